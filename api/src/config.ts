@@ -1,0 +1,164 @@
+import { z } from 'zod';
+
+const MINUTE = 60;
+/** Rule 7: signed URLs and tickets never live longer than this. */
+export const MAX_SIGNED_URL_TTL_SECONDS = 15 * MINUTE;
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const url = z.url({ message: 'must be an absolute URL such as http://localhost:4000' });
+
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: port.default(4000),
+    HOST: z.string().default('0.0.0.0'),
+    PUBLIC_URL: url.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATA_DIR: z.string().default('.data'),
+
+    DATABASE_URL: optionalString.pipe(url.optional()),
+    EMBEDDED_PG_PORT: port.default(54329),
+
+    S3_ENDPOINT: optionalString.pipe(url.optional()),
+    S3_REGION: z.string().default('us-east-1'),
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid S3 bucket name').default('pixgate'),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    S3_FORCE_PATH_STYLE: bool.default(true),
+
+    JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(3600, 'must be at most 3600 (access tokens are short-lived)').default(15 * MINUTE),
+    REFRESH_TOKEN_TTL_HOURS: positiveInt.default(24),
+    REMEMBER_ME_TTL_DAYS: positiveInt.max(90).default(7),
+    SIGNED_URL_TTL_SECONDS: positiveInt
+      .max(MAX_SIGNED_URL_TTL_SECONDS, `must be at most ${MAX_SIGNED_URL_TTL_SECONDS} (15 minutes, PRODUCT.md rule 7)`)
+      .default(5 * MINUTE),
+    UPLOAD_URL_TTL_SECONDS: positiveInt
+      .max(MAX_SIGNED_URL_TTL_SECONDS, `must be at most ${MAX_SIGNED_URL_TTL_SECONDS} (15 minutes)`)
+      .default(15 * MINUTE),
+    MAX_UPLOAD_BYTES: positiveInt.default(50 * 1024 * 1024),
+    MAX_IMAGE_PIXELS: positiveInt.default(100_000_000),
+    PENDING_UPLOAD_TTL_MINUTES: positiveInt.default(60),
+    UPLOAD_SWEEP_INTERVAL_SECONDS: positiveInt.default(5 * MINUTE),
+
+    ADMIN_EMAIL: optionalString.pipe(z.email({ message: 'must be an email address' }).optional()),
+    ADMIN_PASSWORD: optionalString.pipe(z.string().min(10, 'must be at least 10 characters').optional()),
+    SEED_DEMO_DATA: bool.optional(),
+    REDIS_URL: optionalString.pipe(url.optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    }
+    if (env.S3_ENDPOINT && !(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: 'custom', path: ['S3_ACCESS_KEY_ID'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required with S3_ENDPOINT' });
+    }
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+    }
+  });
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface Config {
+  env: Environment['NODE_ENV'];
+  isProduction: boolean;
+  port: number;
+  host: string;
+  /** Where browsers reach the API; every URL the API hands out starts with it. */
+  publicUrl: string;
+  logLevel: Environment['LOG_LEVEL'];
+  dataDir: string;
+  database: { url?: string; embeddedPort: number };
+  storage: {
+    endpoint?: string;
+    region: string;
+    bucket: string;
+    accessKeyId?: string;
+    secretAccessKey?: string;
+    forcePathStyle: boolean;
+  };
+  auth: {
+    jwtSecret?: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlHours: number;
+    rememberMeTtlDays: number;
+  };
+  signedUrlTtlSeconds: number;
+  uploads: {
+    urlTtlSeconds: number;
+    maxBytes: number;
+    maxPixels: number;
+    pendingTtlMinutes: number;
+    sweepIntervalSeconds: number;
+  };
+  bootstrapAdmin?: { email: string; password: string };
+  seedDemoData: boolean;
+  redisUrl?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/** Parses and validates the environment once; every problem is reported with its variable name. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.') || 'environment';
+        const value = source[name];
+        const shown = value === undefined || /SECRET|PASSWORD/.test(name) ? '' : ` (got "${value}")`;
+        return `${name} ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    isProduction: env.NODE_ENV === 'production',
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    logLevel: env.LOG_LEVEL,
+    dataDir: env.DATA_DIR,
+    database: { url: env.DATABASE_URL, embeddedPort: env.EMBEDDED_PG_PORT },
+    storage: {
+      endpoint: env.S3_ENDPOINT,
+      region: env.S3_REGION,
+      bucket: env.S3_BUCKET,
+      accessKeyId: env.S3_ACCESS_KEY_ID,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    },
+    auth: {
+      jwtSecret: env.JWT_SECRET,
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlHours: env.REFRESH_TOKEN_TTL_HOURS,
+      rememberMeTtlDays: env.REMEMBER_ME_TTL_DAYS,
+    },
+    signedUrlTtlSeconds: env.SIGNED_URL_TTL_SECONDS,
+    uploads: {
+      urlTtlSeconds: env.UPLOAD_URL_TTL_SECONDS,
+      maxBytes: env.MAX_UPLOAD_BYTES,
+      maxPixels: env.MAX_IMAGE_PIXELS,
+      pendingTtlMinutes: env.PENDING_UPLOAD_TTL_MINUTES,
+      sweepIntervalSeconds: env.UPLOAD_SWEEP_INTERVAL_SECONDS,
+    },
+    bootstrapAdmin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
+    seedDemoData: env.SEED_DEMO_DATA ?? env.NODE_ENV === 'development',
+    redisUrl: env.REDIS_URL,
+  };
+}

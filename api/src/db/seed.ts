@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Customer } from '../modules/customers/customer.entity.js';
+import { JobStatus } from '../modules/jobs/job-status.js';
+import type { Job } from '../modules/jobs/job.entity.js';
+import type { User } from '../modules/users/user.entity.js';
+import { UserRole } from '../modules/users/user-role.js';
+import type { Services } from '../services.js';
+import { generateDemoPhoto } from './demo-photos.js';
+
+export interface DemoLogin {
+  role: UserRole;
+  email: string;
+  password: string;
+}
+
+export const DEMO_PASSWORD = 'pixgate-demo';
+
+const DEMO_USERS = [
+  { email: 'admin@pixgate.test', name: 'Ada Admin', role: UserRole.ADMIN },
+  { email: 'staff@pixgate.test', name: 'Stefan Staff', role: UserRole.STAFF },
+  { email: 'makler@nordlicht.test', name: 'Nora Nordlicht', role: UserRole.CUSTOMER, customer: 'Nordlicht Immobilien' },
+  { email: 'familie@berger.test', name: 'Ben Berger', role: UserRole.CUSTOMER, customer: 'Familie Berger' },
+];
+
+const DEMO_JOBS = [
+  { customer: 'Nordlicht Immobilien', title: 'Hafenstraße 12 – 3-Zimmer-Wohnung', status: JobStatus.DELIVERED, includedImages: 4, allImagesIncluded: false,
+    photos: ['Living room', 'Kitchen', 'Bedroom', 'Bathroom', 'Balcony', 'Facade', 'Hallway', 'View'] },
+  { customer: 'Nordlicht Immobilien', title: 'Villa am See', status: JobStatus.DELIVERED, includedImages: 0, allImagesIncluded: true,
+    photos: ['Garden', 'Lake view', 'Salon', 'Terrace', 'Pool'] },
+  { customer: 'Nordlicht Immobilien', title: 'Neubau Lindenallee (in progress)', status: JobStatus.IN_PROGRESS, includedImages: 10, allImagesIncluded: false,
+    photos: ['Construction', 'Model flat'] },
+  { customer: 'Familie Berger', title: 'Family portraits, autumn', status: JobStatus.DELIVERED, includedImages: 3, allImagesIncluded: false,
+    photos: ['Portrait 1', 'Portrait 2', 'Park', 'Siblings', 'Grandparents', 'Leaves'] },
+];
+
+/**
+ * Demo data for a first start: the studio, two customers, users of every role and delivered jobs
+ * with generated photos, ingested through the real upload pipeline. Runs only on an empty database.
+ */
+export async function seedDemoData(services: Services): Promise<DemoLogin[]> {
+  const em = services.orm.em.fork();
+  const logins = DEMO_USERS.map(({ email, role }) => ({ email, role, password: DEMO_PASSWORD }));
+  if ((await em.count(Customer, {})) > 0) {
+    const known = await em.getConnection().execute<{ email: string }[]>('SELECT email FROM users WHERE email IN (?)', [DEMO_USERS.map((user) => user.email)]);
+    const present = new Set(known.map((row) => row.email));
+    return logins.filter((login) => present.has(login.email));
+  }
+  services.logger.info('seeding demo data');
+  const settings = await services.studio.get(em);
+  settings.name = 'Lichtblick Fotografie';
+  settings.watermarkText = 'LICHTBLICK PREVIEW';
+  await em.flush();
+
+  const customers = new Map<string, Customer>();
+  for (const name of new Set(DEMO_JOBS.map((job) => job.customer))) {
+    customers.set(name, await services.customers.create(em, { name, contactEmail: `office@${name.split(' ')[0]!.toLowerCase()}.test` }));
+  }
+  const users: User[] = [];
+  for (const demo of DEMO_USERS) {
+    const customerId = demo.customer ? customers.get(demo.customer)!.id : undefined;
+    users.push(await services.users.create(em, { email: demo.email, name: demo.name, role: demo.role, customerId, password: DEMO_PASSWORD }));
+  }
+  const staff = users.find((user) => user.role === UserRole.STAFF)!;
+  let seed = 1;
+  for (const demo of DEMO_JOBS) {
+    const job = await services.jobs.create(em, {
+      customerId: customers.get(demo.customer)!.id,
+      title: demo.title,
+      status: demo.status,
+      includedImages: demo.includedImages,
+      allImagesIncluded: demo.allImagesIncluded,
+    });
+    for (const label of demo.photos) await ingestDemoPhoto(services, em, staff, job, label, seed++);
+  }
+  return logins;
+}
+
+async function ingestDemoPhoto(services: Services, em: EntityManager, uploader: User, job: Job, label: string, seed: number): Promise<void> {
+  const bytes = await generateDemoPhoto({ seed, label });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const caller = { user: uploader };
+  const upload = await services.uploads.request(em, caller, job, {
+    jobId: job.id,
+    filename: `${label.toLowerCase().replace(/\s+/g, '-')}.jpg`,
+    contentType: 'image/jpeg',
+    byteSize: bytes.length,
+    sha256,
+  });
+  await services.storage.put(upload.image.uploadKey, bytes, { contentType: 'image/jpeg', byteSize: bytes.length });
+  await services.uploads.complete(em, caller, upload.image);
+}
+

@@ -1,0 +1,48 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+
+/** An error meant for the caller: a stable code plus machine-readable details, never a stack. */
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code, ...details } });
+  }
+}
+
+export const unauthenticated = () => new AppError('UNAUTHENTICATED', 'Sign in first.');
+export const forbidden = (message = 'You may not do this.') => new AppError('FORBIDDEN', message);
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found.`);
+export const conflict = (message: string, details: Record<string, unknown> = {}) => new AppError('CONFLICT', message, details);
+/** `field` names the input that is wrong; `reason` is a code a program can switch on. */
+export const badInput = (message: string, details: { field?: string; reason?: string; [key: string]: unknown } = {}) =>
+  new AppError('BAD_USER_INPUT', message, details);
+
+// Codes Apollo and graphql-js produce themselves for malformed requests: safe to pass through.
+const PROTOCOL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * Apollo's formatError: our own errors and protocol errors keep their message and code; anything
+ * else (a database error, a bug) becomes INTERNAL_SERVER_ERROR with no message worth stealing.
+ */
+export function maskError(formatted: GraphQLFormattedError, original: unknown, onInternal: (error: unknown) => void): GraphQLFormattedError {
+  const cause = unwrap(original);
+  if (cause instanceof AppError) {
+    return { message: cause.message, path: formatted.path, locations: formatted.locations, extensions: cause.extensions };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PROTOCOL_CODES.has(code) && !(cause instanceof Error && !(cause instanceof GraphQLError))) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  onInternal(cause);
+  return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError && current.originalError !== current) current = current.originalError;
+  return current;
+}

@@ -1,0 +1,136 @@
+import { allow, chain, deny, rule, shield } from 'graphql-shield';
+import type { IRules } from 'graphql-shield';
+import { Image } from '../modules/images/image.entity.js';
+import { Job } from '../modules/jobs/job.entity.js';
+import { User } from '../modules/users/user.entity.js';
+import { UserRole, isStaffRole } from '../modules/users/user-role.js';
+import { canSeeCustomer, canUploadToJob, isStaff as policyIsStaff, isUuid, visibleImageIds, visibleJobIds } from '../policy/visibility.js';
+import type { RequestContext } from './context.js';
+import { AppError, forbidden, unauthenticated } from './errors.js';
+
+/**
+ * The edge of authorization: who is signed in, which role, and (through the policy module) which
+ * ids they may touch. Anything not named here is denied. Rules that depend on arguments are never
+ * cached, so one list item's decision cannot leak to another.
+ */
+type Args = Record<string, unknown> & { id?: string; imageId?: string; input?: Record<string, unknown> };
+
+const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) => (ctx.user ? true : unauthenticated()));
+
+const isStaff = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
+  if (!ctx.user) return unauthenticated();
+  return policyIsStaff(ctx.user) || forbidden('Only studio staff may do this.');
+});
+
+const isAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
+  if (!ctx.user) return unauthenticated();
+  return ctx.user.role === UserRole.ADMIN || forbidden('Only admins may do this.');
+});
+
+/** To a customer, an id that does not exist and one they may not see get the same FORBIDDEN (no existence oracle). */
+const denyUnseen = (ctx: RequestContext, allowed: boolean): true | AppError => (allowed || policyIsStaff(ctx.user!) ? true : forbidden());
+
+const canSeeJob = rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => {
+  const id = String(args.id ?? args.input?.jobId ?? '');
+  return denyUnseen(ctx, (await visibleJobIds(ctx.em, ctx.user!, [id])).has(id));
+});
+
+const canSeeImage = rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => {
+  const id = String(args.id ?? args.imageId ?? '');
+  return denyUnseen(ctx, (await visibleImageIds(ctx.em, ctx.user!, [id])).has(id));
+});
+
+const canSeeCustomerArg = rule({ cache: 'no_cache' })((_parent, args: Args, ctx: RequestContext) =>
+  denyUnseen(ctx, canSeeCustomer(ctx.user!, String(args.id ?? ''))),
+);
+
+const canUploadToJobArg = rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => {
+  const id = String(args.input?.jobId ?? '');
+  const job = isUuid(id) ? await ctx.em.findOne(Job, { id }) : null;
+  if (!job) return denyUnseen(ctx, false);
+  return canUploadToJob(ctx.user!, job) || forbidden('You may not upload into this job.');
+});
+
+/** Completing an upload is for staff and for the user who requested it. */
+const canCompleteUpload = rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => {
+  const id = String(args.imageId ?? '');
+  const image = isUuid(id) ? await ctx.em.findOne(Image, { id }) : null;
+  return denyUnseen(ctx, image?.uploadedBy?.id === ctx.user!.id);
+});
+
+/** Staff manage customer users; staff and admin accounts are the admins' business. */
+const canManageUserArgs = rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => {
+  const actor = ctx.user!;
+  if (actor.role === UserRole.ADMIN) return true;
+  if (!policyIsStaff(actor)) return forbidden();
+  const newRole = args.input?.role as UserRole | undefined;
+  if (newRole && isStaffRole(newRole)) return forbidden('Only admins may create or promote staff and admins.');
+  if (args.id !== undefined) {
+    const target = isUuid(String(args.id)) ? await ctx.em.findOne(User, { id: String(args.id) }) : null;
+    if (target && isStaffRole(target.role)) return forbidden('Only admins may change staff and admins.');
+  }
+  return true;
+});
+
+const signedIn = (...rules: Parameters<typeof chain>) => chain(isAuthenticated, ...rules);
+
+export const permissionRules: IRules = {
+  Query: {
+    me: isAuthenticated,
+    studio: isAuthenticated,
+    customers: isStaff,
+    customer: signedIn(canSeeCustomerArg),
+    users: isStaff,
+    user: isStaff,
+    jobs: isAuthenticated,
+    job: signedIn(canSeeJob),
+    image: signedIn(canSeeImage),
+  },
+  Mutation: {
+    login: allow,
+    refreshToken: allow,
+    logout: allow,
+    updateStudioSettings: isAdmin,
+    createCustomer: isStaff,
+    updateCustomer: isStaff,
+    createUser: chain(isStaff, canManageUserArgs),
+    updateUser: chain(isStaff, canManageUserArgs),
+    deactivateUser: isAdmin,
+    reactivateUser: isAdmin,
+    createJob: isStaff,
+    updateJob: isStaff,
+    requestImageUpload: signedIn(canUploadToJobArg),
+    completeImageUpload: signedIn(canCompleteUpload),
+  },
+  // Object types are reached only through the guarded roots above; fields that only staff may read are named.
+  StudioSettings: allow,
+  Customer: { '*': allow, notes: isStaff, users: isStaff },
+  User: allow,
+  Job: allow,
+  Image: { '*': allow, uploadedBy: isStaff, failureReason: allow },
+  AuditEntry: isStaff,
+  Delivery: isStaff,
+  AuthPayload: allow,
+  ImageUpload: allow,
+  HttpHeader: allow,
+  PageInfo: allow,
+  CustomerConnection: allow,
+  CustomerEdge: allow,
+  UserConnection: allow,
+  UserEdge: allow,
+  JobConnection: allow,
+  JobEdge: allow,
+  ImageConnection: allow,
+  ImageEdge: allow,
+};
+
+export function permissions() {
+  return shield(permissionRules, {
+    fallbackRule: deny,
+    // Resolver errors (our typed AppErrors) pass through; anything else is masked by formatError.
+    allowExternalErrors: true,
+    fallbackError: () => forbidden(),
+    debug: false,
+  });
+}
+

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Request } from 'express';
+import type { Server } from 'node:http';
+import { pinoHttp } from 'pino-http';
+import type { RequestContext } from '../graphql/context.js';
+import { maskError } from '../graphql/errors.js';
+import { buildExecutableSchema } from '../graphql/schema.js';
+import type { Services } from '../services.js';
+import { healthRoutes } from './health.js';
+import { mediaRoute } from './media-route.js';
+import { methodNotAllowed } from './method-not-allowed.js';
+import { uploadRoute } from './upload-route.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+/** The Express app: GraphQL at /graphql plus the few plain HTTP routes the API serves itself. */
+export async function createHttpApp(services: Services, httpServer: Server) {
+  const { logger, orm, config } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger,
+      // A caller's request id is kept when it looks like one, so traces join up across services.
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url?.startsWith('/media/') === true },
+    }),
+  );
+
+  app.route('/healthz').get(healthRoutes(services).live).all(methodNotAllowed(['GET']));
+  app.route('/readyz').get(healthRoutes(services).ready).all(methodNotAllowed(['GET']));
+  const tokenDeps = { orm, storage: services.storage, urlTokens: services.urlTokens, logger };
+  app.route('/uploads/:token').put(uploadRoute(tokenDeps)).all(methodNotAllowed(['PUT']));
+  app.route('/media/:token').get(mediaRoute(tokenDeps)).all(methodNotAllowed(['GET']));
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildExecutableSchema(),
+    introspection: !config.isProduction,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    formatError: (formatted, error) => maskError(formatted, error, (cause) => logger.error({ err: cause }, 'unexpected error in a resolver')),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => contextFor(services, req),
+    }),
+  );
+  return { app, apollo };
+}
+
+async function contextFor(services: Services, req: Request): Promise<RequestContext> {
+  const em = services.orm.em.fork();
+  const header = req.headers.authorization;
+  const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+  const user = await services.auth.authenticate(em, bearer);
+  return { requestId: String(req.id), ip: req.ip, user, em, logger: req.log, services };
+}

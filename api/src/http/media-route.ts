@@ -1,0 +1,47 @@
+import type { Request, Response } from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from '../logger.js';
+import { ImageStatus } from '../modules/images/image-enums.js';
+import { Image } from '../modules/images/image.entity.js';
+import type { MediaTokenClaims } from '../modules/images/media-urls.js';
+import { InvalidTokenError, type UrlTokenSigner } from '../security/signed-token.js';
+import type { ObjectStorage } from '../storage/object-storage.js';
+import { sendError } from './http-errors.js';
+
+/** `GET /media/<token>`: streams the one rendition a signed token names, while the image is still READY. */
+export function mediaRoute(deps: { orm: MikroORM; storage: ObjectStorage; urlTokens: UrlTokenSigner; logger: Logger }) {
+  return async (req: Request<{ token: string }>, res: Response): Promise<void> => {
+    let claims: MediaTokenClaims & { exp: number };
+    try {
+      claims = deps.urlTokens.verify<MediaTokenClaims>('media', req.params.token);
+    } catch (error) {
+      const reason = error instanceof InvalidTokenError ? error.reason : 'MALFORMED';
+      deps.logger.info({ event: 'media_denied', ip: req.ip, reason }, 'media link refused');
+      sendError(res, 403, 'FORBIDDEN', 'This link is not valid or has expired.', { reason });
+      return;
+    }
+    const image = await deps.orm.em.fork().findOne(Image, { id: claims.img });
+    const rendition = image?.status === ImageStatus.READY ? image.renditions[claims.k] : undefined;
+    if (!rendition) {
+      sendError(res, 403, 'FORBIDDEN', 'This link is not valid or has expired.', { reason: 'GONE' });
+      return;
+    }
+    const object = await deps.storage.openStream(rendition.key);
+    if (!object) {
+      deps.logger.error({ imageId: claims.img, kind: claims.k }, 'rendition missing from storage');
+      sendError(res, 404, 'NOT_FOUND', 'The file is missing.');
+      return;
+    }
+    const maxAge = Math.max(0, claims.exp - Math.floor(Date.now() / 1000));
+    res.status(200);
+    res.setHeader('Content-Type', rendition.contentType);
+    res.setHeader('Content-Length', String(object.byteSize));
+    res.setHeader('Cache-Control', `private, max-age=${maxAge}`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    object.body.on('error', (error) => {
+      deps.logger.error({ err: error, imageId: claims.img }, 'rendition stream failed');
+      res.destroy(error);
+    });
+    object.body.pipe(res);
+  };
+}

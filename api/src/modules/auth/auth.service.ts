@@ -1,0 +1,105 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
+import { AppError } from '../../graphql/errors.js';
+import type { Logger } from '../../logger.js';
+import { User } from '../users/user.entity.js';
+import { normaliseEmail } from '../users/user.service.js';
+import type { AccessTokens } from './access-tokens.js';
+import { burnPasswordCheck, verifyPassword } from './passwords.js';
+import { RefreshToken } from './refresh-token.entity.js';
+
+export interface Session {
+  user: User;
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const invalidCredentials = () => new AppError('UNAUTHENTICATED', 'Email or password is wrong.', { reason: 'INVALID_CREDENTIALS' });
+const invalidRefresh = () => new AppError('UNAUTHENTICATED', 'The refresh token is not valid. Sign in again.', { reason: 'INVALID_REFRESH_TOKEN' });
+
+export class AuthService {
+  constructor(
+    private readonly config: Config,
+    private readonly accessTokens: AccessTokens,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The active user a bearer token names, or null. Reloaded every request so deactivation bites at once. */
+  async authenticate(em: EntityManager, bearer: string | undefined): Promise<User | null> {
+    if (!bearer) return null;
+    const userId = await this.accessTokens.verify(bearer);
+    if (!userId) return null;
+    const user = await em.findOne(User, { id: userId }, { populate: ['customer'] });
+    return user?.active ? user : null;
+  }
+
+  async login(em: EntityManager, input: { email: string; password: string; rememberMe: boolean }, ip?: string): Promise<Session> {
+    const email = normaliseEmail(input.email);
+    const user = await em.findOne(User, { email }, { populate: ['customer'] });
+    if (!user?.passwordHash) {
+      await burnPasswordCheck(input.password);
+      this.logger.warn({ event: 'login_failed', email, ip, reason: 'unknown_account' }, 'login failed');
+      throw invalidCredentials();
+    }
+    const passwordOk = await verifyPassword(user.passwordHash, input.password);
+    if (!passwordOk || !user.active) {
+      this.logger.warn({ event: 'login_failed', userId: user.id, ip, reason: passwordOk ? 'deactivated' : 'wrong_password' }, 'login failed');
+      throw invalidCredentials();
+    }
+    user.lastLoginAt = new Date();
+    return this.startSession(em, user, { rememberMe: input.rememberMe, familyId: randomUUID() });
+  }
+
+  /**
+   * Rotates a refresh token: the presented one is spent and a new one issued in the same family.
+   * A spent token presented again means it was stolen (or replayed), so the family dies.
+   */
+  async refresh(em: EntityManager, presented: string): Promise<Session> {
+    return em.transactional(async (tx) => {
+      const token = await tx.findOne(RefreshToken, { tokenHash: hashToken(presented) }, { populate: ['user', 'user.customer'], lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!token) throw invalidRefresh();
+      if (token.rotatedAt || token.revokedAt) {
+        await tx.nativeUpdate(RefreshToken, { familyId: token.familyId, revokedAt: null }, { revokedAt: new Date() });
+        this.logger.warn({ event: 'refresh_token_reuse', userId: token.user.id, familyId: token.familyId }, 'spent refresh token presented; family revoked');
+        throw invalidRefresh();
+      }
+      if (token.expiresAt <= new Date() || !token.user.active) throw invalidRefresh();
+      token.rotatedAt = new Date();
+      return this.startSession(tx, token.user, { rememberMe: token.rememberMe, familyId: token.familyId });
+    });
+  }
+
+  /** Revokes the token's whole family (this device's session). Unknown tokens are ignored: logging out is idempotent. */
+  async logout(em: EntityManager, presented: string): Promise<void> {
+    const token = await em.findOne(RefreshToken, { tokenHash: hashToken(presented) });
+    if (token) await em.nativeUpdate(RefreshToken, { familyId: token.familyId, revokedAt: null }, { revokedAt: new Date() });
+  }
+
+  /** Ends every session of a user, e.g. on deactivation or a password change. */
+  async revokeAllSessions(em: EntityManager, userId: string): Promise<void> {
+    await em.nativeUpdate(RefreshToken, { user: userId, revokedAt: null }, { revokedAt: new Date() });
+  }
+
+  private async startSession(em: EntityManager, user: User, options: { rememberMe: boolean; familyId: string }): Promise<Session> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const lifetimeMs = options.rememberMe
+      ? this.config.auth.rememberMeTtlDays * 24 * 3600_000
+      : this.config.auth.refreshTokenTtlHours * 3600_000;
+    const refreshTokenExpiresAt = new Date(Date.now() + lifetimeMs);
+    em.create(RefreshToken, {
+      user,
+      tokenHash: hashToken(refreshToken),
+      familyId: options.familyId,
+      rememberMe: options.rememberMe,
+      expiresAt: refreshTokenExpiresAt,
+    });
+    await em.flush();
+    const access = await this.accessTokens.issue(user.id);
+    return { user, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt };
+  }
+}

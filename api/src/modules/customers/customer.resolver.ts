@@ -1,0 +1,39 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { JobConnection, JobsArgs } from '../jobs/job.types.js';
+import { User } from '../users/user.entity.js';
+import { Customer } from './customer.entity.js';
+import { CreateCustomerInput, CustomerConnection, CustomersArgs, UpdateCustomerInput } from './customer.types.js';
+
+@Resolver(() => Customer)
+export class CustomerResolver {
+  @Query(() => CustomerConnection)
+  customers(@Args() args: CustomersArgs, @Ctx() ctx: RequestContext) {
+    return ctx.services.customers.list(ctx.em, args);
+  }
+
+  @Query(() => Customer)
+  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Customer> {
+    return ctx.services.customers.get(ctx.em, id);
+  }
+
+  @Mutation(() => Customer)
+  createCustomer(@Arg('input') input: CreateCustomerInput, @Ctx() ctx: RequestContext): Promise<Customer> {
+    return ctx.services.customers.create(ctx.em, input);
+  }
+
+  @Mutation(() => Customer)
+  updateCustomer(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCustomerInput, @Ctx() ctx: RequestContext): Promise<Customer> {
+    return ctx.services.customers.update(ctx.em, id, input);
+  }
+
+  @FieldResolver(() => JobConnection, { description: 'The customer’s jobs that the viewer may see.' })
+  jobs(@Root() customer: Customer, @Args() args: JobsArgs, @Ctx() ctx: RequestContext) {
+    return ctx.services.jobs.list(ctx.em, ctx.user!, args, { customer: customer.id });
+  }
+
+  @FieldResolver(() => [User])
+  users(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<User[]> {
+    return ctx.services.users.ofCustomer(ctx.em, customer.id);
+  }
+}

@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
+import { badInput, conflict } from '../../graphql/errors.js';
+import type { Logger } from '../../logger.js';
+import type { UrlTokenSigner } from '../../security/signed-token.js';
+import type { ObjectStorage } from '../../storage/object-storage.js';
+import { storageKeys } from '../../storage/storage-keys.js';
+import type { StorageMode } from '../../storage/storage-mode.js';
+import type { StudioService } from '../studio/studio.service.js';
+import type { Job } from '../jobs/job.entity.js';
+import type { User } from '../users/user.entity.js';
+import { ImageStatus } from './image-enums.js';
+import { ACCEPTED_CONTENT_TYPES, ImageRejectedError, inspectImage, renderRenditions } from './image-processing.js';
+import { Image, type StoredRenditions } from './image.entity.js';
+import type { ImageUpload, RequestImageUploadInput } from './image.types.js';
+import { uploadRejected, type UploadFailureReason } from './upload-failures.js';
+
+export interface UploadTokenClaims {
+  img: string;
+}
+
+interface Caller {
+  user: User;
+  ip?: string;
+  requestId?: string;
+}
+
+/**
+ * Image ingestion: the bytes never pass through GraphQL. A client asks for an upload URL, PUTs the
+ * file there, then asks to complete; completion verifies size, checksum and real type, renders
+ * the previews and moves the original to a key no client ever had a URL for.
+ */
+export class ImageUploadService {
+  constructor(
+    private readonly config: Config,
+    private readonly storage: ObjectStorage,
+    private readonly storageMode: StorageMode,
+    private readonly urlTokens: UrlTokenSigner,
+    private readonly studio: StudioService,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The caller may upload into `job` (checked by the policy rule before this runs). */
+  async request(em: EntityManager, caller: Caller, job: Job, input: RequestImageUploadInput): Promise<ImageUpload> {
+    const contentType = input.contentType.trim().toLowerCase();
+    if (!(ACCEPTED_CONTENT_TYPES as readonly string[]).includes(contentType)) {
+      this.logFailure(caller, { jobId: job.id, reason: 'UNSUPPORTED_TYPE', declared: contentType });
+      throw badInput(`contentType must be one of ${ACCEPTED_CONTENT_TYPES.join(', ')}.`, { field: 'contentType', reason: 'UNSUPPORTED_TYPE', accepted: ACCEPTED_CONTENT_TYPES });
+    }
+    if (!Number.isSafeInteger(input.byteSize) || input.byteSize <= 0) {
+      throw badInput('byteSize must be a positive whole number.', { field: 'byteSize', reason: 'OUT_OF_RANGE' });
+    }
+    if (input.byteSize > this.config.uploads.maxBytes) {
+      this.logFailure(caller, { jobId: job.id, reason: 'TOO_LARGE', byteSize: input.byteSize });
+      throw badInput(`The file is larger than ${this.config.uploads.maxBytes} bytes.`, { field: 'byteSize', reason: 'TOO_LARGE', maxBytes: this.config.uploads.maxBytes });
+    }
+    const sha256 = input.sha256.trim().toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw badInput('sha256 must be 64 hexadecimal characters.', { field: 'sha256', reason: 'INVALID_CHECKSUM' });
+
+    const image = em.create(Image, {
+      job,
+      uploadedBy: caller.user,
+      filename: cleanFilename(input.filename),
+      declaredContentType: contentType,
+      byteSize: input.byteSize,
+      sha256,
+      uploadKey: '',
+    });
+    image.uploadKey = storageKeys.upload(job.customer.id, job.id, image.id);
+    await em.flush();
+
+    const expiresAt = new Date(Date.now() + this.config.uploads.urlTtlSeconds * 1000);
+    const headers = [{ name: 'Content-Type', value: contentType }];
+    const url =
+      this.storageMode === 'presigned'
+        ? await this.storage.presignPut(image.uploadKey, { contentType, byteSize: input.byteSize, expiresInSeconds: this.config.uploads.urlTtlSeconds })
+        : `${this.config.publicUrl}/uploads/${this.urlTokens.sign<UploadTokenClaims>('upload', { img: image.id }, expiresAt)}`;
+    return { image, url, method: 'PUT', headers, expiresAt };
+  }
+
+  /** Verifies the uploaded bytes and makes the image READY; any mismatch fails it for good. */
+  async complete(em: EntityManager, caller: Caller, image: Image): Promise<Image> {
+    if (image.status === ImageStatus.READY) return image;
+    if (image.status === ImageStatus.FAILED) {
+      throw conflict('This upload already failed; request a new one.', { reason: 'UPLOAD_FAILED', failureReason: image.failureReason });
+    }
+    const head = await this.storage.head(image.uploadKey);
+    if (!head) throw badInput('No file has been uploaded for this image yet.', { reason: 'UPLOAD_NOT_FOUND', field: 'file' });
+    if (head.byteSize !== image.byteSize) return this.fail(em, caller, image, 'SIZE_MISMATCH', { declared: image.byteSize, received: head.byteSize });
+
+    const bytes = await this.storage.read(image.uploadKey);
+    if (bytes.length !== image.byteSize) return this.fail(em, caller, image, 'SIZE_MISMATCH', { declared: image.byteSize, received: bytes.length });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (sha256 !== image.sha256) return this.fail(em, caller, image, 'CHECKSUM_MISMATCH', {});
+
+    const { watermarkText } = await this.studio.get(em);
+    let info;
+    let renditions;
+    try {
+      info = await inspectImage(bytes, { maxPixels: this.config.uploads.maxPixels });
+      if (info.contentType !== image.declaredContentType) {
+        return this.fail(em, caller, image, 'TYPE_MISMATCH', { declared: image.declaredContentType, sniffed: info.contentType });
+      }
+      renditions = await renderRenditions(bytes, { watermarkText, maxPixels: this.config.uploads.maxPixels });
+    } catch (error) {
+      if (error instanceof ImageRejectedError) return this.fail(em, caller, image, error.reason, {});
+      throw error;
+    }
+
+    const customerId = image.job.customer.id;
+    const originalKey = storageKeys.original(customerId, image.job.id, image.id);
+    const stored: StoredRenditions = {};
+    for (const rendition of renditions) {
+      const key = storageKeys.rendition(customerId, image.job.id, image.id, rendition.kind);
+      await this.storage.put(key, rendition.data, { contentType: rendition.contentType, byteSize: rendition.data.length });
+      stored[rendition.kind] = { key, width: rendition.width, height: rendition.height, byteSize: rendition.data.length, contentType: rendition.contentType };
+    }
+    await this.storage.put(originalKey, bytes, { contentType: info.contentType, byteSize: bytes.length });
+
+    // Conditional on PENDING: a sweeper or a parallel completion may have decided first.
+    const updated = await em.nativeUpdate(
+      Image,
+      { id: image.id, status: ImageStatus.PENDING },
+      { status: ImageStatus.READY, contentType: info.contentType, width: info.width, height: info.height, originalKey, renditions: stored, updatedAt: new Date() },
+    );
+    await this.storage.delete([image.uploadKey]);
+    const current = await em.refresh(image);
+    if (updated === 0 && current?.status !== ImageStatus.READY) {
+      await this.storage.delete([originalKey, ...Object.values(stored).map((rendition) => rendition.key)]);
+      throw conflict('This upload was closed while it was being verified; request a new one.', { reason: 'UPLOAD_FAILED', failureReason: current?.failureReason });
+    }
+    this.logger.info({ event: 'upload_completed', imageId: image.id, jobId: image.job.id, userId: caller.user.id, requestId: caller.requestId, bytes: bytes.length }, 'image ready');
+    return image;
+  }
+
+  /** Marks a PENDING upload FAILED, deletes its bytes, logs it and throws the typed error. */
+  private async fail(em: EntityManager, caller: Caller, image: Image, reason: UploadFailureReason, details: Record<string, unknown>): Promise<never> {
+    await em.nativeUpdate(Image, { id: image.id, status: ImageStatus.PENDING }, { status: ImageStatus.FAILED, failureReason: reason, updatedAt: new Date() });
+    await this.storage.delete([image.uploadKey]);
+    this.logFailure(caller, { imageId: image.id, jobId: image.job.id, reason, ...details });
+    throw uploadRejected(reason, details);
+  }
+
+  private logFailure(caller: Caller, details: Record<string, unknown>): void {
+    this.logger.warn({ event: 'upload_failed', userId: caller.user.id, ip: caller.ip, requestId: caller.requestId, ...details }, 'upload refused');
+  }
+
+  /** Fails uploads that were never completed within the configured time and deletes their bytes. */
+  async sweepAbandoned(em: EntityManager, now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.config.uploads.pendingTtlMinutes * 60_000);
+    const rows: { id: string; job_id: string; upload_key: string; uploaded_by_id: string | null }[] = await em.getConnection().execute(
+      `UPDATE images SET status = 'FAILED', failure_reason = 'ABANDONED', updated_at = now()
+        WHERE status = 'PENDING' AND created_at < ? RETURNING id, job_id, upload_key, uploaded_by_id`,
+      [cutoff],
+    );
+    if (rows.length === 0) return 0;
+    await this.storage.delete(rows.map((row) => row.upload_key));
+    for (const row of rows) {
+      this.logger.warn({ event: 'upload_abandoned', imageId: row.id, jobId: row.job_id, userId: row.uploaded_by_id }, 'upload never completed; removed');
+    }
+    return rows.length;
+  }
+}
+
+/** The base name only, without control characters or path tricks; never empty. */
+export function cleanFilename(filename: string): string {
+  const base = path.posix.basename(filename.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const cleaned = base.replace(/^\.+/, '').slice(0, 200);
+  return cleaned || 'image';
+}

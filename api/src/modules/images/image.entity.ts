@@ -1,0 +1,96 @@
+import { OptionalProps, type Rel } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { SafeIntResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../../shared/base-entity.js';
+import { Job } from '../jobs/job.entity.js';
+import { User } from '../users/user.entity.js';
+import { ImageStatus, SelectionState } from './image-enums.js';
+import type { RenditionKind } from './image-processing.js';
+
+export interface StoredRendition {
+  key: string;
+  width: number;
+  height: number;
+  byteSize: number;
+  contentType: string;
+}
+export type StoredRenditions = Partial<Record<RenditionKind, StoredRendition>>;
+
+@ObjectType({ description: 'One photo of a job.' })
+@Entity({ tableName: 'images' })
+@Check({ name: 'images_byte_size_check', expression: 'byte_size > 0' })
+@Check({ name: 'images_sha256_check', expression: "sha256 ~ '^[0-9a-f]{64}$'" })
+@Check({ name: 'images_ready_check', expression: "status <> 'READY' OR (original_key IS NOT NULL AND content_type IS NOT NULL AND width IS NOT NULL AND height IS NOT NULL)" })
+@Index({ name: 'images_job_status_created_idx', properties: ['job', 'status', 'createdAt'] })
+@Index({ name: 'images_status_created_idx', properties: ['status', 'createdAt'] })
+export class Image extends BaseEntity {
+  [OptionalProps]?:
+    | 'createdAt'
+    | 'updatedAt'
+    | 'status'
+    | 'selectionState'
+    | 'contentType'
+    | 'width'
+    | 'height'
+    | 'originalKey'
+    | 'renditions'
+    | 'failureReason';
+
+  @ManyToOne({ entity: () => Job, deleteRule: 'cascade' })
+  job!: Rel<Job>;
+
+  @ManyToOne({ entity: () => User, nullable: true, deleteRule: 'set null' })
+  uploadedBy!: Rel<User> | null;
+
+  @Field({ description: 'The file name given at upload, cleaned of paths and control characters.' })
+  @Property({ type: 'text' })
+  filename!: string;
+
+  @Field(() => ImageStatus)
+  @Enum({ items: () => ImageStatus })
+  status: ImageStatus = ImageStatus.PENDING;
+
+  @Field(() => SelectionState)
+  @Enum({ items: () => SelectionState })
+  selectionState: SelectionState = SelectionState.NONE;
+
+  /** What the uploader claimed; kept to log lies, never trusted. */
+  @Property({ type: 'text' })
+  declaredContentType!: string;
+
+  @Field(() => String, { nullable: true, description: 'Sniffed from the bytes once the upload is verified.' })
+  @Property({ type: 'text', nullable: true })
+  contentType: string | null = null;
+
+  @Field(() => SafeIntResolver, { description: 'Size of the original in bytes (declared until verified).' })
+  @Property({ type: 'bigint', runtimeType: 'number' })
+  byteSize!: number;
+
+  @Field({ description: 'SHA-256 of the original, lower-case hex.' })
+  @Property({ type: 'character', length: 64 })
+  sha256!: string;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  width: number | null = null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  height: number | null = null;
+
+  /** Where the client's PUT lands; never where a verified original lives. */
+  @Property({ type: 'text' })
+  uploadKey!: string;
+
+  /** The verified original; no client ever sees this key or had a URL for it. */
+  @Property({ type: 'text', nullable: true })
+  originalKey: string | null = null;
+
+  @Property({ type: 'jsonb', defaultRaw: `'{}'` })
+  renditions: StoredRenditions = {};
+
+  @Field(() => String, { nullable: true, description: 'Why the upload failed, as a machine-readable code.' })
+  @Property({ type: 'text', nullable: true })
+  failureReason: string | null = null;
+}

@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { loadReference } from '../../shared/load-reference.js';
+import { Job } from '../jobs/job.entity.js';
+import { User } from '../users/user.entity.js';
+import { Image } from './image.entity.js';
+import { ImageUpload, RequestImageUploadInput } from './image.types.js';
+
+@Resolver(() => Image)
+export class ImageResolver {
+  @Query(() => Image)
+  image(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Image> {
+    return ctx.services.images.get(ctx.em, id);
+  }
+
+  @Mutation(() => ImageUpload, { description: 'Creates a PENDING image and returns where to PUT its bytes.' })
+  async requestImageUpload(@Arg('input') input: RequestImageUploadInput, @Ctx() ctx: RequestContext): Promise<ImageUpload> {
+    const job = await ctx.services.jobs.get(ctx.em, input.jobId);
+    return ctx.services.uploads.request(ctx.em, callerOf(ctx), job, input);
+  }
+
+  @Mutation(() => Image, { description: 'Verifies the uploaded bytes and renders previews; the image becomes READY or FAILED.' })
+  async completeImageUpload(@Arg('imageId', () => ID) imageId: string, @Ctx() ctx: RequestContext): Promise<Image> {
+    const image = await ctx.services.images.get(ctx.em, imageId);
+    return ctx.services.uploads.complete(ctx.em, callerOf(ctx), image);
+  }
+
+  @FieldResolver(() => Job)
+  job(@Root() image: Image): Promise<Job> {
+    return loadReference(image.job);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who uploaded the image (staff only).' })
+  uploadedBy(@Root() image: Image): Promise<User | null> {
+    return loadReference(image.uploadedBy);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Short-lived URL of the ~1600 px preview; watermarked unless the viewer may have the clean one.' })
+  previewUrl(@Root() image: Image, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return ctx.services.media.renditionUrl(ctx.user!, image, 'preview');
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Short-lived URL of the ~400 px thumbnail; watermarked unless the viewer may have the clean one.' })
+  thumbnailUrl(@Root() image: Image, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return ctx.services.media.renditionUrl(ctx.user!, image, 'thumbnail');
+  }
+}
+
+const callerOf = (ctx: RequestContext) => ({ user: ctx.user!, ip: ctx.ip, requestId: ctx.requestId });

@@ -1,0 +1,25 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { paginate } from '../../graphql/connection.js';
+import { notFound } from '../../graphql/errors.js';
+import { imageScope, isUuid } from '../../policy/visibility.js';
+import type { User } from '../users/user.entity.js';
+import { Image } from './image.entity.js';
+import type { ImagesArgs } from './image.types.js';
+
+export class ImageService {
+  async listForJob(em: EntityManager, viewer: User, jobId: string, args: ImagesArgs) {
+    const conditions: FilterQuery<Image>[] = [imageScope(viewer), { job: jobId }];
+    if (args.filter?.status?.length) conditions.push({ status: { $in: args.filter.status } });
+    if (args.filter?.selectionState?.length) conditions.push({ selectionState: { $in: args.filter.selectionState } });
+    const direction = args.sortDirection === 'DESC' ? 'desc' : 'asc';
+    return paginate(em, Image, { $and: conditions }, args, { [args.sortBy]: direction, id: direction } as never);
+  }
+
+  /** Loads an image the caller was already allowed to see (the shield rule ran the policy). */
+  async get(em: EntityManager, id: string): Promise<Image> {
+    const image = isUuid(id) ? await em.findOne(Image, { id }, { populate: ['job'] }) : null;
+    if (!image) throw notFound('Image');
+    return image;
+  }
+}

@@ -1,0 +1,51 @@
+import { SafeIntResolver } from 'graphql-scalars';
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection, PageArgs, SortDirection } from '../../graphql/connection.js';
+import { ImageStatus, SelectionState } from './image-enums.js';
+import { Image } from './image.entity.js';
+
+export const ImageConnection = Connection(Image, 'Image');
+
+@InputType()
+export class RequestImageUploadInput {
+  @Field(() => ID) jobId!: string;
+  @Field({ description: 'The original file name; paths are stripped.' }) filename!: string;
+  @Field({ description: 'image/jpeg, image/png, image/webp or image/tiff. Checked against the bytes on completion.' })
+  contentType!: string;
+  @Field(() => SafeIntResolver, { description: 'Exact size in bytes; the upload must match it.' }) byteSize!: number;
+  @Field({ description: 'SHA-256 of the file, hex; the upload must match it.' }) sha256!: string;
+}
+
+@ObjectType({ description: 'An HTTP header the client must send with the upload.' })
+export class HttpHeader {
+  @Field() name!: string;
+  @Field() value!: string;
+}
+
+@ObjectType({ description: 'Where and how to send the bytes of a requested upload.' })
+export class ImageUpload {
+  @Field(() => Image) image!: Image;
+  @Field({ description: 'Send the file here with `method` and `headers`, then call completeImageUpload.' }) url!: string;
+  @Field() method!: string;
+  @Field(() => [HttpHeader]) headers!: HttpHeader[];
+  @Field() expiresAt!: Date;
+}
+
+export enum ImageSortField {
+  CREATED_AT = 'createdAt',
+  FILENAME = 'filename',
+}
+registerEnumType(ImageSortField, { name: 'ImageSortField' });
+
+@InputType()
+export class ImageFilter {
+  @Field(() => [ImageStatus], { nullable: true }) status?: ImageStatus[];
+  @Field(() => [SelectionState], { nullable: true }) selectionState?: SelectionState[];
+}
+
+@ArgsType()
+export class ImagesArgs extends PageArgs {
+  @Field(() => ImageFilter, { nullable: true }) filter?: ImageFilter;
+  @Field(() => ImageSortField, { nullable: true, defaultValue: ImageSortField.CREATED_AT }) sortBy!: ImageSortField;
+  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC }) sortDirection!: SortDirection;
+}

@@ -1,0 +1,47 @@
+import type { Config } from '../../config.js';
+import { renditionVariantFor } from '../../policy/visibility.js';
+import type { UrlTokenSigner } from '../../security/signed-token.js';
+import type { ObjectStorage } from '../../storage/object-storage.js';
+import type { StorageMode } from '../../storage/storage-mode.js';
+import type { User } from '../users/user.entity.js';
+import { ImageStatus } from './image-enums.js';
+import type { Image } from './image.entity.js';
+import type { RenditionKind } from './image-processing.js';
+
+export interface MediaTokenClaims {
+  img: string;
+  k: RenditionKind;
+}
+
+export type RenditionSize = 'preview' | 'thumbnail';
+
+/**
+ * Short-lived URLs for previews and thumbnails. Which rendition (clean or watermarked) the viewer
+ * gets is the policy's decision. Expiry is rounded down to a window so a gallery reloaded within
+ * it gets the same URLs and the browser cache keeps working.
+ */
+export class MediaUrls {
+  private readonly windowSeconds: number;
+
+  constructor(
+    private readonly config: Config,
+    private readonly storage: ObjectStorage,
+    private readonly storageMode: StorageMode,
+    private readonly urlTokens: UrlTokenSigner,
+  ) {
+    this.windowSeconds = Math.max(1, Math.min(60, Math.floor(config.signedUrlTtlSeconds / 5)));
+  }
+
+  async renditionUrl(viewer: User, image: Image, size: RenditionSize, now = Date.now()): Promise<string | null> {
+    if (image.status !== ImageStatus.READY) return null;
+    const kind: RenditionKind = renditionVariantFor(viewer) === 'clean' ? size : `${size}_watermarked`;
+    const rendition = image.renditions[kind];
+    if (!rendition) return null;
+    const expiresAtSeconds = Math.floor((now / 1000 + this.config.signedUrlTtlSeconds) / this.windowSeconds) * this.windowSeconds;
+    if (this.storageMode === 'presigned') {
+      return this.storage.presignGet(rendition.key, { expiresInSeconds: Math.max(1, expiresAtSeconds - Math.floor(now / 1000)) });
+    }
+    const token = this.urlTokens.sign<MediaTokenClaims>('media', { img: image.id, k: kind }, new Date(expiresAtSeconds * 1000));
+    return `${this.config.publicUrl}/media/${token}`;
+  }
+}

@@ -1,0 +1,70 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { paginate } from '../../graphql/connection.js';
+import { badInput, conflict, notFound } from '../../graphql/errors.js';
+import { isUuid, jobScope } from '../../policy/visibility.js';
+import { requireIntInRange, requireText } from '../../shared/input-validation.js';
+import { containsPattern } from '../../shared/like-pattern.js';
+import { Customer } from '../customers/customer.entity.js';
+import type { StudioService } from '../studio/studio.service.js';
+import type { User } from '../users/user.entity.js';
+import { JobStatus } from './job-status.js';
+import { Job } from './job.entity.js';
+import type { CreateJobInput, JobsArgs, UpdateJobInput } from './job.types.js';
+
+export const MAX_INCLUDED_IMAGES = 100_000;
+
+export class JobService {
+  constructor(private readonly studio: StudioService) {}
+
+  /** Jobs the viewer may see (policy scope), filtered and sorted. */
+  async list(em: EntityManager, viewer: User, args: JobsArgs, fixedFilter: FilterQuery<Job> = {}) {
+    const conditions: FilterQuery<Job>[] = [jobScope(viewer), fixedFilter];
+    const filter = args.filter ?? {};
+    if (filter.customerId) conditions.push({ customer: isUuid(filter.customerId) ? filter.customerId : { $in: [] } });
+    if (filter.status?.length) conditions.push({ status: { $in: filter.status } });
+    if (filter.search?.trim()) conditions.push({ title: { $ilike: containsPattern(filter.search) } });
+    const direction = args.sortDirection === 'ASC' ? 'asc' : 'desc';
+    return paginate(em, Job, { $and: conditions }, args, { [args.sortBy]: direction, id: direction } as never);
+  }
+
+  /** Loads a job the caller was already allowed to see (the shield rule ran the policy). */
+  async get(em: EntityManager, id: string): Promise<Job> {
+    const job = isUuid(id) ? await em.findOne(Job, { id }) : null;
+    if (!job) throw notFound('Job');
+    return job;
+  }
+
+  async create(em: EntityManager, input: CreateJobInput): Promise<Job> {
+    const customer = isUuid(input.customerId) ? await em.findOne(Customer, { id: input.customerId }) : null;
+    if (!customer) throw badInput('No such customer.', { field: 'customerId', reason: 'NOT_FOUND' });
+    const settings = await this.studio.get(em);
+    const status = input.status ?? JobStatus.IN_PROGRESS;
+    const job = em.create(Job, {
+      customer,
+      title: requireText(input.title, 'title'),
+      status,
+      includedImages: requireIntInRange(input.includedImages ?? settings.defaultIncludedImages, 'includedImages', 0, MAX_INCLUDED_IMAGES),
+      allImagesIncluded: input.allImagesIncluded ?? false,
+      allowCustomerUploads: input.allowCustomerUploads ?? settings.defaultAllowCustomerUploads,
+      deliveredAt: status === JobStatus.DELIVERED ? new Date() : null,
+    });
+    await em.flush();
+    return job;
+  }
+
+  async update(em: EntityManager, id: string, input: UpdateJobInput): Promise<Job> {
+    const job = await this.get(em, id);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== null && input.expectedVersion !== job.version) {
+      throw conflict('The job was changed by someone else. Reload it and try again.', { reason: 'STALE_VERSION', currentVersion: job.version });
+    }
+    if (input.title !== undefined && input.title !== null) job.title = requireText(input.title, 'title');
+    if (input.allowCustomerUploads !== undefined && input.allowCustomerUploads !== null) job.allowCustomerUploads = input.allowCustomerUploads;
+    if (input.status && input.status !== job.status) {
+      job.status = input.status;
+      if (input.status === JobStatus.DELIVERED && !job.deliveredAt) job.deliveredAt = new Date();
+    }
+    await em.flush();
+    return job;
+  }
+}

@@ -1,0 +1,50 @@
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+
+export type TokenPurpose = 'upload' | 'media';
+
+export class InvalidTokenError extends Error {
+  constructor(readonly reason: 'MALFORMED' | 'BAD_SIGNATURE' | 'EXPIRED' | 'WRONG_PURPOSE') {
+    super(`invalid token: ${reason}`);
+  }
+}
+
+/**
+ * Compact HMAC-signed tokens for URLs the API serves itself (uploads, renditions). A JWT library
+ * would work too, but these sit in hundreds of gallery URLs per page: a synchronous HMAC is a few
+ * microseconds and the token stays short. Each purpose has its own derived key, so a media token
+ * can never be replayed as an upload token.
+ */
+export class UrlTokenSigner {
+  private readonly keys: Record<TokenPurpose, Buffer>;
+
+  constructor(secret: string) {
+    const derive = (purpose: TokenPurpose) => Buffer.from(hkdfSync('sha256', secret, 'pixgate-url-tokens', purpose, 32));
+    this.keys = { upload: derive('upload'), media: derive('media') };
+  }
+
+  sign<T extends object>(purpose: TokenPurpose, claims: T, expiresAt: Date): string {
+    const payload = Buffer.from(JSON.stringify({ ...claims, p: purpose, exp: Math.floor(expiresAt.getTime() / 1000) })).toString('base64url');
+    return `${payload}.${this.mac(purpose, payload)}`;
+  }
+
+  verify<T extends object>(purpose: TokenPurpose, token: string, now: Date = new Date()): T & { exp: number } {
+    const [payload, signature, ...rest] = token.split('.');
+    if (!payload || !signature || rest.length > 0) throw new InvalidTokenError('MALFORMED');
+    const expected = Buffer.from(this.mac(purpose, payload));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new InvalidTokenError('BAD_SIGNATURE');
+    let claims: T & { p?: string; exp?: unknown };
+    try {
+      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    } catch {
+      throw new InvalidTokenError('MALFORMED');
+    }
+    if (claims.p !== purpose) throw new InvalidTokenError('WRONG_PURPOSE');
+    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now.getTime()) throw new InvalidTokenError('EXPIRED');
+    return claims as T & { exp: number };
+  }
+
+  private mac(purpose: TokenPurpose, payload: string): string {
+    return createHmac('sha256', this.keys[purpose]).update(payload).digest('base64url');
+  }
+}

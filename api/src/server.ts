@@ -1,0 +1,69 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.js';
+import { migrate, openOrm } from './db/orm.js';
+import { seedDemoData, type DemoLogin } from './db/seed.js';
+import { createHttpApp } from './http/app.js';
+import type { Logger } from './logger.js';
+import { ensureAdmin } from './modules/users/bootstrap-admin.js';
+import { resolveSigningSecret } from './security/secrets.js';
+import { createServices, type Services } from './services.js';
+import { ObjectStorage, type StorageSettings } from './storage/object-storage.js';
+import type { StorageMode } from './storage/storage-mode.js';
+
+export interface RunningServer {
+  url: string;
+  services: Services;
+  demoLogins: DemoLogin[];
+  close(): Promise<void>;
+}
+
+/** Database migrated, bucket present, admin and demo data in place, HTTP listening. */
+export async function startServer(options: {
+  config: Config;
+  logger: Logger;
+  databaseUrl: string;
+  storage: StorageSettings;
+  storageMode: StorageMode;
+}): Promise<RunningServer> {
+  const { config, logger } = options;
+  const orm = await openOrm(options.databaseUrl, logger);
+  const storage = new ObjectStorage(options.storage);
+  let httpServer: Server | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
+  const close = async () => {
+    clearInterval(sweeper);
+    if (httpServer?.listening) await new Promise<void>((resolve) => httpServer!.close(() => resolve()));
+    await orm.close();
+    storage.destroy();
+  };
+  try {
+    const applied = await migrate(orm);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    await storage.ensureBucket();
+    const signingSecret = await resolveSigningSecret(config.auth.jwtSecret, config.dataDir);
+    const services = createServices({ config, logger, orm, storage, storageMode: options.storageMode, signingSecret });
+
+    if (config.bootstrapAdmin) await ensureAdmin(orm.em.fork(), config.bootstrapAdmin, logger);
+    const demoLogins = config.seedDemoData ? await seedDemoData(services) : [];
+
+    httpServer = createServer();
+    const { app } = await createHttpApp(services, httpServer);
+    httpServer.on('request', app);
+    await new Promise<void>((resolve, reject) => {
+      httpServer!.once('error', reject);
+      httpServer!.listen(config.port, config.host, () => resolve());
+    });
+    const port = (httpServer.address() as AddressInfo).port;
+
+    sweeper = setInterval(() => {
+      services.uploads.sweepAbandoned(orm.em.fork()).catch((error) => logger.error({ err: error }, 'upload sweep failed'));
+    }, config.uploads.sweepIntervalSeconds * 1000);
+    sweeper.unref();
+
+    return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, services, demoLogins, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { AccessTokens } from './modules/auth/access-tokens.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { CustomerService } from './modules/customers/customer.service.js';
+import { ImageUploadService } from './modules/images/image-upload.service.js';
+import { ImageService } from './modules/images/image.service.js';
+import { MediaUrls } from './modules/images/media-urls.js';
+import { JobService } from './modules/jobs/job.service.js';
+import { StudioService } from './modules/studio/studio.service.js';
+import { UserService } from './modules/users/user.service.js';
+import { UrlTokenSigner } from './security/signed-token.js';
+import type { ObjectStorage } from './storage/object-storage.js';
+import type { StorageMode } from './storage/storage-mode.js';
+
+/** The composition root: every service built once per process, with what it depends on. */
+export function createServices(deps: { config: Config; logger: Logger; orm: MikroORM; storage: ObjectStorage; storageMode: StorageMode; signingSecret: string }) {
+  const { config, logger, storage, storageMode } = deps;
+  const urlTokens = new UrlTokenSigner(deps.signingSecret);
+  const accessTokens = new AccessTokens(deps.signingSecret, config.auth.accessTokenTtlSeconds);
+  const studio = new StudioService();
+  return {
+    config,
+    logger,
+    orm: deps.orm,
+    storage,
+    storageMode,
+    urlTokens,
+    accessTokens,
+    studio,
+    auth: new AuthService(config, accessTokens, logger),
+    customers: new CustomerService(),
+    users: new UserService(),
+    jobs: new JobService(studio),
+    images: new ImageService(),
+    uploads: new ImageUploadService(config, storage, storageMode, urlTokens, studio, logger),
+    media: new MediaUrls(config, storage, storageMode, urlTokens),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,4 @@
+import { Migration20261123000000Foundation } from './Migration20261123000000Foundation.js';
+
+/** Every migration, in order. Listed explicitly so no file-system discovery is needed at run time. */
+export const migrations = [{ name: 'Migration20261123000000Foundation', class: Migration20261123000000Foundation }];
