@@ -4,6 +4,9 @@ export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USE
 
 /** An error meant for the caller: a stable code plus machine-readable details, never a stack. */
 export class AppError extends GraphQLError {
+  /** A brand, not instanceof: graphql ships CJS and ESM builds, and a bundler may load both. */
+  readonly isAppError = true;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -30,19 +33,27 @@ const PROTOCOL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAIL
  */
 export function maskError(formatted: GraphQLFormattedError, original: unknown, onInternal: (error: unknown) => void): GraphQLFormattedError {
   const cause = unwrap(original);
-  if (cause instanceof AppError) {
+  if (isAppError(cause)) {
     return { message: cause.message, path: formatted.path, locations: formatted.locations, extensions: cause.extensions };
   }
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && PROTOCOL_CODES.has(code) && !(cause instanceof Error && !(cause instanceof GraphQLError))) {
+  if (typeof code === 'string' && PROTOCOL_CODES.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   onInternal(cause);
   return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
+export const isAppError = (error: unknown): error is AppError =>
+  typeof error === 'object' && error !== null && (error as { isAppError?: unknown }).isAppError === true;
+
+/** Apollo and graphql-shield wrap thrown errors; the first AppError in the chain (or the innermost error) is the cause. */
 function unwrap(error: unknown): unknown {
   let current = error;
-  while (current instanceof GraphQLError && current.originalError && current.originalError !== current) current = current.originalError;
+  for (let depth = 0; depth < 10 && !isAppError(current); depth++) {
+    const inner = (current as { originalError?: unknown } | null)?.originalError;
+    if (!inner || inner === current) break;
+    current = inner;
+  }
   return current;
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Field, ID } from 'type-graphql';
+import { Field, ID, InterfaceType } from 'type-graphql';
 
 /** Opaque UUID ids and timestamps shared by every table a user can name; subclasses inherit the fields. */
+@InterfaceType('Node', { description: 'An object with an opaque, stable id.' })
 export abstract class BaseEntity {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })

@@ -60,18 +60,21 @@ export class AuthService {
    * A spent token presented again means it was stolen (or replayed), so the family dies.
    */
   async refresh(em: EntityManager, presented: string): Promise<Session> {
-    return em.transactional(async (tx) => {
+    // The outcome leaves the transaction as a value, not an exception: revoking a family must commit.
+    const outcome = await em.transactional(async (tx) => {
       const token = await tx.findOne(RefreshToken, { tokenHash: hashToken(presented) }, { populate: ['user', 'user.customer'], lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!token) throw invalidRefresh();
+      if (!token) return null;
       if (token.rotatedAt || token.revokedAt) {
         await tx.nativeUpdate(RefreshToken, { familyId: token.familyId, revokedAt: null }, { revokedAt: new Date() });
         this.logger.warn({ event: 'refresh_token_reuse', userId: token.user.id, familyId: token.familyId }, 'spent refresh token presented; family revoked');
-        throw invalidRefresh();
+        return null;
       }
-      if (token.expiresAt <= new Date() || !token.user.active) throw invalidRefresh();
+      if (token.expiresAt <= new Date() || !token.user.active) return null;
       token.rotatedAt = new Date();
       return this.startSession(tx, token.user, { rememberMe: token.rememberMe, familyId: token.familyId });
     });
+    if (!outcome) throw invalidRefresh();
+    return outcome;
   }
 
   /** Revokes the token's whole family (this device's session). Unknown tokens are ignored: logging out is idempotent. */

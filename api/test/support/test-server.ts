@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { freePort } from './free-port.js';
+import { adminQuery } from './global-setup.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions: { code: string; [key: string]: unknown } }[];
+}
+
+export interface TestServer {
+  url: string;
+  databaseUrl: string;
+  services: RunningServer['services'];
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real API server for one test file: its own database cloned from the migrated template, its own
+ * bucket on the shared S3 server, listening on a free loopback port.
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = inject('database');
+  const s3 = inject('s3');
+  const suffix = randomBytes(6).toString('hex');
+  const databaseName = `${database.prefix}${suffix}`;
+  await adminQuery(database.serverUrl, `CREATE DATABASE ${databaseName} TEMPLATE ${database.template}`);
+  const databaseUrl = new URL(database.serverUrl);
+  databaseUrl.pathname = `/${databaseName}`;
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pixgate-server-'));
+  const port = await freePort();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATA_DIR: dataDir,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    S3_BUCKET: `pixgate-test-${suffix}`,
+    SEED_DEMO_DATA: 'false',
+    ...env,
+  });
+  const server = await startServer({
+    config,
+    logger: createLogger(config.logLevel),
+    databaseUrl: databaseUrl.toString(),
+    storage: { ...config.storage, endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true },
+    storageMode: 'proxied',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    databaseUrl: databaseUrl.toString(),
+    services: server.services,
+    async gql(query, variables, token) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json() as Promise<GraphQLResponse<any>>;
+    },
+    async close() {
+      await server.close();
+      await adminQuery(database.serverUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The first error's code, for assertions that a call was refused for the right reason. */
+export const errorCode = (response: GraphQLResponse): string | undefined => response.errors?.[0]?.extensions.code;
