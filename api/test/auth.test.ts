@@ -58,9 +58,9 @@ describe('login', () => {
 
   it('stores only argon2id hashes, never the password', async () => {
     const user = await factories(server).user(UserRole.STAFF);
-    const [row] = await server.services.orm.em.fork().getConnection().execute('SELECT password_hash FROM users WHERE id = ?', [user.id]);
-    expect(row.password_hash).toMatch(/^\$argon2id\$/);
-    expect(row.password_hash).not.toContain(PASSWORD);
+    const [row] = await server.services.orm.em.fork().getConnection().execute<{ password_hash: string }[]>('SELECT password_hash FROM users WHERE id = ?', [user.id]);
+    expect(row!.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row!.password_hash).not.toContain(PASSWORD);
   });
 });
 

@@ -31,7 +31,9 @@ export interface Rendition {
 }
 
 // Keyed by sharp's decoder name, which comes from the bytes: the uploader's declared type never matters.
-const FORMAT_TO_TYPE: Partial<Record<string, AcceptedContentType>> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', tiff: 'image/tiff' };
+const FORMAT_TO_TYPE: Partial<Record<string, AcceptedContentType>> = {
+  jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', tiff: 'image/tiff',
+};
 
 // 'error' still aborts on truncated or broken pixel data, but unlike sharp's default 'warning' it
 // does not refuse camera files whose only flaw is a benign libjpeg warning (extraneous bytes…).
