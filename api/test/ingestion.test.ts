@@ -133,7 +133,7 @@ describe('refused uploads: the image fails, its bytes are deleted, the error is 
 });
 
 describe('refused requests write nothing', () => {
-  const countImages = async () => (await server.services.orm.em.fork().getConnection().execute('SELECT count(*)::int AS n FROM images'))[0].n;
+  const countImages = async () => (await server.services.orm.em.fork().getConnection().execute('SELECT count(*)::int AS n FROM images'))[0]!.n;
 
   it.each([
     ['oversized', { byteSize: MAX_BYTES + 1 }, 'TOO_LARGE'],

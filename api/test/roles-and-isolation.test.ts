@@ -91,7 +91,7 @@ describe('roles', () => {
 
   it('nothing was written by the refused calls', async () => {
     const customers = await server.services.orm.em.fork().getConnection().execute("SELECT count(*)::int AS n FROM customers WHERE name = 'X'");
-    expect(customers[0].n).toBe(0);
+    expect(customers[0]!.n).toBe(0);
   });
 
   it('staff create customer users but not staff or admins; admins do', async () => {
