@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+};
+
+describe('loadConfig', () => {
+  it('starts with nothing set, on embedded services and safe defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 4000, publicUrl: 'http://localhost:4000', signedUrlTtlSeconds: 300, database: { url: undefined }, storage: { endpoint: undefined } });
+    expect(config.uploads.maxBytes).toBe(50 * 1024 * 1024);
+  });
+
+  it('names the variable that is wrong and why', () => {
+    expect(problemsOf({ PORT: 'eighty' })[0]).toMatch(/^PORT /);
+    expect(problemsOf({ DATABASE_URL: 'not a url' })[0]).toMatch(/^DATABASE_URL must be an absolute URL/);
+    expect(problemsOf({ SEED_DEMO_DATA: 'maybe' })[0]).toMatch(/^SEED_DEMO_DATA must be true or false/);
+  });
+
+  it('refuses signed URLs that would live longer than 15 minutes (rule 7)', () => {
+    expect(problemsOf({ SIGNED_URL_TTL_SECONDS: '901' })[0]).toMatch(/^SIGNED_URL_TTL_SECONDS must be at most 900/);
+    expect(problemsOf({ UPLOAD_URL_TTL_SECONDS: '3600' })[0]).toMatch(/^UPLOAD_URL_TTL_SECONDS must be at most 900/);
+    expect(loadConfig({ SIGNED_URL_TTL_SECONDS: '900' }).signedUrlTtlSeconds).toBe(900);
+  });
+
+  it('requires a signing secret in production and never echoes secrets', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toContain('JWT_SECRET is required in production');
+    const problems = problemsOf({ JWT_SECRET: 'short-secret-value' });
+    expect(problems[0]).toMatch(/^JWT_SECRET must be at least 32 characters/);
+    expect(problems.join()).not.toContain('short-secret-value');
+  });
+
+  it('wants S3 credentials with an S3 endpoint, and admin email and password together', () => {
+    expect(problemsOf({ S3_ENDPOINT: 'http://minio:9000' }).join()).toMatch(/S3_ACCESS_KEY_ID/);
+    expect(problemsOf({ ADMIN_EMAIL: 'a@b.test' }).join()).toMatch(/ADMIN_PASSWORD/);
+  });
+});
