@@ -17,7 +17,7 @@ export interface Infrastructure {
 const EMBEDDED_DATABASE = 'pixgate';
 
 /** External PostgreSQL and S3 when configured; otherwise embedded ones this process starts and stops. */
-export async function startInfrastructure(config: Config, logger: Logger): Promise<Infrastructure> {
+export async function startInfrastructure(config: Config, logger: Logger, needs: { storage: boolean } = { storage: true }): Promise<Infrastructure> {
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne().catch((error) => logger.error({ err: error }, 'stopping a service failed'));
@@ -33,8 +33,8 @@ export async function startInfrastructure(config: Config, logger: Logger): Promi
     await ensureDatabase(databaseUrl).catch((error) => logger.warn({ err: error }, 'could not create the database; assuming it exists'));
 
     let storage: StorageSettings;
-    if (config.storage.endpoint) {
-      storage = { ...config.storage, endpoint: config.storage.endpoint, accessKeyId: config.storage.accessKeyId!, secretAccessKey: config.storage.secretAccessKey! };
+    if (config.storage.endpoint || !needs.storage) {
+      storage = { ...config.storage, endpoint: config.storage.endpoint ?? '', accessKeyId: config.storage.accessKeyId ?? '', secretAccessKey: config.storage.secretAccessKey ?? '' };
     } else {
       const s3 = await startEmbeddedS3({ directory: path.join(config.dataDir, 's3'), buckets: [config.storage.bucket], logger });
       stops.push(() => s3.stop());

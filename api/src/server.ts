@@ -18,22 +18,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Database migrated, bucket present, admin and demo data in place, HTTP listening. */
-export async function startServer(options: {
+export interface ApplicationOptions {
   config: Config;
   logger: Logger;
   databaseUrl: string;
   storage: StorageSettings;
   storageMode: StorageMode;
-}): Promise<RunningServer> {
+}
+
+/** Database migrated, bucket present, services built: everything but HTTP (CLIs use this too). */
+export async function openApplication(options: ApplicationOptions): Promise<{ services: Services; close(): Promise<void> }> {
   const { config, logger } = options;
   const orm = await openOrm(options.databaseUrl, logger);
   const storage = new ObjectStorage(options.storage);
-  let httpServer: Server | undefined;
-  let sweeper: NodeJS.Timeout | undefined;
   const close = async () => {
-    clearInterval(sweeper);
-    if (httpServer?.listening) await new Promise<void>((resolve) => httpServer!.close(() => resolve()));
     await orm.close();
     storage.destroy();
   };
@@ -42,9 +40,27 @@ export async function startServer(options: {
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
     await storage.ensureBucket();
     const signingSecret = await resolveSigningSecret(config.auth.jwtSecret, config.dataDir);
-    const services = createServices({ config, logger, orm, storage, storageMode: options.storageMode, signingSecret });
+    return { services: createServices({ config, logger, orm, storage, storageMode: options.storageMode, signingSecret }), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
 
-    if (config.bootstrapAdmin) await ensureAdmin(orm.em.fork(), config.bootstrapAdmin, logger);
+/** The whole API: application opened, admin and demo data in place, HTTP listening, upload sweeper running. */
+export async function startServer(options: ApplicationOptions): Promise<RunningServer> {
+  const { config, logger } = options;
+  const application = await openApplication(options);
+  const { services } = application;
+  let httpServer: Server | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
+  const close = async () => {
+    clearInterval(sweeper);
+    if (httpServer?.listening) await new Promise<void>((resolve) => httpServer!.close(() => resolve()));
+    await application.close();
+  };
+  try {
+    if (config.bootstrapAdmin) await ensureAdmin(services.orm.em.fork(), config.bootstrapAdmin, logger);
     const demoLogins = config.seedDemoData ? await seedDemoData(services) : [];
 
     httpServer = createServer();
@@ -57,7 +73,7 @@ export async function startServer(options: {
     const port = (httpServer.address() as AddressInfo).port;
 
     sweeper = setInterval(() => {
-      services.uploads.sweepAbandoned(orm.em.fork()).catch((error) => logger.error({ err: error }, 'upload sweep failed'));
+      services.uploads.sweepAbandoned(services.orm.em.fork()).catch((error) => logger.error({ err: error }, 'upload sweep failed'));
     }, config.uploads.sweepIntervalSeconds * 1000);
     sweeper.unref();
 
