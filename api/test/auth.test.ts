@@ -135,3 +135,15 @@ describe('refresh tokens', () => {
     expect(errorCode(await server.gql(REFRESH, { t: session.refreshToken }))).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('the first admin', () => {
+  it('comes from ADMIN_EMAIL and ADMIN_PASSWORD at start', async () => {
+    const withAdmin = await startTestServer({ ADMIN_EMAIL: 'First.Admin@Example.test', ADMIN_PASSWORD: 'a-long-admin-password' });
+    try {
+      const { data } = await withAdmin.gql(LOGIN, { email: 'first.admin@example.test', password: 'a-long-admin-password' });
+      expect(data!.login.user.role).toBe('ADMIN');
+    } finally {
+      await withAdmin.close();
+    }
+  });
+});

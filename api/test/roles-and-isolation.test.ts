@@ -4,6 +4,7 @@ import { JobStatus } from '../src/modules/jobs/job-status.js';
 import { UserRole } from '../src/modules/users/user-role.js';
 import { standardCast } from './support/factories.js';
 import { errorCode, startTestServer, type TestServer } from './support/test-server.js';
+import { makeJpeg, uploads } from './support/uploads.js';
 
 let server: TestServer;
 let cast: Awaited<ReturnType<typeof standardCast>>;
@@ -71,6 +72,39 @@ describe('customer isolation (rule 2)', () => {
     expect(viaFilter.data!.jobs.totalCount).toBe(0);
   });
 });
+
+describe('images a customer sees', () => {
+  it('are the READY images of their visible jobs only; pending and failed uploads stay hidden', async () => {
+    const job = await cast.make.job(cast.customer, { allowCustomerUploads: true });
+    const ready = await uploadImage(job.id);
+    const pending = (await uploads(server).request(cast.staffToken, await makeJpeg(50, 50), { jobId: job.id })).data!.requestImageUpload.image.id;
+    const failed = (await uploads(server).upload(cast.staffToken, await makeJpeg(50, 50), { jobId: job.id, sha256: '0'.repeat(64) })).ticket.image.id;
+
+    const listQuery = 'query($id: ID!) { job(id: $id) { images { totalCount nodes { id status } } } }';
+    const asCustomer = (await server.gql(listQuery, { id: job.id }, cast.customerToken)).data!.job.images;
+    expect(asCustomer).toEqual({ totalCount: 1, nodes: [{ id: ready, status: 'READY' }] });
+    const asStaff = (await server.gql(listQuery, { id: job.id }, cast.staffToken)).data!.job.images;
+    expect(asStaff.totalCount).toBe(3);
+
+    const single = 'query($id: ID!) { image(id: $id) { id } }';
+    expect((await server.gql(single, { id: ready }, cast.customerToken)).data!.image.id).toBe(ready);
+    for (const hidden of [pending, failed]) expect(errorCode(await server.gql(single, { id: hidden }, cast.customerToken))).toBe('FORBIDDEN');
+    expect(errorCode(await server.gql(single, { id: ready }, cast.otherCustomerToken))).toBe('FORBIDDEN');
+    expect((await server.gql(single, { id: pending }, cast.staffToken)).data!.image.id).toBe(pending);
+  });
+
+  it('disappear when their job goes back in progress', async () => {
+    const job = await cast.make.job(cast.customer);
+    const imageId = await uploadImage(job.id);
+    await server.gql('mutation($id: ID!) { updateJob(id: $id, input: { status: IN_PROGRESS }) { id } }', { id: job.id }, cast.staffToken);
+    expect(errorCode(await server.gql('query($id: ID!) { image(id: $id) { id } }', { id: imageId }, cast.customerToken))).toBe('FORBIDDEN');
+  });
+});
+
+async function uploadImage(jobId: string): Promise<string> {
+  const { completed } = await uploads(server).upload(cast.staffToken, await makeJpeg(60, 40), { jobId });
+  return completed.data!.completeImageUpload.id;
+}
 
 describe('roles', () => {
   const staffOnly: [string, string, Record<string, unknown>][] = [
