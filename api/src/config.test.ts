@@ -37,6 +37,14 @@ describe('loadConfig', () => {
     expect(problems.join()).not.toContain('short-secret-value');
   });
 
+  it('treats an empty variable as unset, not as zero', () => {
+    expect(loadConfig({ PORT: '', EMBEDDED_PG_PORT: ' ' })).toMatchObject({ port: 4000, database: { embeddedPort: 54329 } });
+  });
+
+  it('refuses a sweep that would remove uploads whose URL is still valid', () => {
+    expect(problemsOf({ PENDING_UPLOAD_TTL_MINUTES: '10', UPLOAD_URL_TTL_SECONDS: '900' })[0]).toMatch(/^PENDING_UPLOAD_TTL_MINUTES must outlast/);
+  });
+
   it('wants S3 credentials with an S3 endpoint, and admin email and password together', () => {
     expect(problemsOf({ S3_ENDPOINT: 'http://minio:9000' }).join()).toMatch(/S3_ACCESS_KEY_ID/);
     expect(problemsOf({ ADMIN_EMAIL: 'a@b.test' }).join()).toMatch(/ADMIN_PASSWORD/);

@@ -62,6 +62,9 @@ const environmentSchema = z
     if (env.S3_ENDPOINT && !(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)) {
       ctx.addIssue({ code: 'custom', path: ['S3_ACCESS_KEY_ID'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required with S3_ENDPOINT' });
     }
+    if (env.PENDING_UPLOAD_TTL_MINUTES * 60 <= env.UPLOAD_URL_TTL_SECONDS) {
+      ctx.addIssue({ code: 'custom', path: ['PENDING_UPLOAD_TTL_MINUTES'], message: 'must outlast UPLOAD_URL_TTL_SECONDS, or uploads in progress are swept' });
+    }
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
     }
@@ -114,7 +117,9 @@ export class ConfigError extends Error {
 
 /** Parses and validates the environment once; every problem is reported with its variable name. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(source);
+  // An empty variable means "not set" (as in `PORT= npm start`), never 0 or an empty name.
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = environmentSchema.safeParse(given);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import path from 'node:path';
 import { assertSupportedNode } from './runtime-guard.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startInfrastructure } from './infrastructure.js';
@@ -33,7 +34,7 @@ const lines = [
   '  pixgate is running',
   `  GraphQL     ${server.url}/graphql`,
   `  Health      ${server.url}/readyz`,
-  `  Database    ${infrastructure.embedded.database ? 'embedded PostgreSQL (.data/postgres)' : 'DATABASE_URL'}`,
+  `  Database    ${infrastructure.embedded.database ? `embedded PostgreSQL (${path.resolve(config.dataDir, 'postgres')})` : 'DATABASE_URL'}`,
   `  Storage     ${infrastructure.embedded.storage ? 'embedded S3, proxied through the API' : 'S3_ENDPOINT, presigned URLs'}`,
 ];
 if (server.demoLogins.length > 0) {

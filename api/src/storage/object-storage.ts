@@ -109,7 +109,7 @@ export class ObjectStorage {
     }
   }
 
-  presignGet(key: string, options: { expiresInSeconds: number; downloadFilename?: string }): Promise<string> {
+  presignGet(key: string, options: { expiresInSeconds: number; downloadFilename?: string; signingDate?: Date }): Promise<string> {
     return getSignedUrl(
       this.client,
       new GetObjectCommand({
@@ -117,7 +117,7 @@ export class ObjectStorage {
         Key: key,
         ResponseContentDisposition: options.downloadFilename ? contentDisposition(options.downloadFilename) : undefined,
       }),
-      { expiresIn: options.expiresInSeconds },
+      { expiresIn: options.expiresInSeconds, signingDate: options.signingDate },
     );
   }
 

@@ -1,14 +1,17 @@
 import type { RenditionKind } from '../modules/images/image-processing.js';
 
 /**
- * Every object of a customer lives under `customers/<customerId>/`, so erasing a customer is one
- * prefix delete. Uploads land under `uploads/` and are moved once verified, so an upload URL can
- * never overwrite a verified original.
+ * Verified objects of a customer live under `customers/<customerId>/`; uploads land under
+ * `uploads/customers/<customerId>/` and are copied once verified, so an upload URL can never
+ * overwrite a verified original. Erasing a customer is two prefix deletes. The separate top-level
+ * prefix lets a bucket lifecycle rule expire whatever a still-valid presigned PUT writes after
+ * its image was completed or failed.
  */
 export const storageKeys = {
   customerPrefix: (customerId: string) => `customers/${customerId}/`,
   jobPrefix: (customerId: string, jobId: string) => `customers/${customerId}/jobs/${jobId}/`,
-  upload: (customerId: string, jobId: string, imageId: string) => `customers/${customerId}/jobs/${jobId}/uploads/${imageId}`,
+  upload: (customerId: string, jobId: string, imageId: string) => `uploads/customers/${customerId}/jobs/${jobId}/${imageId}`,
+  uploadsPrefix: (customerId: string) => `uploads/customers/${customerId}/`,
   original: (customerId: string, jobId: string, imageId: string) => `customers/${customerId}/jobs/${jobId}/originals/${imageId}`,
   rendition: (customerId: string, jobId: string, imageId: string, kind: RenditionKind) =>
     `customers/${customerId}/jobs/${jobId}/renditions/${imageId}/${kind}.jpg`,

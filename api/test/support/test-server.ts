@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import type { StorageMode } from '../../src/storage/storage-mode.js';
 import { freePort } from './free-port.js';
 import { adminQuery } from './global-setup.js';
 
@@ -24,9 +25,11 @@ export interface TestServer {
 
 /**
  * A real API server for one test file: its own database cloned from the migrated template, its own
- * bucket on the shared S3 server, listening on a free loopback port.
+ * bucket on the shared S3 server, listening on a free loopback port. `presigned` mode behaves as with
+ * real S3 (browsers get presigned S3 URLs); s3rver checks expiry but not signatures, so these tests
+ * prove the flow and the URLs' terms, not S3's own enforcement.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, storageMode: StorageMode = 'proxied'): Promise<TestServer> {
   const database = inject('database');
   const s3 = inject('s3');
   const suffix = randomBytes(6).toString('hex');
@@ -53,7 +56,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     logger: createLogger(config.logLevel),
     databaseUrl: databaseUrl.toString(),
     storage: { ...config.storage, endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true },
-    storageMode: 'proxied',
+    storageMode,
   });
   const url = `http://127.0.0.1:${port}`;
   return {

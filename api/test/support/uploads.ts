@@ -50,7 +50,7 @@ export function uploads(server: TestServer) {
       if (!ticket) throw new Error(`requestImageUpload failed: ${JSON.stringify(requested.errors)}`);
       const headers = Object.fromEntries(ticket.headers.map((header: { name: string; value: string }) => [header.name, header.value]));
       const put = await this.put(ticket.url, bytes, headers);
-      if (put.status !== 204) throw new Error(`PUT failed with ${put.status}: ${await put.text()}`);
+      if (!put.ok) throw new Error(`PUT failed with ${put.status}: ${await put.text()}`);
       return { ticket, completed: await this.complete(token, ticket.image.id) };
     },
   };

@@ -32,7 +32,7 @@ export class CustomerResolver {
     return ctx.services.jobs.list(ctx.em, ctx.user!, args, { customer: customer.id });
   }
 
-  @FieldResolver(() => [User])
+  @FieldResolver(() => [User], { nullable: true, description: 'The customer’s users (staff only).' })
   users(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<User[]> {
     return ctx.services.users.ofCustomer(ctx.em, customer.id);
   }

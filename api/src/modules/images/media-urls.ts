@@ -37,11 +37,14 @@ export class MediaUrls {
     const kind: RenditionKind = renditionVariantFor(viewer) === 'clean' ? size : `${size}_watermarked`;
     const rendition = image.renditions[kind];
     if (!rendition) return null;
-    const expiresAtSeconds = Math.floor((now / 1000 + this.config.signedUrlTtlSeconds) / this.windowSeconds) * this.windowSeconds;
+    // Signing as of the start of the current window makes every URL for this rendition identical
+    // until the window turns, in both modes; it still expires within the configured time from now.
+    const windowStartSeconds = Math.floor(now / 1000 / this.windowSeconds) * this.windowSeconds;
+    const expiresAt = new Date((windowStartSeconds + this.config.signedUrlTtlSeconds) * 1000);
     if (this.storageMode === 'presigned') {
-      return this.storage.presignGet(rendition.key, { expiresInSeconds: Math.max(1, expiresAtSeconds - Math.floor(now / 1000)) });
+      return this.storage.presignGet(rendition.key, { expiresInSeconds: this.config.signedUrlTtlSeconds, signingDate: new Date(windowStartSeconds * 1000) });
     }
-    const token = this.urlTokens.sign<MediaTokenClaims>('media', { img: image.id, k: kind }, new Date(expiresAtSeconds * 1000));
+    const token = this.urlTokens.sign<MediaTokenClaims>('media', { img: image.id, k: kind }, expiresAt);
     return `${this.config.publicUrl}/media/${token}`;
   }
 }

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { Image } from '../src/modules/images/image.entity.js';
+import { standardCast } from './support/factories.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { makeJpeg, sha256, uploads } from './support/uploads.js';
+
+let server: TestServer;
+let cast: Awaited<ReturnType<typeof standardCast>>;
+const s3 = inject('s3');
+
+beforeAll(async () => {
+  server = await startTestServer({}, 'presigned');
+  cast = await standardCast(server);
+});
+afterAll(() => server?.close());
+
+describe('with real S3 (presigned mode)', () => {
+  it('uploads go straight to S3 through a short-lived PUT URL that signs the declared type and size', async () => {
+    const job = await cast.make.job(cast.customer);
+    const bytes = await makeJpeg(640, 480);
+    const ticket = (await uploads(server).request(cast.staffToken, bytes, { jobId: job.id })).data!.requestImageUpload;
+    const url = new URL(ticket.url);
+    expect(url.origin).toBe(s3.endpoint);
+    expect(url.pathname).toContain(`/uploads/customers/${cast.customer.id}/`);
+    expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(900);
+    expect(url.searchParams.get('X-Amz-SignedHeaders')!.split(';')).toEqual(expect.arrayContaining(['content-length', 'content-type', 'host']));
+    expect(url.searchParams.has('x-amz-checksum-crc32')).toBe(false);
+
+    const put = await fetch(ticket.url, { method: 'PUT', body: new Uint8Array(bytes), headers: { 'content-type': 'image/jpeg' } });
+    expect(put.status).toBe(200);
+    const image = (await uploads(server).complete(cast.staffToken, ticket.image.id)).data!.completeImageUpload;
+    expect(image).toMatchObject({ status: 'READY', sha256: sha256(bytes), width: 640, height: 480 });
+  });
+
+  it('previews are presigned GETs of the right rendition, expiring in 5 minutes, stable within a window', async () => {
+    const job = await cast.make.job(cast.customer);
+    const { completed } = await uploads(server).upload(cast.staffToken, await makeJpeg(800, 600), { jobId: job.id });
+    const id = completed.data!.completeImageUpload.id;
+    const query = 'query($id: ID!) { image(id: $id) { previewUrl thumbnailUrl } }';
+    const asCustomer = (await server.gql(query, { id }, cast.customerToken)).data!.image;
+    const previewUrl = new URL(asCustomer.previewUrl);
+    expect(previewUrl.pathname).toMatch(/\/renditions\/.*\/preview_watermarked\.jpg$/);
+    expect(previewUrl.searchParams.get('X-Amz-Expires')).toBe('300');
+    expect(new URL((await server.gql(query, { id }, cast.staffToken)).data!.image.previewUrl).pathname).toMatch(/\/preview\.jpg$/);
+
+    const response = await fetch(asCustomer.previewUrl);
+    expect(response.status).toBe(200);
+    const stored = await server.services.orm.em.fork().findOneOrFail(Image, { id });
+    expect(Buffer.from(await response.arrayBuffer()).equals(await server.services.storage.read(stored.renditions.preview_watermarked!.key))).toBe(true);
+
+    const windowStart = Math.ceil(Date.now() / 60_000) * 60_000;
+    const at = (ms: number) => server.services.media.renditionUrl(cast.customerUser, stored, 'thumbnail', ms);
+    expect(await at(windowStart + 1_000)).toBe(await at(windowStart + 55_000));
+    expect(JSON.stringify(asCustomer)).not.toContain('originals/');
+  });
+});
