@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { OptionalProps, type Rel } from '@mikro-orm/core';
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { RecordEntity } from '../../shared/base-entity.js';
 import { User } from '../users/user.entity.js';
 import { UserRole } from '../users/user-role.js';
 
@@ -24,16 +24,8 @@ registerEnumType(AuditSubject, { name: 'AuditSubject' });
 @Index({ name: 'audit_entries_image_created_idx', properties: ['imageId', 'createdAt'] })
 @Index({ name: 'audit_entries_actor_created_idx', properties: ['actor', 'createdAt'] })
 @Index({ name: 'audit_entries_created_idx', properties: ['createdAt'] })
-export class AuditEntry {
+export class AuditEntry extends RecordEntity {
   [OptionalProps]?: 'createdAt' | 'jobId' | 'imageId' | 'customerId' | 'reason' | 'requestId' | 'oldValue' | 'newValue';
-
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
-  id: string = randomUUID();
-
-  @Field()
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
 
   @ManyToOne({ entity: () => User, nullable: true, deleteRule: 'restrict' })
   actor!: Rel<User> | null;

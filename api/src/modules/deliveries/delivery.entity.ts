@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { OptionalProps, type Rel } from '@mikro-orm/core';
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { SafeIntResolver } from 'graphql-scalars';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { RecordEntity } from '../../shared/base-entity.js';
 import { User } from '../users/user.entity.js';
 
 export enum DeliveryPath {
@@ -20,16 +20,8 @@ registerEnumType(DeliveryPath, { name: 'DeliveryPath', description: 'How the byt
 @Check({ name: 'deliveries_byte_size_check', expression: 'byte_size >= 0' })
 @Index({ name: 'deliveries_job_user_idx', properties: ['jobId', 'user'] })
 @Index({ name: 'deliveries_image_user_idx', properties: ['imageId', 'user'] })
-export class Delivery {
+export class Delivery extends RecordEntity {
   [OptionalProps]?: 'createdAt' | 'archiveId';
-
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
-  id: string = randomUUID();
-
-  @Field()
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
 
   @ManyToOne({ entity: () => User, deleteRule: 'restrict' })
   user!: Rel<User>;
