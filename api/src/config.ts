@@ -47,6 +47,7 @@ const environmentSchema = z
       .default(15 * MINUTE),
     MAX_UPLOAD_BYTES: positiveInt.default(50 * 1024 * 1024),
     MAX_IMAGE_PIXELS: positiveInt.default(100_000_000),
+    MAX_ARCHIVE_BYTES: positiveInt.default(10 * 1024 ** 3),
     PENDING_UPLOAD_TTL_MINUTES: positiveInt.default(60),
     UPLOAD_SWEEP_INTERVAL_SECONDS: positiveInt.default(5 * MINUTE),
 
@@ -97,6 +98,8 @@ export interface Config {
     rememberMeTtlDays: number;
   };
   signedUrlTtlSeconds: number;
+  /** Largest ZIP a download may produce; larger ones are refused before streaming starts. */
+  maxArchiveBytes: number;
   uploads: {
     urlTtlSeconds: number;
     maxBytes: number;
@@ -155,6 +158,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       rememberMeTtlDays: env.REMEMBER_ME_TTL_DAYS,
     },
     signedUrlTtlSeconds: env.SIGNED_URL_TTL_SECONDS,
+    maxArchiveBytes: env.MAX_ARCHIVE_BYTES,
     uploads: {
       urlTtlSeconds: env.UPLOAD_URL_TTL_SECONDS,
       maxBytes: env.MAX_UPLOAD_BYTES,

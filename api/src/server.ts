@@ -24,12 +24,13 @@ export interface ApplicationOptions {
   databaseUrl: string;
   storage: StorageSettings;
   storageMode: StorageMode;
+  onQuery?: (sql: string) => void;
 }
 
 /** Database migrated, bucket present, services built: everything but HTTP (CLIs use this too). */
 export async function openApplication(options: ApplicationOptions): Promise<{ services: Services; close(): Promise<void> }> {
   const { config, logger } = options;
-  const orm = await openOrm(options.databaseUrl, logger);
+  const orm = await openOrm(options.databaseUrl, logger, options.onQuery);
   const storage = new ObjectStorage(options.storage);
   const close = async () => {
     await orm.close();

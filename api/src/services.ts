@@ -10,6 +10,10 @@ import { MediaUrls } from './modules/images/media-urls.js';
 import { JobService } from './modules/jobs/job.service.js';
 import { StudioService } from './modules/studio/studio.service.js';
 import { UserService } from './modules/users/user.service.js';
+import { AuditService } from './modules/audit/audit.service.js';
+import { DeliveryService } from './modules/downloads/delivery.service.js';
+import { DownloadService } from './modules/downloads/download.service.js';
+import { SelectionService } from './modules/images/selection.service.js';
 import { UrlTokenSigner } from './security/signed-token.js';
 import type { ObjectStorage } from './storage/object-storage.js';
 import type { StorageMode } from './storage/storage-mode.js';
@@ -20,6 +24,7 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
   const urlTokens = new UrlTokenSigner(deps.signingSecret);
   const accessTokens = new AccessTokens(deps.signingSecret, config.auth.accessTokenTtlSeconds);
   const studio = new StudioService();
+  const audit = new AuditService();
   return {
     config,
     logger,
@@ -36,6 +41,10 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     images: new ImageService(),
     uploads: new ImageUploadService(config, storage, storageMode, urlTokens, studio, logger),
     media: new MediaUrls(config, storage, storageMode, urlTokens),
+    audit,
+    selection: new SelectionService(audit),
+    downloads: new DownloadService(config, urlTokens, logger),
+    deliveries: new DeliveryService(),
   };
 }
 

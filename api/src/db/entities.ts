@@ -1,7 +1,7 @@
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
 import { Customer } from '../modules/customers/customer.entity.js';
-import { Delivery } from '../modules/deliveries/delivery.entity.js';
+import { Delivery } from '../modules/downloads/delivery.entity.js';
 import { Image } from '../modules/images/image.entity.js';
 import { Job } from '../modules/jobs/job.entity.js';
 import { StudioSettings } from '../modules/studio/studio-settings.entity.js';

@@ -9,7 +9,8 @@ import { entities } from './entities.js';
 
 export type Orm = MikroORM;
 
-export function ormConfig(databaseUrl: string, logger?: Logger) {
+/** `onQuery` sees every SQL statement (tests count them to prove lists are N+1-free). */
+export function ormConfig(databaseUrl: string, logger?: Logger, onQuery?: (sql: string) => void) {
   return defineConfig({
     clientUrl: databaseUrl,
     entities,
@@ -28,12 +29,13 @@ export function ormConfig(databaseUrl: string, logger?: Logger) {
       snapshot: false,
     },
     debug: false,
+    ...(onQuery ? { onQuery: (sql: string) => (onQuery(sql), sql) } : {}),
     ...(logger ? { logger: (message: string) => logger.debug({ orm: true }, message) } : {}),
   });
 }
 
-export async function openOrm(databaseUrl: string, logger?: Logger): Promise<Orm> {
-  return MikroORM.init(ormConfig(databaseUrl, logger));
+export async function openOrm(databaseUrl: string, logger?: Logger, onQuery?: (sql: string) => void): Promise<Orm> {
+  return MikroORM.init(ormConfig(databaseUrl, logger, onQuery));
 }
 
 export async function migrate(orm: Orm): Promise<string[]> {

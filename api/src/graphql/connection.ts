@@ -71,10 +71,11 @@ export async function paginate<T extends object>(
   where: FilterQuery<T>,
   page: PageArgs,
   orderBy: QueryOrderMap<T>,
+  maxPageSize = MAX_PAGE_SIZE,
 ): Promise<ConnectionShape<T>> {
   const first = page.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, { field: 'first', reason: 'OUT_OF_RANGE', max: MAX_PAGE_SIZE });
+  if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
+    throw badInput(`first must be between 1 and ${maxPageSize}.`, { field: 'first', reason: 'OUT_OF_RANGE', max: maxPageSize });
   }
   if (page.offset !== undefined && page.offset !== null) {
     if (page.after) throw badInput('Use either after or offset, not both.', { field: 'offset', reason: 'CONFLICTING_ARGUMENTS' });

@@ -17,7 +17,7 @@ export class AppError extends GraphQLError {
 }
 
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', 'Sign in first.');
-export const forbidden = (message = 'You may not do this.') => new AppError('FORBIDDEN', message);
+export const forbidden = (message = 'You may not do this.', details: Record<string, unknown> = {}) => new AppError('FORBIDDEN', message, details);
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found.`);
 export const conflict = (message: string, details: Record<string, unknown> = {}) => new AppError('CONFLICT', message, details);
 /** `field` names the input that is wrong; `reason` is a code a program can switch on. */

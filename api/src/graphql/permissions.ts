@@ -4,6 +4,7 @@ import { Image } from '../modules/images/image.entity.js';
 import { Job } from '../modules/jobs/job.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import { UserRole, isStaffRole } from '../modules/users/user-role.js';
+import { downloadDenial, loadImageFacts } from '../policy/download-policy.js';
 import { canSeeCustomer, canUploadToJob, isStaff as policyIsStaff, isUuid, visibleImageIds, visibleJobIds } from '../policy/visibility.js';
 import type { RequestContext } from './context.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
@@ -27,39 +28,63 @@ const isAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestConte
   return ctx.user.role === UserRole.ADMIN || forbidden('Only admins may do this.');
 });
 
+const isCustomer = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
+  if (!ctx.user) return unauthenticated();
+  return ctx.user.role === UserRole.CUSTOMER || forbidden('Selecting is for customers; staff set selection states directly.');
+});
+
 /** To a customer, an id that does not exist and one they may not see get the same FORBIDDEN (no existence oracle). */
 const denyUnseen = (ctx: RequestContext, allowed: boolean): true | AppError => (allowed || policyIsStaff(ctx.user!) ? true : forbidden());
 
-const canSeeJob = rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => {
+const canSeeJob = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
   const id = String(args.id ?? args.input?.jobId ?? '');
   return denyUnseen(ctx, (await visibleJobIds(ctx.em, ctx.user!, [id])).has(id));
-});
+}));
 
-const canSeeImage = rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => {
+/** Archives: the job must be visible; what is in it is the download policy's, at the moment of use. */
+const canDownloadFromJob = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
+  const id = String(args.jobId ?? '');
+  if (policyIsStaff(ctx.user!) || (await visibleJobIds(ctx.em, ctx.user!, [id])).has(id)) return true;
+  ctx.logger.warn({ event: 'download_denied', reason: 'NOT_VISIBLE', userId: ctx.user!.id, ip: ctx.ip, jobId: id, via: 'graphql-archive' }, 'download denied');
+  return forbidden();
+}));
+
+const canSeeImage = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
   const id = String(args.id ?? args.imageId ?? '');
   return denyUnseen(ctx, (await visibleImageIds(ctx.em, ctx.user!, [id])).has(id));
-});
+}));
+
+/** The download policy at the edge: the caller may have this original now. Denials are logged. */
+const canDownloadImage = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
+  const id = String(args.imageId ?? '');
+  const facts = (await loadImageFacts(ctx.em, [id])).get(id);
+  if (!facts) return denyUnseen(ctx, false);
+  const denial = downloadDenial(ctx.user!, facts);
+  if (!denial) return true;
+  ctx.logger.warn({ event: 'download_denied', reason: denial, userId: ctx.user!.id, ip: ctx.ip, jobId: facts.jobId, imageId: id, via: 'graphql' }, 'download denied');
+  return forbidden();
+}));
 
 const canSeeCustomerArg = rule({ cache: 'no_cache' })((_parent, args: Args, ctx: RequestContext) =>
   denyUnseen(ctx, canSeeCustomer(ctx.user!, String(args.id ?? ''))),
 );
 
-const canUploadToJobArg = rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => {
+const canUploadToJobArg = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
   const id = String(args.input?.jobId ?? '');
   const job = isUuid(id) ? await ctx.em.findOne(Job, { id }) : null;
   if (!job) return denyUnseen(ctx, false);
   return canUploadToJob(ctx.user!, job) || forbidden('You may not upload into this job.');
-});
+}));
 
 /** Completing an upload is for staff and for the user who requested it. */
-const canCompleteUpload = rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => {
+const canCompleteUpload = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
   const id = String(args.imageId ?? '');
   const image = isUuid(id) ? await ctx.em.findOne(Image, { id }) : null;
   return denyUnseen(ctx, image?.uploadedBy?.id === ctx.user!.id);
-});
+}));
 
 /** Staff manage customer users; staff and admin accounts are the admins' business. */
-const canManageUserArgs = rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => {
+const canManageUserArgs = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
   const actor = ctx.user!;
   if (actor.role === UserRole.ADMIN) return true;
   if (!policyIsStaff(actor)) return forbidden();
@@ -70,9 +95,24 @@ const canManageUserArgs = rule({ cache: 'no_cache' })(async (_parent, args: Args
     if (target && isStaffRole(target.role)) return forbidden('Only admins may change staff and admins.');
   }
   return true;
-});
+}));
 
 const signedIn = (...rules: Parameters<typeof chain>) => chain(isAuthenticated, ...rules);
+
+/**
+ * graphql-shield turns an exception inside a rule into a silent "false". Rules that touch the
+ * database go through this, so a failure is logged and answered as an internal error instead.
+ */
+function safely<A extends unknown[]>(check: (...args: A) => Promise<true | AppError> | true | AppError) {
+  return async (...args: A): Promise<true | AppError> => {
+    try {
+      return await check(...args);
+    } catch (error) {
+      (args[2] as RequestContext).logger.error({ err: error }, 'permission rule failed');
+      return new AppError('INTERNAL_SERVER_ERROR', 'Internal server error.');
+    }
+  };
+}
 
 export const permissionRules: IRules = {
   Query: {
@@ -101,15 +141,20 @@ export const permissionRules: IRules = {
     updateJob: isStaff,
     requestImageUpload: signedIn(canUploadToJobArg),
     completeImageUpload: signedIn(canCompleteUpload),
+    selectImage: chain(isCustomer, canSeeImage),
+    deselectImage: chain(isCustomer, canSeeImage),
+    imageDownloadUrl: signedIn(canDownloadImage),
+    jobArchiveDownload: signedIn(canDownloadFromJob),
   },
   // Object types are reached only through the guarded roots above; fields that only staff may read are named.
   StudioSettings: allow,
   Customer: { '*': allow, notes: isStaff, users: isStaff },
   User: allow,
-  Job: allow,
-  Image: { '*': allow, uploadedBy: isStaff, failureReason: allow },
+  Job: { '*': allow, deliveries: isStaff },
+  Image: { '*': allow, uploadedBy: isStaff, deliveries: isStaff },
   AuditEntry: isStaff,
   Delivery: isStaff,
+  DownloadTicket: allow,
   AuthPayload: allow,
   ImageUpload: allow,
   HttpHeader: allow,

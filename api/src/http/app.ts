@@ -7,6 +7,8 @@ import type { Server } from 'node:http';
 import { pinoHttp } from 'pino-http';
 import type { RequestContext } from '../graphql/context.js';
 import { maskError } from '../graphql/errors.js';
+import { createLoaders } from '../graphql/loaders.js';
+import { downloadRoutes } from './download-routes.js';
 import { buildExecutableSchema } from '../graphql/schema.js';
 import type { Services } from '../services.js';
 import { healthRoutes } from './health.js';
@@ -40,6 +42,9 @@ export async function createHttpApp(services: Services, httpServer: Server) {
   const tokenDeps = { orm, storage: services.storage, urlTokens: services.urlTokens, logger };
   app.route('/uploads/:token').put(uploadRoute(tokenDeps)).all(methodNotAllowed(['PUT']));
   app.route('/media/:token').get(mediaRoute(tokenDeps)).all(methodNotAllowed(['GET']));
+  const downloads = downloadRoutes(services);
+  app.route('/downloads/images/:ticket').get(downloads.image).all(methodNotAllowed(['GET']));
+  app.route('/downloads/archive/:ticket').get(downloads.archive).all(methodNotAllowed(['GET']));
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildExecutableSchema(),
@@ -65,5 +70,5 @@ async function contextFor(services: Services, req: Request): Promise<RequestCont
   const header = req.headers.authorization;
   const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
   const user = await services.auth.authenticate(em, bearer);
-  return { requestId: String(req.id), ip: req.ip, user, em, logger: req.log, services };
+  return { requestId: String(req.id), ip: req.ip, user, em, logger: req.log, services, loaders: createLoaders(em) };
 }

@@ -52,14 +52,6 @@ export function canSeeCustomer(user: User, customerId: string): boolean {
   return isStaff(user) || customerIdOf(user) === customerId;
 }
 
-/**
- * Until the download policy lands, customers get watermarked renditions and staff the clean ones
- * (rule 4 in its strictest form: nothing a customer sees is a clean copy).
- */
-export function renditionVariantFor(user: User): 'clean' | 'watermarked' {
-  return isStaff(user) ? 'clean' : 'watermarked';
-}
-
 /** Staff upload into any job; a customer only into a job they can see and that allows customer uploads. */
 export function canUploadToJob(user: User, job: Job): boolean {
   if (isStaff(user)) return true;

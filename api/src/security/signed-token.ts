@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 
-export type TokenPurpose = 'upload' | 'media';
+export type TokenPurpose = 'upload' | 'media' | 'download-image' | 'download-archive';
 
 export class InvalidTokenError extends Error {
   constructor(readonly reason: 'MALFORMED' | 'BAD_SIGNATURE' | 'EXPIRED' | 'WRONG_PURPOSE') {
@@ -11,15 +11,15 @@ export class InvalidTokenError extends Error {
 /**
  * Compact HMAC-signed tokens for URLs the API serves itself (uploads, renditions). A JWT library
  * would work too, but these sit in hundreds of gallery URLs per page: a synchronous HMAC is a few
- * microseconds and the token stays short. Each purpose has its own derived key, so a media token
- * can never be replayed as an upload token.
+ * microseconds and the token stays short. Each purpose has its own derived key, so a token for one
+ * path (a preview, an upload, an image download, an archive) never works on another.
  */
 export class UrlTokenSigner {
   private readonly keys: Record<TokenPurpose, Buffer>;
 
   constructor(secret: string) {
     const derive = (purpose: TokenPurpose) => Buffer.from(hkdfSync('sha256', secret, 'pixgate-url-tokens', purpose, 32));
-    this.keys = { upload: derive('upload'), media: derive('media') };
+    this.keys = { upload: derive('upload'), media: derive('media'), 'download-image': derive('download-image'), 'download-archive': derive('download-archive') };
   }
 
   sign<T extends object>(purpose: TokenPurpose, claims: T, expiresAt: Date): string {

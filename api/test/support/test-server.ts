@@ -20,6 +20,8 @@ export interface TestServer {
   databaseUrl: string;
   services: RunningServer['services'];
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** The SQL statements the server ran while `action` ran. */
+  queriesDuring(action: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,9 @@ export async function startTestServer(env: Record<string, string> = {}, storageM
     SEED_DEMO_DATA: 'false',
     ...env,
   });
+  let recorded: string[] | null = null;
   const server = await startServer({
+    onQuery: (sql) => recorded?.push(sql),
     config,
     logger: createLogger(config.logLevel),
     databaseUrl: databaseUrl.toString(),
@@ -70,6 +74,15 @@ export async function startTestServer(env: Record<string, string> = {}, storageM
         body: JSON.stringify({ query, variables }),
       });
       return response.json() as Promise<GraphQLResponse<any>>;
+    },
+    async queriesDuring(action) {
+      recorded = [];
+      try {
+        await action();
+        return recorded;
+      } finally {
+        recorded = null;
+      }
     },
     async close() {
       await server.close();

@@ -1,4 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { factsOf, isReleased } from '../../policy/download-policy.js';
+import { Delivery } from '../downloads/delivery.entity.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { loadReference } from '../../shared/load-reference.js';
 import { Job } from '../jobs/job.entity.js';
@@ -33,6 +35,28 @@ export class ImageResolver {
   @FieldResolver(() => User, { nullable: true, description: 'Who uploaded the image (staff only).' })
   uploadedBy(@Root() image: Image): Promise<User | null> {
     return loadReference(image.uploadedBy);
+  }
+
+  @Mutation(() => Image, { description: 'Selects the image: INCLUDED while the package has room, otherwise EXTRA_PENDING (a request for an extra).' })
+  selectImage(@Arg('imageId', () => ID) imageId: string, @Ctx() ctx: RequestContext): Promise<Image> {
+    return ctx.services.selection.select(ctx.em, callerOf(ctx), imageId);
+  }
+
+  @Mutation(() => Image, { description: 'Deselects the image, unless it has already been downloaded.' })
+  deselectImage(@Arg('imageId', () => ID) imageId: string, @Ctx() ctx: RequestContext): Promise<Image> {
+    return ctx.services.selection.deselect(ctx.em, callerOf(ctx), imageId);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Released to the job’s customer (rule 1): not BLOCKED, and the job includes all images or the image is INCLUDED, EXTRA_PAID or EXTRA_FREE.',
+  })
+  async downloadable(@Root() image: Image): Promise<boolean> {
+    return isReleased(factsOf(image, await loadReference(image.job)));
+  }
+
+  @FieldResolver(() => [Delivery], { nullable: true, description: 'Who downloaded this image, newest first (staff only).' })
+  deliveries(@Root() image: Image, @Ctx() ctx: RequestContext): Promise<Delivery[]> {
+    return ctx.services.deliveries.forImage(ctx.em, image.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Short-lived URL of the ~1600 px preview; watermarked unless the viewer may have the clean one.' })

@@ -1,5 +1,6 @@
 import type { Config } from '../../config.js';
-import { renditionVariantFor } from '../../policy/visibility.js';
+import { factsOf, renditionVariant } from '../../policy/download-policy.js';
+import { loadReference } from '../../shared/load-reference.js';
 import type { UrlTokenSigner } from '../../security/signed-token.js';
 import type { ObjectStorage } from '../../storage/object-storage.js';
 import type { StorageMode } from '../../storage/storage-mode.js';
@@ -17,7 +18,7 @@ export type RenditionSize = 'preview' | 'thumbnail';
 
 /**
  * Short-lived URLs for previews and thumbnails. Which rendition (clean or watermarked) the viewer
- * gets is the policy's decision. Expiry is rounded down to a window so a gallery reloaded within
+ * gets is the download policy's decision (rule 4): clean only for those who may download the image. Expiry is rounded down to a window so a gallery reloaded within
  * it gets the same URLs and the browser cache keeps working.
  */
 export class MediaUrls {
@@ -34,7 +35,8 @@ export class MediaUrls {
 
   async renditionUrl(viewer: User, image: Image, size: RenditionSize, now = Date.now()): Promise<string | null> {
     if (image.status !== ImageStatus.READY) return null;
-    const kind: RenditionKind = renditionVariantFor(viewer) === 'clean' ? size : `${size}_watermarked`;
+    const job = await loadReference(image.job);
+    const kind: RenditionKind = renditionVariant(viewer, factsOf(image, job)) === 'clean' ? size : `${size}_watermarked`;
     const rendition = image.renditions[kind];
     if (!rendition) return null;
     // Signing as of the start of the current window makes every URL for this rendition identical

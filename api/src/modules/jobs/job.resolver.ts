@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Delivery } from '../downloads/delivery.entity.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { loadReference } from '../../shared/load-reference.js';
 import { Customer } from '../customers/customer.entity.js';
@@ -33,7 +34,27 @@ export class JobResolver {
     return loadReference(job.customer);
   }
 
-  @FieldResolver(() => ImageConnection, { description: 'The job’s images the viewer may see: customers get READY images only.' })
+  @FieldResolver(() => Int, { description: 'Images selected within the package (INCLUDED).' })
+  async includedCount(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.loaders.jobImageCounts.load(job.id)).included;
+  }
+
+  @FieldResolver(() => Int, { description: 'Extras requested and not yet decided (EXTRA_PENDING).' })
+  async pendingExtraCount(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.loaders.jobImageCounts.load(job.id)).pendingExtra;
+  }
+
+  @FieldResolver(() => Int, { description: 'Images released to the customer (rule 1).' })
+  async downloadableCount(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.loaders.jobImageCounts.load(job.id)).downloadable;
+  }
+
+  @FieldResolver(() => [Delivery], { nullable: true, description: 'Every image delivered from this job, newest first (staff only).' })
+  deliveries(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<Delivery[]> {
+    return ctx.services.deliveries.forJob(ctx.em, job.id);
+  }
+
+  @FieldResolver(() => ImageConnection, { description: 'The job’s images the viewer may see: customers get READY images only. `first` may be up to 500 here.' })
   images(@Root() job: Job, @Args() args: ImagesArgs, @Ctx() ctx: RequestContext) {
     return ctx.services.images.listForJob(ctx.em, ctx.user!, job.id, args);
   }

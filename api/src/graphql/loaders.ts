@@ -1,0 +1,32 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { SelectionState } from '../modules/images/image-enums.js';
+import { RELEASED_SQL } from '../policy/download-policy.js';
+
+export interface JobImageCounts {
+  included: number;
+  pendingExtra: number;
+  downloadable: number;
+}
+
+/** Per-request batch loaders for computed fields, so a list of N items costs one query, not N. */
+export function createLoaders(em: EntityManager) {
+  return {
+    jobImageCounts: new DataLoader<string, JobImageCounts>(async (jobIds) => {
+      const rows = await em.getConnection().execute<{ job_id: string; included: number; pending_extra: number; downloadable: number }[]>(
+        `SELECT job.id AS job_id,
+                count(image.id) FILTER (WHERE image.selection_state = '${SelectionState.INCLUDED}')::int AS included,
+                count(image.id) FILTER (WHERE image.selection_state = '${SelectionState.EXTRA_PENDING}')::int AS pending_extra,
+                count(image.id) FILTER (WHERE ${RELEASED_SQL})::int AS downloadable
+           FROM jobs job LEFT JOIN images image ON image.job_id = job.id
+          WHERE job.id IN (?)
+          GROUP BY job.id`,
+        [[...jobIds]],
+      );
+      const byJob = new Map(rows.map((row) => [row.job_id, { included: row.included, pendingExtra: row.pending_extra, downloadable: row.downloadable }]));
+      return jobIds.map((id) => byJob.get(id) ?? { included: 0, pendingExtra: 0, downloadable: 0 });
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

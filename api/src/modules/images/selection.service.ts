@@ -1,0 +1,75 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { conflict, forbidden } from '../../graphql/errors.js';
+import { AuditSubject, type AuditService } from '../audit/audit.service.js';
+import { Delivery } from '../downloads/delivery.entity.js';
+import { Job } from '../jobs/job.entity.js';
+import type { User } from '../users/user.entity.js';
+import { SelectionState } from './image-enums.js';
+import { Image } from './image.entity.js';
+
+/** The states a customer may move an image between (rule 5); everything else is staff's. */
+const CUSTOMER_STATES: ReadonlySet<SelectionState> = new Set([SelectionState.NONE, SelectionState.INCLUDED, SelectionState.EXTRA_PENDING]);
+
+interface Caller {
+  user: User;
+  requestId?: string;
+}
+
+/**
+ * Customer selection (rule 5). All selections of one job are serialised by a row lock on the job
+ * (SELECT … FOR UPDATE, which does not bump its version), so parallel selections never fill more
+ * than the package.
+ */
+export class SelectionService {
+  constructor(private readonly audit: AuditService) {}
+
+  select(em: EntityManager, caller: Caller, imageId: string): Promise<Image> {
+    return this.change(em, caller, imageId, async (tx, image, job) => {
+      if (image.selectionState !== SelectionState.NONE) return image.selectionState;
+      const included = await tx.count(Image, { job: job.id, selectionState: SelectionState.INCLUDED });
+      return included < job.includedImages ? SelectionState.INCLUDED : SelectionState.EXTRA_PENDING;
+    });
+  }
+
+  deselect(em: EntityManager, caller: Caller, imageId: string): Promise<Image> {
+    return this.change(em, caller, imageId, async (tx, image, job) => {
+      if (image.selectionState === SelectionState.NONE) return SelectionState.NONE;
+      // Select, download, deselect, repeat would hand out the whole shoot.
+      const delivered = await tx.count(Delivery, { imageId: image.id, user: { customer: job.customer.id } });
+      if (delivered > 0) throw conflict('This image has already been downloaded and stays selected.', { reason: 'ALREADY_DELIVERED' });
+      return SelectionState.NONE;
+    });
+  }
+
+  private change(
+    em: EntityManager,
+    caller: Caller,
+    imageId: string,
+    decide: (tx: EntityManager, image: Image, job: Job) => Promise<SelectionState>,
+  ): Promise<Image> {
+    return em.transactional(async (tx) => {
+      const { job: jobRef } = await tx.findOneOrFail(Image, { id: imageId }, { fields: ['job'] });
+      const job = await tx.findOneOrFail(Job, { id: jobRef.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      // Read the image only under the lock: a parallel selection may have changed it meanwhile.
+      const image = await tx.findOneOrFail(Image, { id: imageId }, { refresh: true });
+      if (!CUSTOMER_STATES.has(image.selectionState)) {
+        throw forbidden('This image’s release is managed by the studio.');
+      }
+      const next = await decide(tx, image, job);
+      if (next !== image.selectionState) {
+        this.audit.record(tx, caller.user, caller.requestId, {
+          subject: AuditSubject.IMAGE,
+          jobId: job.id,
+          imageId: image.id,
+          customerId: job.customer.id,
+          field: 'selectionState',
+          oldValue: image.selectionState,
+          newValue: next,
+        });
+        image.selectionState = next;
+      }
+      return image;
+    });
+  }
+}

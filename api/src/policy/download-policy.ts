@@ -1,0 +1,113 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ImageStatus, SelectionState } from '../modules/images/image-enums.js';
+import { JobStatus } from '../modules/jobs/job-status.js';
+import type { User } from '../modules/users/user.entity.js';
+import { isStaff, uuidsOnly } from './visibility.js';
+
+/**
+ * The one download policy (PRODUCT.md rules 1, 2 and 4). Every path that lets bytes leave the
+ * server — GraphQL fields, preview URLs, download tickets when issued and when used, ZIP archives —
+ * asks these functions; nothing else decides. The pure functions decide over plain facts; the
+ * loader fetches those facts for a set of ids in one query.
+ */
+
+/** Selection states that release an image to its customer on their own. */
+export const RELEASED_STATES: ReadonlySet<SelectionState> = new Set([SelectionState.INCLUDED, SelectionState.EXTRA_PAID, SelectionState.EXTRA_FREE]);
+
+/** What the policy needs to know about an image and its job. */
+export interface ImageFacts {
+  imageId: string;
+  imageStatus: ImageStatus;
+  selectionState: SelectionState;
+  jobId: string;
+  jobStatus: JobStatus;
+  allImagesIncluded: boolean;
+  customerId: string;
+}
+
+export type DownloadDenial = 'NOT_VISIBLE' | 'NOT_RELEASED';
+
+/** Rule 1: released to the job's customer. BLOCKED wins over allImagesIncluded. */
+export function isReleased(facts: Pick<ImageFacts, 'imageStatus' | 'selectionState' | 'allImagesIncluded'>): boolean {
+  if (facts.imageStatus !== ImageStatus.READY) return false;
+  if (facts.selectionState === SelectionState.BLOCKED) return false;
+  return facts.allImagesIncluded || RELEASED_STATES.has(facts.selectionState);
+}
+
+/** Rule 2: staff see everything; a customer user sees READY images of their own customer's delivered jobs. */
+export function canSeeImageFacts(user: User, facts: ImageFacts): boolean {
+  if (isStaff(user)) return true;
+  return user.active && facts.customerId === user.customer?.id && facts.jobStatus === JobStatus.DELIVERED && facts.imageStatus === ImageStatus.READY;
+}
+
+/** Null when the user may download the original; otherwise why not. Staff may download any READY image. */
+export function downloadDenial(user: User, facts: ImageFacts): DownloadDenial | null {
+  if (!user.active) return 'NOT_VISIBLE';
+  if (isStaff(user)) return facts.imageStatus === ImageStatus.READY ? null : 'NOT_RELEASED';
+  if (!canSeeImageFacts(user, facts)) return 'NOT_VISIBLE';
+  return isReleased(facts) ? null : 'NOT_RELEASED';
+}
+
+/** Rule 4: clean renditions only to those who may download the image (and staff); everyone else gets watermarks. */
+export function renditionVariant(user: User, facts: ImageFacts): 'clean' | 'watermarked' {
+  return downloadDenial(user, facts) === null ? 'clean' : 'watermarked';
+}
+
+/** Facts for a set of image ids, in one query. Unknown and malformed ids are simply absent. */
+export async function loadImageFacts(em: EntityManager, imageIds: Iterable<string>): Promise<Map<string, ImageFacts>> {
+  const ids = uuidsOnly(imageIds);
+  if (ids.length === 0) return new Map();
+  return factsWhere(em, 'i.id IN (?)', [ids]);
+}
+
+/** Facts for every READY image of one job, for archives. */
+export async function loadJobImageFacts(em: EntityManager, jobId: string): Promise<Map<string, ImageFacts>> {
+  return factsWhere(em, `i.job_id = ? AND i.status = '${ImageStatus.READY}'`, [jobId]);
+}
+
+async function factsWhere(em: EntityManager, condition: string, params: unknown[]): Promise<Map<string, ImageFacts>> {
+  const rows = await em.getConnection().execute<
+    { image_id: string; image_status: ImageStatus; selection_state: SelectionState; job_id: string; job_status: JobStatus; all_images_included: boolean; customer_id: string }[]
+  >(
+    `SELECT i.id AS image_id, i.status AS image_status, i.selection_state, j.id AS job_id, j.status AS job_status,
+            j.all_images_included, j.customer_id
+       FROM images i JOIN jobs j ON j.id = i.job_id
+      WHERE ${condition}
+      ORDER BY i.created_at, i.id`,
+    params,
+  );
+  return new Map(
+    rows.map((row) => [
+      row.image_id,
+      {
+        imageId: row.image_id,
+        imageStatus: row.image_status,
+        selectionState: row.selection_state,
+        jobId: row.job_id,
+        jobStatus: row.job_status,
+        allImagesIncluded: row.all_images_included,
+        customerId: row.customer_id,
+      },
+    ]),
+  );
+}
+
+/** Facts from entities already loaded (gallery fields), so no query is needed. */
+export function factsOf(image: { id: string; status: ImageStatus; selectionState: SelectionState }, job: { id: string; status: JobStatus; allImagesIncluded: boolean; customer: { id: string } }): ImageFacts {
+  return {
+    imageId: image.id,
+    imageStatus: image.status,
+    selectionState: image.selectionState,
+    jobId: job.id,
+    jobStatus: job.status,
+    allImagesIncluded: job.allImagesIncluded,
+    customerId: job.customer.id,
+  };
+}
+
+/**
+ * Rule 1 as an SQL condition over `images` aliased `image` joined with `jobs` aliased `job`, for
+ * counts. Built from the same constants as `isReleased`; the property test checks they agree.
+ */
+export const RELEASED_SQL = `(image.status = '${ImageStatus.READY}' AND image.selection_state <> '${SelectionState.BLOCKED}'
+  AND (job.all_images_included OR image.selection_state IN (${[...RELEASED_STATES].map((state) => `'${state}'`).join(', ')})))`;
