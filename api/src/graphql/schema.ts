@@ -1,5 +1,4 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { DeliveryResolver, DownloadResolver } from '../modules/downloads/download.resolver.js';
@@ -9,7 +8,7 @@ import { JobResolver } from '../modules/jobs/job.resolver.js';
 import { StudioResolver } from '../modules/studio/studio.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
-import { permissions } from './permissions.js';
+import { applyPermissions } from './permissions.js';
 
 const resolvers = [AuthResolver, UserResolver, CustomerResolver, JobResolver, ImageResolver, StudioResolver, DownloadResolver, DeliveryResolver] as const;
 
@@ -26,7 +25,7 @@ export async function buildPublicSchema(): Promise<GraphQLSchema> {
 
 /** The executable schema: the public one behind graphql-shield. */
 export async function buildExecutableSchema(): Promise<GraphQLSchema> {
-  return applyMiddleware(await buildPublicSchema(), permissions());
+  return applyPermissions(await buildPublicSchema());
 }
 
 export const printSchemaSdl = (schema: GraphQLSchema): string => `${printSchema(lexicographicSortSchema(schema))}\n`;
