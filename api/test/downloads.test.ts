@@ -43,7 +43,7 @@ let job: Job;
 const ids = {} as Record<'included' | 'none' | 'pending' | 'free' | 'paid' | 'blocked', string>;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({}, 'proxied', { captureLogs: true });
   cast = await standardCast(server);
   job = await cast.make.job(cast.customer, { includedImages: 5 });
   ids.included = await addImage(job.id, SelectionState.INCLUDED, 'living room.jpg');
@@ -156,6 +156,34 @@ describe('tickets are checked again when used', () => {
     const swapped = Buffer.from(JSON.stringify({ ...claims, job: other.id })).toString('base64url');
     expect((await fetchBytes(`${server.url}/downloads/archive/${swapped}.${signature}`)).status).toBe(403);
     expect((await fetchBytes(`${server.url}/downloads/images/${payload}.${signature}`)).status).toBe(403);
+  });
+});
+
+describe('denied attempts', () => {
+  it('are logged with user, IP, job, image and reason, over GraphQL and over HTTP', async () => {
+    const denials = () => server.logs.filter((line) => line.event === 'download_denied');
+    const before = denials().length;
+    await server.gql(IMAGE_TICKET, { id: ids.blocked }, cast.customerToken);
+    const graphql = denials().at(-1)!;
+    expect(graphql).toMatchObject({ userId: cast.customerUser.id, imageId: ids.blocked, jobId: job.id, reason: 'NOT_RELEASED', ip: expect.stringMatching(/127\.0\.0\.1/) });
+
+    const id = await addImage(job.id, SelectionState.INCLUDED);
+    const url = await ticketUrl(IMAGE_TICKET, id, cast.customerToken);
+    await setState(id, SelectionState.BLOCKED);
+    expect((await fetchBytes(url)).status).toBe(403);
+    const http = denials().at(-1)!;
+    expect(http).toMatchObject({ userId: cast.customerUser.id, imageId: id, jobId: job.id, reason: 'NOT_RELEASED', via: 'http-image' });
+    expect(http.ip).toBeDefined();
+
+    await fetchBytes(`${server.url}/downloads/images/forged.ticket`);
+    expect(denials().at(-1)).toMatchObject({ reason: 'TICKET_BAD_SIGNATURE' });
+    expect(denials().length).toBe(before + 3);
+  });
+
+  it('delivery records are for staff only', async () => {
+    const response = await server.gql('query($id: ID!) { job(id: $id) { title deliveries { path } } }', { id: job.id }, cast.customerToken);
+    expect(errorCode(response)).toBe('FORBIDDEN');
+    expect(response.data?.job?.title).toBe(job.title);
   });
 });
 

@@ -33,6 +33,23 @@ describe('with real S3 (presigned mode)', () => {
     expect(image).toMatchObject({ status: 'READY', sha256: sha256(bytes), width: 640, height: 480 });
   });
 
+  it('downloads redirect to a presigned GET that expires within 60 seconds and names the file', async () => {
+    const job = await cast.make.job(cast.customer, { allImagesIncluded: true });
+    const bytes = await makeJpeg(320, 200);
+    const { completed } = await uploads(server).upload(cast.staffToken, bytes, { jobId: job.id, filename: 'Süd balcony.jpg' });
+    const ticket = (await server.gql('mutation($id: ID!) { imageDownloadUrl(imageId: $id) { url } }', { id: completed.data!.completeImageUpload.id }, cast.customerToken)).data!.imageDownloadUrl;
+    expect(ticket.url.startsWith(server.url)).toBe(true);
+    const redirect = await fetch(ticket.url, { redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    const location = new URL(redirect.headers.get('location')!);
+    expect(location.origin).toBe(s3.endpoint);
+    expect(location.pathname).toContain('/originals/');
+    expect(location.searchParams.get('X-Amz-Expires')).toBe('60');
+    expect(location.searchParams.get('response-content-disposition')).toBe(`attachment; filename="S_d balcony.jpg"; filename*=UTF-8''S%C3%BCd%20balcony.jpg`);
+    const followed = await fetch(location);
+    expect(sha256(Buffer.from(await followed.arrayBuffer()))).toBe(sha256(bytes));
+  });
+
   it('previews are presigned GETs of the right rendition, expiring in 5 minutes, stable within a window', async () => {
     const job = await cast.make.job(cast.customer);
     const { completed } = await uploads(server).upload(cast.staffToken, await makeJpeg(800, 600), { jobId: job.id });

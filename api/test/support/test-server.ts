@@ -20,6 +20,8 @@ export interface TestServer {
   databaseUrl: string;
   services: RunningServer['services'];
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** Every log line the server wrote, parsed (kept only when started with `captureLogs`). */
+  logs: Record<string, unknown>[];
   /** The SQL statements the server ran while `action` ran. */
   queriesDuring(action: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
@@ -31,7 +33,7 @@ export interface TestServer {
  * real S3 (browsers get presigned S3 URLs); s3rver checks expiry but not signatures, so these tests
  * prove the flow and the URLs' terms, not S3's own enforcement.
  */
-export async function startTestServer(env: Record<string, string> = {}, storageMode: StorageMode = 'proxied'): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, storageMode: StorageMode = 'proxied', options: { captureLogs?: boolean } = {}): Promise<TestServer> {
   const database = inject('database');
   const s3 = inject('s3');
   const suffix = randomBytes(6).toString('hex');
@@ -54,10 +56,14 @@ export async function startTestServer(env: Record<string, string> = {}, storageM
     ...env,
   });
   let recorded: string[] | null = null;
+  const logs: Record<string, unknown>[] = [];
+  const logger = options.captureLogs
+    ? createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) })
+    : createLogger(config.logLevel);
   const server = await startServer({
     onQuery: (sql) => recorded?.push(sql),
     config,
-    logger: createLogger(config.logLevel),
+    logger,
     databaseUrl: databaseUrl.toString(),
     storage: { ...config.storage, endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true },
     storageMode,
@@ -67,6 +73,7 @@ export async function startTestServer(env: Record<string, string> = {}, storageM
     url,
     databaseUrl: databaseUrl.toString(),
     services: server.services,
+    logs,
     async gql(query, variables, token) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
