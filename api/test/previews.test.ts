@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SelectionState } from '../src/modules/images/image-enums.js';
 import { Image } from '../src/modules/images/image.entity.js';
 import { standardCast } from './support/factories.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -65,7 +66,7 @@ describe('previews', () => {
     expect(original.includes('secret-copyright')).toBe(true);
   });
 
-  it('are watermarked for customers and clean for staff', async () => {
+  it('are watermarked for customers while the image is not released to them, and clean for staff', async () => {
     const asStaff = (await server.gql(IMAGE, { id: imageId }, cast.staffToken)).data!.image;
     const asCustomer = (await server.gql(IMAGE, { id: imageId }, cast.customerToken)).data!.image;
     const stored = await server.services.orm.em.fork().findOneOrFail(Image, { id: imageId });
@@ -79,6 +80,18 @@ describe('previews', () => {
       expect((await fetchImage(staffUrl)).equals(clean)).toBe(true);
       expect((await fetchImage(customerUrl)).equals(watermarked)).toBe(true);
     }
+  });
+
+  it('turn clean for a customer once the image is released to them (rule 4), and back when withdrawn', async () => {
+    const stored = await server.services.orm.em.fork().findOneOrFail(Image, { id: imageId });
+    const clean = await server.services.storage.read(stored.renditions.thumbnail!.key);
+    const watermarked = await server.services.storage.read(stored.renditions.thumbnail_watermarked!.key);
+    const thumbnailFor = async () => fetchImage((await server.gql(IMAGE, { id: imageId }, cast.customerToken)).data!.image.thumbnailUrl);
+    await server.services.orm.em.fork().nativeUpdate(Image, { id: imageId }, { selectionState: SelectionState.EXTRA_FREE });
+    expect((await thumbnailFor()).equals(clean)).toBe(true);
+    await server.services.orm.em.fork().nativeUpdate(Image, { id: imageId }, { selectionState: SelectionState.BLOCKED });
+    expect((await thumbnailFor()).equals(watermarked)).toBe(true);
+    await server.services.orm.em.fork().nativeUpdate(Image, { id: imageId }, { selectionState: SelectionState.NONE });
   });
 
   it('links are refused with 403 when tampered with, expired, or for an image that is gone', async () => {
