@@ -44,6 +44,9 @@ export class ObjectStorage {
       // empty-body checksums into presigned PUTs; only send checksums where S3 demands them.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
+      // A stalled storage server must not hold a download (or a ZIP) open forever: the socket may
+      // idle at most this long before the request fails.
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
     });
   }
 
