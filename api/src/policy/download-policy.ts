@@ -34,10 +34,15 @@ export function isReleased(facts: Pick<ImageFacts, 'imageStatus' | 'selectionSta
   return facts.allImagesIncluded || RELEASED_STATES.has(facts.selectionState);
 }
 
-/** Rule 2: staff see everything; a customer user sees READY images of their own customer's delivered jobs. */
-export function canSeeImageFacts(user: User, facts: ImageFacts): boolean {
+/** Rule 2 for a job: staff see every job; a customer user sees their own customer's delivered jobs. */
+export function canSeeJobFacts(user: User, job: Pick<ImageFacts, 'customerId' | 'jobStatus'>): boolean {
   if (isStaff(user)) return true;
-  return user.active && facts.customerId === user.customer?.id && facts.jobStatus === JobStatus.DELIVERED && facts.imageStatus === ImageStatus.READY;
+  return user.active && job.customerId === user.customer?.id && job.jobStatus === JobStatus.DELIVERED;
+}
+
+/** Rule 2 for an image: visible job, and READY for customers. */
+export function canSeeImageFacts(user: User, facts: ImageFacts): boolean {
+  return canSeeJobFacts(user, facts) && (isStaff(user) || facts.imageStatus === ImageStatus.READY);
 }
 
 /** Null when the user may download the original; otherwise why not. Staff may download any READY image. */

@@ -3,11 +3,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { badInput, forbidden, notFound } from '../../graphql/errors.js';
 import type { Logger } from '../../logger.js';
-import { downloadDenial, loadImageFacts, loadJobImageFacts, type DownloadDenial } from '../../policy/download-policy.js';
+import { canSeeJobFacts, downloadDenial, loadImageFacts, loadJobImageFacts, type DownloadDenial } from '../../policy/download-policy.js';
 import { isStaff, isUuid } from '../../policy/visibility.js';
 import type { UrlTokenSigner } from '../../security/signed-token.js';
 import { Image } from '../images/image.entity.js';
-import { JobStatus } from '../jobs/job-status.js';
 import { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
 import { archiveFileNames } from './archive-names.js';
@@ -87,7 +86,7 @@ export class DownloadService {
   /** Exactly the images of the job this user may download now, with server-chosen names. */
   async archivePlan(em: EntityManager, user: User, jobId: string): Promise<ArchivePlan> {
     const job = isUuid(jobId) ? await em.findOne(Job, { id: jobId }) : null;
-    const visible = job && (isStaff(user) || (user.active && job.customer.id === user.customer?.id && job.status === JobStatus.DELIVERED));
+    const visible = job && canSeeJobFacts(user, { customerId: job.customer.id, jobStatus: job.status });
     if (!job || !visible) {
       if (!job && isStaff(user)) throw notFound('Job');
       throw new DownloadDenied('NOT_VISIBLE', { userId: user.id, jobId });
