@@ -1,4 +1,8 @@
 import { Migration20261123000000Foundation } from './Migration20261123000000Foundation.js';
+import { Migration20261123010000AuditAppendOnly } from './Migration20261123010000AuditAppendOnly.js';
 
 /** Every migration, in order. Listed explicitly so no file-system discovery is needed at run time. */
-export const migrations = [{ name: 'Migration20261123000000Foundation', class: Migration20261123000000Foundation }];
+export const migrations = [
+  { name: 'Migration20261123000000Foundation', class: Migration20261123000000Foundation },
+  { name: 'Migration20261123010000AuditAppendOnly', class: Migration20261123010000AuditAppendOnly },
+];

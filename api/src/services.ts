@@ -8,6 +8,7 @@ import { ImageUploadService } from './modules/images/image-upload.service.js';
 import { ImageService } from './modules/images/image.service.js';
 import { MediaUrls } from './modules/images/media-urls.js';
 import { JobService } from './modules/jobs/job.service.js';
+import { PackageService } from './modules/jobs/package.service.js';
 import { StudioService } from './modules/studio/studio.service.js';
 import { UserService } from './modules/users/user.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
@@ -43,6 +44,7 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     media: new MediaUrls(config, storage, storageMode, urlTokens),
     audit,
     selection: new SelectionService(audit),
+    packages: new PackageService(audit),
     downloads: new DownloadService(config, urlTokens, logger),
     deliveries: new DeliveryService(),
   };

@@ -1,4 +1,5 @@
-import { Reference } from '@mikro-orm/core';
+import { Reference, wrap, type EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
  * Loads a to-one relation through MikroORM's dataloader, so resolving it for every item of a list
@@ -9,4 +10,14 @@ export async function loadReference<T extends object>(entity: T | null | undefin
 export async function loadReference<T extends object>(entity: T | null | undefined): Promise<T | null> {
   if (!entity) return null;
   return Reference.create(entity).load({ dataloader: true }) as Promise<T>;
+}
+
+/**
+ * Records (audit entries, deliveries) keep plain ids because they outlive what they name; this
+ * loads such an id through the dataloader, and gives null when the row is gone.
+ */
+export async function loadById<T extends object>(em: EntityManager, entity: EntityClass<T>, id: string): Promise<T | null> {
+  const loaded = (await Reference.create(em.getReference(entity, id as never)).load({ dataloader: true }).catch(() => null)) as T | null | undefined;
+  // A row that is gone leaves an uninitialised reference behind rather than failing.
+  return loaded && wrap(loaded).isInitialized() ? loaded : null;
 }

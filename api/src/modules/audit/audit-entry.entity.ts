@@ -1,5 +1,5 @@
 import { OptionalProps, type Rel } from '@mikro-orm/core';
-import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, ManyToOne, Property, Trigger } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { RecordEntity } from '../../shared/base-entity.js';
 import { User } from '../users/user.entity.js';
@@ -11,6 +11,8 @@ export enum AuditSubject {
   CUSTOMER = 'CUSTOMER',
 }
 registerEnumType(AuditSubject, { name: 'AuditSubject' });
+
+const APPEND_ONLY = "raise exception 'audit_entries is append-only: % is not allowed', tg_op using errcode = 'insufficient_privilege';";
 
 /**
  * Append-only record of a change to a package or a release. The job, image and customer ids are
@@ -24,8 +26,11 @@ registerEnumType(AuditSubject, { name: 'AuditSubject' });
 @Index({ name: 'audit_entries_image_created_idx', properties: ['imageId', 'createdAt'] })
 @Index({ name: 'audit_entries_actor_created_idx', properties: ['actor', 'createdAt'] })
 @Index({ name: 'audit_entries_created_idx', properties: ['createdAt'] })
+// Append-only in the database itself: nobody, not even our own code, can rewrite the trail.
+@Trigger({ name: 'audit_entries_no_update_or_delete', timing: 'before', events: ['update', 'delete'], forEach: 'row', body: APPEND_ONLY })
+@Trigger({ name: 'audit_entries_no_truncate', timing: 'before', events: ['truncate'], forEach: 'statement', body: APPEND_ONLY })
 export class AuditEntry extends RecordEntity {
-  [OptionalProps]?: 'createdAt' | 'jobId' | 'imageId' | 'customerId' | 'reason' | 'requestId' | 'oldValue' | 'newValue';
+  [OptionalProps]?: 'createdAt' | 'jobId' | 'imageId' | 'customerId' | 'reason' | 'requestId' | 'oldValue' | 'newValue' | 'sequence';
 
   @ManyToOne({ entity: () => User, nullable: true, deleteRule: 'restrict' })
   actor!: Rel<User> | null;
@@ -70,4 +75,11 @@ export class AuditEntry extends RecordEntity {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   requestId: string | null = null;
+
+  /**
+   * Assigned by the database on insert. Changes of one job are serialised by a lock on the job and
+   * inserted inside it, so this is the order in which they happened; timestamps can tie.
+   */
+  @Property({ type: 'bigint', runtimeType: 'number', generated: 'by default as identity', unique: 'audit_entries_sequence_unique' })
+  sequence!: number;
 }

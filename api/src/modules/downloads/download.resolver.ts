@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { loadReference } from '../../shared/load-reference.js';
+import { loadById, loadReference } from '../../shared/load-reference.js';
 import { Image } from '../images/image.entity.js';
 import { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
@@ -40,11 +40,11 @@ export class DeliveryResolver {
 
   @FieldResolver(() => Image, { nullable: true, description: 'Null when the image has been removed since.' })
   image(@Root() delivery: Delivery, @Ctx() ctx: RequestContext): Promise<Image | null> {
-    return ctx.services.deliveries.imageOf(ctx.em, delivery);
+    return loadById(ctx.em, Image, delivery.imageId);
   }
 
   @FieldResolver(() => Job, { nullable: true, description: 'Null when the job has been removed since.' })
   job(@Root() delivery: Delivery, @Ctx() ctx: RequestContext): Promise<Job | null> {
-    return ctx.services.deliveries.jobOf(ctx.em, delivery);
+    return loadById(ctx.em, Job, delivery.jobId);
   }
 }

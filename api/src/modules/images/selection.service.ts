@@ -1,12 +1,17 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { conflict, forbidden } from '../../graphql/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
+import { uuidsOnly } from '../../policy/visibility.js';
+import { optionalText } from '../../shared/input-validation.js';
 import { AuditSubject, type AuditService } from '../audit/audit.service.js';
 import { Delivery } from '../downloads/delivery.entity.js';
 import { Job } from '../jobs/job.entity.js';
 import type { User } from '../users/user.entity.js';
 import { SelectionState } from './image-enums.js';
 import { Image } from './image.entity.js';
+
+/** How many images one bulk change may touch. */
+export const MAX_BULK_IMAGES = 1000;
 
 /** The states a customer may move an image between (rule 5); everything else is staff's. */
 const CUSTOMER_STATES: ReadonlySet<SelectionState> = new Set([SelectionState.NONE, SelectionState.INCLUDED, SelectionState.EXTRA_PENDING]);
@@ -39,6 +44,44 @@ export class SelectionService {
       const delivered = await tx.count(Delivery, { imageId: image.id, user: { customer: job.customer.id } });
       if (delivered > 0) throw conflict('This image has already been downloaded and stays selected.', { reason: 'ALREADY_DELIVERED' });
       return SelectionState.NONE;
+    });
+  }
+
+  /**
+   * Staff set any state on a set of images, all or nothing, one audit row per changed image. The
+   * images' jobs are locked in a fixed order (so two bulk changes cannot deadlock) and serialise
+   * with customer selections on the same jobs.
+   */
+  setStates(em: EntityManager, caller: Caller, imageIds: string[], state: SelectionState, reason: string | null | undefined): Promise<Image[]> {
+    const cleanReason = optionalText(reason, 'reason', 500);
+    const ids = [...new Set(imageIds)];
+    if (ids.length === 0) throw badInput('Name at least one image.', { field: 'imageIds', reason: 'REQUIRED' });
+    if (ids.length > MAX_BULK_IMAGES) throw badInput(`At most ${MAX_BULK_IMAGES} images at once.`, { field: 'imageIds', reason: 'TOO_MANY', max: MAX_BULK_IMAGES });
+    return em.transactional(async (tx) => {
+      const found = await tx.find(Image, { id: { $in: uuidsOnly(ids) } }, { fields: ['id', 'job'] });
+      const missing = ids.filter((id) => !found.some((image) => image.id === id));
+      if (missing.length > 0) throw notFound(`Image ${missing.join(', ')}`);
+      const jobIds = [...new Set(found.map((image) => image.job.id))].sort();
+      const jobs = new Map<string, Job>();
+      for (const jobId of jobIds) jobs.set(jobId, await tx.findOneOrFail(Job, { id: jobId }, { lockMode: LockMode.PESSIMISTIC_WRITE }));
+      const images = await tx.find(Image, { id: { $in: ids } }, { refresh: true });
+      const inGivenOrder = ids.map((id) => images.find((image) => image.id === id)!);
+      for (const image of inGivenOrder) {
+        if (image.selectionState === state) continue;
+        const job = jobs.get(image.job.id)!;
+        this.audit.record(tx, caller.user, caller.requestId, {
+          subject: AuditSubject.IMAGE,
+          jobId: job.id,
+          imageId: image.id,
+          customerId: job.customer.id,
+          field: 'selectionState',
+          oldValue: image.selectionState,
+          newValue: state,
+          reason: cleanReason,
+        });
+        image.selectionState = state;
+      }
+      return inGivenOrder;
     });
   }
 

@@ -1,0 +1,48 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { PageArgs } from '../../graphql/connection.js';
+import { loadById, loadReference } from '../../shared/load-reference.js';
+import { Image } from '../images/image.entity.js';
+import { Job } from '../jobs/job.entity.js';
+import { User } from '../users/user.entity.js';
+import { AuditEntry } from './audit-entry.entity.js';
+import { AuditEntriesArgs, AuditEntryConnection } from './audit.types.js';
+
+@Resolver(() => AuditEntry)
+export class AuditResolver {
+  @Query(() => AuditEntryConnection, { description: 'The audit trail, newest first (staff only).' })
+  auditEntries(@Args() args: AuditEntriesArgs, @Ctx() ctx: RequestContext) {
+    return ctx.services.audit.list(ctx.em, args.filter ?? {}, args);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The acting user now; actorName and actorRole are as they were then.' })
+  actor(@Root() entry: AuditEntry): Promise<User | null> {
+    return loadReference(entry.actor);
+  }
+
+  @FieldResolver(() => Job, { nullable: true, description: 'Null when the job has been removed since.' })
+  job(@Root() entry: AuditEntry, @Ctx() ctx: RequestContext): Promise<Job | null> {
+    return entry.jobId ? loadById(ctx.em, Job, entry.jobId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Image, { nullable: true, description: 'Null for job changes, and when the image has been removed since.' })
+  image(@Root() entry: AuditEntry, @Ctx() ctx: RequestContext): Promise<Image | null> {
+    return entry.imageId ? loadById(ctx.em, Image, entry.imageId) : Promise.resolve(null);
+  }
+}
+
+@Resolver(() => Job)
+export class JobAuditResolver {
+  @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Changes to this job and its images, newest first (staff only).' })
+  auditTrail(@Root() job: Job, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return ctx.services.audit.list(ctx.em, { jobId: job.id }, page);
+  }
+}
+
+@Resolver(() => Image)
+export class ImageAuditResolver {
+  @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Changes to this image, newest first (staff only).' })
+  auditTrail(@Root() image: Image, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return ctx.services.audit.list(ctx.em, { imageId: image.id }, page);
+  }
+}

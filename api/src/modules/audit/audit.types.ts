@@ -1,0 +1,20 @@
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { Connection, PageArgs } from '../../graphql/connection.js';
+import { AuditEntry } from './audit-entry.entity.js';
+
+export const AuditEntryConnection = Connection(AuditEntry, 'AuditEntry');
+
+@InputType()
+export class AuditFilter {
+  @Field(() => ID, { nullable: true }) jobId?: string;
+  @Field(() => ID, { nullable: true }) imageId?: string;
+  @Field(() => ID, { nullable: true }) actorId?: string;
+  @Field(() => String, { nullable: true, description: 'includedImages, allImagesIncluded or selectionState.' }) field?: string;
+  @Field(() => Date, { nullable: true, description: 'Entries at or after this time.' }) from?: Date;
+  @Field(() => Date, { nullable: true, description: 'Entries before this time.' }) to?: Date;
+}
+
+@ArgsType()
+export class AuditEntriesArgs extends PageArgs {
+  @Field(() => AuditFilter, { nullable: true }) filter?: AuditFilter;
+}

@@ -1,0 +1,54 @@
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { SelectionState } from '../images/image-enums.js';
+import { Image } from '../images/image.entity.js';
+import { Job } from '../jobs/job.entity.js';
+
+const callerOf = (ctx: RequestContext) => ({ user: ctx.user!, requestId: ctx.requestId });
+
+/** The staff operations that change what a customer may download; each writes the audit trail. */
+@Resolver()
+export class AuditedMutationsResolver {
+  @Mutation(() => Job, { description: 'Changes the package size. Refused below the number already included; CONFLICT when expectedVersion is stale.' })
+  setIncludedImages(
+    @Arg('jobId', () => ID) jobId: string,
+    @Arg('includedImages', () => Int) includedImages: number,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The job version the change is based on.' }) expectedVersion: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Job> {
+    return ctx.services.packages.setIncludedImages(ctx.em, callerOf(ctx), jobId, includedImages, reason, expectedVersion);
+  }
+
+  @Mutation(() => Job, { description: 'Releases (or withdraws) every image of the job at once; BLOCKED images stay withheld.' })
+  setAllImagesIncluded(
+    @Arg('jobId', () => ID) jobId: string,
+    @Arg('value') value: boolean,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Job> {
+    return ctx.services.packages.setAllImagesIncluded(ctx.em, callerOf(ctx), jobId, value, reason, expectedVersion);
+  }
+
+  @Mutation(() => Image, { description: 'Sets an image’s selection state, e.g. EXTRA_FREE as goodwill or BLOCKED to withhold it.' })
+  async setImageSelectionState(
+    @Arg('imageId', () => ID) imageId: string,
+    @Arg('state', () => SelectionState) state: SelectionState,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Image> {
+    const [image] = await ctx.services.selection.setStates(ctx.em, callerOf(ctx), [imageId], state, reason);
+    return image!;
+  }
+
+  @Mutation(() => [Image], { description: 'Sets the selection state of many images, all or nothing; one audit entry per changed image.' })
+  setImagesSelectionState(
+    @Arg('imageIds', () => [ID]) imageIds: string[],
+    @Arg('state', () => SelectionState) state: SelectionState,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Image[]> {
+    return ctx.services.selection.setStates(ctx.em, callerOf(ctx), imageIds, state, reason);
+  }
+}
