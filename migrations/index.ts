@@ -1,8 +1,12 @@
 import { Migration20261123000000Foundation } from './Migration20261123000000Foundation.js';
 import { Migration20261123010000AuditAppendOnly } from './Migration20261123010000AuditAppendOnly.js';
+import { Migration20261123020000LoginCodes } from './Migration20261123020000LoginCodes.js';
+import { Migration20261123030000SecurityEvents } from './Migration20261123030000SecurityEvents.js';
 
 /** Every migration, in order. Listed explicitly so no file-system discovery is needed at run time. */
 export const migrations = [
   { name: 'Migration20261123000000Foundation', class: Migration20261123000000Foundation },
   { name: 'Migration20261123010000AuditAppendOnly', class: Migration20261123010000AuditAppendOnly },
+  { name: 'Migration20261123020000LoginCodes', class: Migration20261123020000LoginCodes },
+  { name: 'Migration20261123030000SecurityEvents', class: Migration20261123030000SecurityEvents },
 ];

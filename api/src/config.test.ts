@@ -49,4 +49,14 @@ describe('loadConfig', () => {
     expect(problemsOf({ S3_ENDPOINT: 'http://minio:9000' }).join()).toMatch(/S3_ACCESS_KEY_ID/);
     expect(problemsOf({ ADMIN_EMAIL: 'a@b.test' }).join()).toMatch(/ADMIN_PASSWORD/);
   });
+
+  it('requires SMTP_URL in production (no outbox there), never echoes it, and falls back to the outbox elsewhere', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), CORS_ORIGINS: 'https://app.example.com' };
+    expect(problemsOf(production)).toContain('SMTP_URL is required in production (sign-in codes are sent by email; the outbox exists only outside production)');
+    expect(loadConfig({ ...production, SMTP_URL: 'smtps://mailer:s3cret@mail.example.com:465' }).mail).toEqual({ smtpUrl: 'smtps://mailer:s3cret@mail.example.com:465', from: 'pixgate <no-reply@localhost>' });
+    const wrongScheme = problemsOf({ SMTP_URL: 'https://mailer:s3cret@mail.example.com' });
+    expect(wrongScheme[0]).toMatch(/^SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(wrongScheme.join()).not.toContain('s3cret');
+    expect(loadConfig({ MAIL_FROM: 'Studio Nord <codes@studio.example>' }).mail).toEqual({ smtpUrl: undefined, from: 'Studio Nord <codes@studio.example>' });
+  });
 });

@@ -16,6 +16,19 @@ const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const url = z.url({ message: 'must be an absolute URL such as http://localhost:4000' });
 
+const DURATION_UNITS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+/** "5/10m" = 5 per 10 minutes. Strict on purpose: a typo must stop the start, never disable a limit. */
+const rateLimit = z
+  .string()
+  .regex(/^\s*\d+\s*\/\s*\d+\s*[smhd]\s*$/, 'must look like 5/10m (count / duration with s, m, h or d)')
+  .transform((value) => {
+    const [, points, amount, unit] = /^\s*(\d+)\s*\/\s*(\d+)\s*([smhd])\s*$/.exec(value)!;
+    return { points: Number(points), durationSeconds: Number(amount) * DURATION_UNITS[unit as keyof typeof DURATION_UNITS] };
+  })
+  .refine((limit) => limit.points > 0 && limit.durationSeconds > 0, 'needs a count and a duration above 0');
+
+const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+
 const environmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -55,16 +68,44 @@ const environmentSchema = z
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(10, 'must be at least 10 characters').optional()),
     SEED_DEMO_DATA: bool.optional(),
     REDIS_URL: optionalString.pipe(url.optional()),
+    SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587' }).optional()),
+    MAIL_FROM: z.string().trim().min(3).default('pixgate <no-reply@localhost>'),
+
+    TRUSTED_PROXIES: z.string().default(''),
+    CORS_ORIGINS: z.string().default(''),
+    RATE_LIMITS_ENABLED: bool.default(true),
+    RATE_LIMIT_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/, 'must be 1-40 letters, digits, colons, dashes or underscores').default('pixgate'),
+    RATE_LIMIT_LOGIN_ACCOUNT_IP: rateLimit.prefault('5/10m'),
+    RATE_LIMIT_LOGIN_IP: rateLimit.prefault('20/10m'),
+    RATE_LIMIT_LOGIN_ACCOUNT: rateLimit.prefault('50/1h'),
+    RATE_LIMIT_UPLOAD_IP: rateLimit.prefault('300/10m'),
+    RATE_LIMIT_UPLOAD_USER: rateLimit.prefault('600/1h'),
+    RATE_LIMIT_DOWNLOAD_USER: rateLimit.prefault('300/10m'),
+    RATE_LIMIT_ENHANCE_USER: rateLimit.prefault('15/1m'),
+    RATE_LIMIT_GENERAL_IP: rateLimit.prefault('1200/1m'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    }
+    if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production (sign-in codes are sent by email; the outbox exists only outside production)' });
     }
     if (env.S3_ENDPOINT && !(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)) {
       ctx.addIssue({ code: 'custom', path: ['S3_ACCESS_KEY_ID'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required with S3_ENDPOINT' });
     }
     if (env.PENDING_UPLOAD_TTL_MINUTES * 60 <= env.UPLOAD_URL_TTL_SECONDS) {
       ctx.addIssue({ code: 'custom', path: ['PENDING_UPLOAD_TTL_MINUTES'], message: 'must outlast UPLOAD_URL_TTL_SECONDS, or uploads in progress are swept' });
+    }
+    if (env.NODE_ENV === 'production') {
+      const origins = list(env.CORS_ORIGINS);
+      if (origins.length === 0) ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: 'must list the web app origins in production (comma-separated)' });
+      if (origins.includes('*')) ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: 'must not contain * (credentials go only to listed origins)' });
+    }
+    for (const origin of list(env.CORS_ORIGINS)) {
+      if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+        ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: `has "${origin}", which is not an origin like https://app.example.com (no path, no trailing slash)` });
+      }
     }
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
@@ -110,6 +151,28 @@ export interface Config {
   bootstrapAdmin?: { email: string; password: string };
   seedDemoData: boolean;
   redisUrl?: string;
+  /** SMTP when smtpUrl is set; otherwise (never in production) the mail_outbox table. */
+  mail: { smtpUrl?: string; from: string };
+  /** Proxies whose X-Forwarded-For is believed (Express `trust proxy` values: addresses, CIDRs, loopback…). */
+  trustedProxies: string[];
+  corsOrigins: string[];
+  rateLimits: {
+    enabled: boolean;
+    keyPrefix: string;
+    loginAccountIp: RateLimit;
+    loginIp: RateLimit;
+    loginAccount: RateLimit;
+    uploadIp: RateLimit;
+    uploadUser: RateLimit;
+    downloadUser: RateLimit;
+    enhanceUser: RateLimit;
+    generalIp: RateLimit;
+  };
+}
+
+export interface RateLimit {
+  points: number;
+  durationSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -128,7 +191,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.') || 'environment';
         const value = source[name];
-        const shown = value === undefined || /SECRET|PASSWORD/.test(name) ? '' : ` (got "${value}")`;
+        const shown = value === undefined || /SECRET|PASSWORD|SMTP_URL/.test(name) ? '' : ` (got "${value}")`;
         return `${name} ${issue.message}${shown}`;
       }),
     );
@@ -169,5 +232,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     bootstrapAdmin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
     seedDemoData: env.SEED_DEMO_DATA ?? env.NODE_ENV === 'development',
     redisUrl: env.REDIS_URL,
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    trustedProxies: list(env.TRUSTED_PROXIES),
+    corsOrigins: list(env.CORS_ORIGINS).filter((origin) => origin !== '*'),
+    rateLimits: {
+      enabled: env.RATE_LIMITS_ENABLED,
+      keyPrefix: env.RATE_LIMIT_KEY_PREFIX,
+      loginAccountIp: env.RATE_LIMIT_LOGIN_ACCOUNT_IP,
+      loginIp: env.RATE_LIMIT_LOGIN_IP,
+      loginAccount: env.RATE_LIMIT_LOGIN_ACCOUNT,
+      uploadIp: env.RATE_LIMIT_UPLOAD_IP,
+      uploadUser: env.RATE_LIMIT_UPLOAD_USER,
+      downloadUser: env.RATE_LIMIT_DOWNLOAD_USER,
+      enhanceUser: env.RATE_LIMIT_ENHANCE_USER,
+      generalIp: env.RATE_LIMIT_GENERAL_IP,
+    },
   };
 }

@@ -10,6 +10,7 @@ import { resolveSigningSecret } from './security/secrets.js';
 import { createServices, type Services } from './services.js';
 import { ObjectStorage, type StorageSettings } from './storage/object-storage.js';
 import type { StorageMode } from './storage/storage-mode.js';
+import { connectRedis } from './security/redis.js';
 
 export interface RunningServer {
   url: string;
@@ -32,16 +33,19 @@ export async function openApplication(options: ApplicationOptions): Promise<{ se
   const { config, logger } = options;
   const orm = await openOrm(options.databaseUrl, logger, options.onQuery);
   const storage = new ObjectStorage(options.storage);
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
+  if (!redis && config.isProduction) logger.warn('REDIS_URL is not set: rate limits are counted per API process');
   const close = async () => {
     await orm.close();
     storage.destroy();
+    await redis?.quit().catch(() => redis.disconnect());
   };
   try {
     const applied = await migrate(orm);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
     await storage.ensureBucket();
     const signingSecret = await resolveSigningSecret(config.auth.jwtSecret, config.dataDir);
-    return { services: createServices({ config, logger, orm, storage, storageMode: options.storageMode, signingSecret }), close };
+    return { services: createServices({ config, logger, orm, storage, storageMode: options.storageMode, signingSecret, redis }), close };
   } catch (error) {
     await close();
     throw error;

@@ -15,17 +15,22 @@ import { AuditService } from './modules/audit/audit.service.js';
 import { DeliveryService } from './modules/downloads/delivery.service.js';
 import { DownloadService } from './modules/downloads/download.service.js';
 import { SelectionService } from './modules/images/selection.service.js';
+import { SecurityEvents } from './modules/security-events/security-events.service.js';
+import { RateLimits } from './security/rate-limits.js';
 import { UrlTokenSigner } from './security/signed-token.js';
+import type { Redis } from 'ioredis';
 import type { ObjectStorage } from './storage/object-storage.js';
 import type { StorageMode } from './storage/storage-mode.js';
 
 /** The composition root: every service built once per process, with what it depends on. */
-export function createServices(deps: { config: Config; logger: Logger; orm: MikroORM; storage: ObjectStorage; storageMode: StorageMode; signingSecret: string }) {
+export function createServices(deps: { config: Config; logger: Logger; orm: MikroORM; storage: ObjectStorage; storageMode: StorageMode; signingSecret: string; redis?: Redis }) {
   const { config, logger, storage, storageMode } = deps;
   const urlTokens = new UrlTokenSigner(deps.signingSecret);
   const accessTokens = new AccessTokens(deps.signingSecret, config.auth.accessTokenTtlSeconds);
   const studio = new StudioService();
   const audit = new AuditService();
+  const securityEvents = new SecurityEvents(deps.orm, logger);
+  const rateLimits = new RateLimits(config.rateLimits, deps.redis);
   return {
     config,
     logger,
@@ -35,17 +40,19 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     urlTokens,
     accessTokens,
     studio,
-    auth: new AuthService(config, accessTokens, logger),
+    securityEvents,
+    rateLimits,
+    auth: new AuthService(config, accessTokens, logger, securityEvents),
     customers: new CustomerService(),
     users: new UserService(),
     jobs: new JobService(studio),
     images: new ImageService(),
-    uploads: new ImageUploadService(config, storage, storageMode, urlTokens, studio, logger),
+    uploads: new ImageUploadService(config, storage, storageMode, urlTokens, studio, logger, securityEvents, rateLimits),
     media: new MediaUrls(config, storage, storageMode, urlTokens),
     audit,
     selection: new SelectionService(audit),
     packages: new PackageService(audit),
-    downloads: new DownloadService(config, urlTokens, logger),
+    downloads: new DownloadService(config, urlTokens, securityEvents),
     deliveries: new DeliveryService(),
   };
 }

@@ -25,6 +25,6 @@ describe('the permission rule tree', () => {
     expect(effectiveRule('Customer', 'name')).toBe(allow);
     expect(effectiveRule('Customer', 'notes')).not.toBe(allow);
     expect(effectiveRule('AuditEntry', 'field')).not.toBe(allow);
-    expect(effectiveRule('Mutation', 'login')).toBe(allow);
+    expect(effectiveRule('Mutation', 'refreshToken')).toBe(allow);
   });
 });

@@ -6,9 +6,11 @@ import { Image } from '../modules/images/image.entity.js';
 import { Job } from '../modules/jobs/job.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import { UserRole, isStaffRole } from '../modules/users/user-role.js';
+import { SecurityEventType } from '../modules/security-events/security-event.entity.js';
 import { downloadDenial, loadImageFacts } from '../policy/download-policy.js';
 import { canSeeCustomer, canUploadToJob, isStaff as policyIsStaff, isUuid, visibleImageIds, visibleJobIds } from '../policy/visibility.js';
 import type { RequestContext } from './context.js';
+import { downloadLimit, loginLimit, uploadLimit } from './rate-limit-rules.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
 
 /**
@@ -47,7 +49,7 @@ const canSeeJob = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args,
 const canDownloadFromJob = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
   const id = String(args.jobId ?? '');
   if (policyIsStaff(ctx.user!) || (await visibleJobIds(ctx.em, ctx.user!, [id])).has(id)) return true;
-  ctx.logger.warn({ event: 'download_denied', reason: 'NOT_VISIBLE', userId: ctx.user!.id, ip: ctx.ip, jobId: id, via: 'graphql-archive' }, 'download denied');
+  ctx.services.securityEvents.record(SecurityEventType.DOWNLOAD_DENIED, { userId: ctx.user!.id, ip: ctx.ip, requestId: ctx.requestId, details: { reason: 'NOT_VISIBLE', jobId: id, via: 'graphql-archive' } });
   return forbidden();
 }));
 
@@ -63,7 +65,7 @@ const canDownloadImage = rule({ cache: 'no_cache' })(safely(async (_parent, args
   if (!facts) return denyUnseen(ctx, false);
   const denial = downloadDenial(ctx.user!, facts);
   if (!denial) return true;
-  ctx.logger.warn({ event: 'download_denied', reason: denial, userId: ctx.user!.id, ip: ctx.ip, jobId: facts.jobId, imageId: id, via: 'graphql' }, 'download denied');
+  ctx.services.securityEvents.record(SecurityEventType.DOWNLOAD_DENIED, { userId: ctx.user!.id, ip: ctx.ip, requestId: ctx.requestId, details: { reason: denial, jobId: facts.jobId, imageId: id, via: 'graphql' } });
   return forbidden();
 }));
 
@@ -128,9 +130,10 @@ export const permissionRules: IRules = {
     job: signedIn(canSeeJob),
     image: signedIn(canSeeImage),
     auditEntries: isStaff,
+    securityEvents: isAdmin,
   },
   Mutation: {
-    login: allow,
+    login: loginLimit,
     refreshToken: allow,
     logout: allow,
     updateStudioSettings: isAdmin,
@@ -142,12 +145,12 @@ export const permissionRules: IRules = {
     reactivateUser: isAdmin,
     createJob: isStaff,
     updateJob: isStaff,
-    requestImageUpload: signedIn(canUploadToJobArg),
-    completeImageUpload: signedIn(canCompleteUpload),
+    requestImageUpload: signedIn(uploadLimit, canUploadToJobArg),
+    completeImageUpload: signedIn(uploadLimit, canCompleteUpload),
     selectImage: chain(isCustomer, canSeeImage),
     deselectImage: chain(isCustomer, canSeeImage),
-    imageDownloadUrl: signedIn(canDownloadImage),
-    jobArchiveDownload: signedIn(canDownloadFromJob),
+    imageDownloadUrl: signedIn(downloadLimit, canDownloadImage),
+    jobArchiveDownload: signedIn(downloadLimit, canDownloadFromJob),
     setIncludedImages: isStaff,
     setAllImagesIncluded: isStaff,
     setImageSelectionState: isStaff,
@@ -164,6 +167,9 @@ export const permissionRules: IRules = {
   AuditEntryEdge: isStaff,
   Delivery: isStaff,
   DownloadTicket: allow,
+  SecurityEvent: isAdmin,
+  SecurityEventConnection: isAdmin,
+  SecurityEventEdge: isAdmin,
   AuthPayload: allow,
   ImageUpload: allow,
   HttpHeader: allow,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
@@ -8,6 +8,11 @@ import { pinoHttp } from 'pino-http';
 import type { RequestContext } from '../graphql/context.js';
 import { maskError } from '../graphql/errors.js';
 import { createLoaders } from '../graphql/loaders.js';
+import { graphqlArmor } from '../graphql/armor.js';
+import { rateLimitStatusPlugin } from '../graphql/rate-limit-status.js';
+import helmet from 'helmet';
+import { corsPolicy } from './cors.js';
+import { generalRateLimit } from './general-rate-limit.js';
 import { downloadRoutes } from './download-routes.js';
 import { buildExecutableSchema } from '../graphql/schema.js';
 import type { Services } from '../services.js';
@@ -23,6 +28,8 @@ export async function createHttpApp(services: Services, httpServer: Server) {
   const { logger, orm, config } = services;
   const app = express();
   app.disable('x-powered-by');
+  // X-Forwarded-For is believed only from the proxies listed in TRUSTED_PROXIES.
+  app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
   app.use(
     pinoHttp({
       logger,
@@ -37,22 +44,30 @@ export async function createHttpApp(services: Services, httpServer: Server) {
     }),
   );
 
+  app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }, crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  app.use(corsPolicy(services));
+  app.use(/^\/(?!healthz$|readyz$)/, generalRateLimit(services));
+
   app.route('/healthz').get(healthRoutes(services).live).all(methodNotAllowed(['GET']));
   app.route('/readyz').get(healthRoutes(services).ready).all(methodNotAllowed(['GET']));
-  const tokenDeps = { orm, storage: services.storage, urlTokens: services.urlTokens, logger };
+  const tokenDeps = { orm, storage: services.storage, urlTokens: services.urlTokens, logger, securityEvents: services.securityEvents };
   app.route('/uploads/:token').put(uploadRoute(tokenDeps)).all(methodNotAllowed(['PUT']));
   app.route('/media/:token').get(mediaRoute(tokenDeps)).all(methodNotAllowed(['GET']));
   const downloads = downloadRoutes(services);
   app.route('/downloads/images/:ticket').get(downloads.image).all(methodNotAllowed(['GET']));
   app.route('/downloads/archive/:ticket').get(downloads.archive).all(methodNotAllowed(['GET']));
 
+  const armor = graphqlArmor({ production: config.isProduction });
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildExecutableSchema(),
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    validationRules: armor.validationRules as never,
     formatError: (formatted, error) => maskError(formatted, error, (cause) => logger.error({ err: cause }, 'unexpected error in a resolver')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Armor is typed against Apollo's CommonJS build; the plugins are the same objects.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), rateLimitStatusPlugin],
   });
   await apollo.start();
   app.use(

@@ -3,6 +3,7 @@ import { DeliveryPath } from '../modules/downloads/delivery.entity.js';
 import { DownloadDenied, downloadName, type ArchiveTicketClaims, type ImageTicketClaims } from '../modules/downloads/download.service.js';
 import { streamZip, ZipStreamError } from '../modules/downloads/zip-stream.js';
 import { isAppError } from '../graphql/errors.js';
+import { SecurityEventType } from '../modules/security-events/security-event.entity.js';
 import { InvalidTokenError, type TokenPurpose } from '../security/signed-token.js';
 import type { Services } from '../services.js';
 import { contentDisposition } from '../storage/object-storage.js';
@@ -20,7 +21,7 @@ export function downloadRoutes(services: Services) {
   const { downloads, storage, logger } = services;
 
   const refuse = (req: Request, res: Response, denied: DownloadDenied) => {
-    downloads.logDenial(denied, { ip: req.ip, via: req.path.startsWith('/downloads/archive') ? 'http-archive' : 'http-image' });
+    downloads.logDenial(denied, { ip: req.ip, requestId: String(req.id), via: req.path.startsWith('/downloads/archive') ? 'http-archive' : 'http-image' });
     const message = denied.reason === 'NOTHING_RELEASED' ? 'No image of this job has been released to you.' : 'You may not download this.';
     sendError(res, 403, 'FORBIDDEN', message, denied.reason === 'NOTHING_RELEASED' ? { reason: denied.reason } : {});
   };
@@ -31,7 +32,7 @@ export function downloadRoutes(services: Services) {
       return services.urlTokens.verify<T>(purpose, req.params.ticket);
     } catch (error) {
       const reason = error instanceof InvalidTokenError ? error.reason : 'MALFORMED';
-      logger.warn({ event: 'download_denied', reason: `TICKET_${reason}`, ip: req.ip, via: purpose }, 'download denied');
+      services.securityEvents.record(SecurityEventType.DOWNLOAD_DENIED, { ip: req.ip, requestId: String(req.id), details: { reason: `TICKET_${reason}`, via: purpose } });
       sendError(res, 403, 'FORBIDDEN', 'This download link is not valid or has expired.', { reason: reason === 'EXPIRED' ? 'EXPIRED' : 'INVALID_TICKET' });
       return null;
     }

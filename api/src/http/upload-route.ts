@@ -6,40 +6,41 @@ import { Image } from '../modules/images/image.entity.js';
 import type { UploadTokenClaims } from '../modules/images/image-upload.service.js';
 import { InvalidTokenError, type UrlTokenSigner } from '../security/signed-token.js';
 import type { ObjectStorage } from '../storage/object-storage.js';
+import { SecurityEventType, type SecurityEvents } from '../modules/security-events/security-events.service.js';
 import { sendError } from './http-errors.js';
 
 /**
  * `PUT /uploads/<token>` in proxied mode: the API checks its own token and streams the body to the
  * upload key, enforcing what the client declared (like the signed headers of a presigned S3 PUT).
  */
-export function uploadRoute(deps: { orm: MikroORM; storage: ObjectStorage; urlTokens: UrlTokenSigner; logger: Logger }) {
+export function uploadRoute(deps: { orm: MikroORM; storage: ObjectStorage; urlTokens: UrlTokenSigner; logger: Logger; securityEvents: SecurityEvents }) {
   return async (req: Request<{ token: string }>, res: Response): Promise<void> => {
     let claims: UploadTokenClaims;
     try {
       claims = deps.urlTokens.verify<UploadTokenClaims>('upload', req.params.token);
     } catch (error) {
       const reason = error instanceof InvalidTokenError ? error.reason : 'MALFORMED';
-      deps.logger.warn({ event: 'upload_denied', ip: req.ip, reason }, 'upload with invalid token');
+      deps.securityEvents.record(SecurityEventType.UPLOAD_FAILED, { ip: req.ip, requestId: String(req.id), details: { reason: `TOKEN_${reason}` } });
       sendError(res, 403, 'FORBIDDEN', 'This upload link is not valid.', { reason });
       return;
     }
     const em = deps.orm.em.fork();
     const image = await em.findOne(Image, { id: claims.img }, { populate: ['uploadedBy'] });
     if (!image || image.status !== ImageStatus.PENDING) {
-      deps.logger.warn({ event: 'upload_denied', ip: req.ip, imageId: claims.img, reason: 'NOT_PENDING' }, 'upload to a closed image');
+      deps.securityEvents.record(SecurityEventType.UPLOAD_FAILED, { ip: req.ip, requestId: String(req.id), details: { reason: 'UPLOAD_CLOSED', imageId: claims.img } });
       sendError(res, 409, 'CONFLICT', 'This upload is closed.', { reason: 'UPLOAD_CLOSED' });
       return;
     }
-    const logContext = { imageId: image.id, userId: image.uploadedBy?.id, ip: req.ip };
+    const logContext = { userId: image.uploadedBy?.id, ip: req.ip, requestId: String(req.id) };
     const contentType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
     if (contentType !== image.declaredContentType) {
-      deps.logger.warn({ event: 'upload_failed', ...logContext, reason: 'CONTENT_TYPE_HEADER', contentType }, 'upload refused');
+      deps.securityEvents.record(SecurityEventType.UPLOAD_FAILED, { ...logContext, details: { reason: 'CONTENT_TYPE_HEADER', imageId: image.id, contentType } });
       sendError(res, 400, 'BAD_USER_INPUT', `Send the header Content-Type: ${image.declaredContentType}.`, { reason: 'CONTENT_TYPE_HEADER' });
       return;
     }
     const length = Number(req.headers['content-length']);
     if (!Number.isSafeInteger(length) || length !== image.byteSize) {
-      deps.logger.warn({ event: 'upload_failed', ...logContext, reason: 'SIZE_MISMATCH', length }, 'upload refused');
+      deps.securityEvents.record(SecurityEventType.UPLOAD_FAILED, { ...logContext, details: { reason: 'SIZE_MISMATCH', imageId: image.id, length } });
       const status = length > image.byteSize ? 413 : 400;
       sendError(res, status, 'BAD_USER_INPUT', `Content-Length must be exactly the declared ${image.byteSize} bytes.`, { reason: 'SIZE_MISMATCH' });
       return;
@@ -47,7 +48,8 @@ export function uploadRoute(deps: { orm: MikroORM; storage: ObjectStorage; urlTo
     try {
       await deps.storage.put(image.uploadKey, req, { contentType, byteSize: length });
     } catch (error) {
-      deps.logger.warn({ event: 'upload_aborted', ...logContext, err: error }, 'upload did not finish');
+      deps.logger.debug({ err: error }, 'upload stream error');
+      deps.securityEvents.record(SecurityEventType.UPLOAD_FAILED, { ...logContext, details: { reason: 'UPLOAD_ABORTED', imageId: image.id } });
       if (!res.headersSent && !req.destroyed) sendError(res, 400, 'BAD_USER_INPUT', 'The upload did not finish.', { reason: 'UPLOAD_ABORTED' });
       return;
     }

@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 
-export type TokenPurpose = 'upload' | 'media' | 'download-image' | 'download-archive';
+export type TokenPurpose = 'upload' | 'media' | 'download-image' | 'download-archive' | 'second-factor';
 
 export class InvalidTokenError extends Error {
   constructor(readonly reason: 'MALFORMED' | 'BAD_SIGNATURE' | 'EXPIRED' | 'WRONG_PURPOSE') {
@@ -19,7 +19,7 @@ export class UrlTokenSigner {
 
   constructor(secret: string) {
     const derive = (purpose: TokenPurpose) => Buffer.from(hkdfSync('sha256', secret, 'pixgate-url-tokens', purpose, 32));
-    this.keys = { upload: derive('upload'), media: derive('media'), 'download-image': derive('download-image'), 'download-archive': derive('download-archive') };
+    this.keys = { upload: derive('upload'), media: derive('media'), 'download-image': derive('download-image'), 'download-archive': derive('download-archive'), 'second-factor': derive('second-factor') };
   }
 
   sign<T extends object>(purpose: TokenPurpose, claims: T, expiresAt: Date): string {

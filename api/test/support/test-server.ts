@@ -53,6 +53,15 @@ export async function startTestServer(env: Record<string, string> = {}, storageM
     JWT_SECRET: randomBytes(32).toString('hex'),
     S3_BUCKET: `pixgate-test-${suffix}`,
     SEED_DEMO_DATA: 'false',
+    // Tests sign in and upload far more often than a person; the rate-limit tests set their own.
+    RATE_LIMIT_KEY_PREFIX: `test-${suffix}`,
+    RATE_LIMIT_LOGIN_ACCOUNT_IP: '100000/1m',
+    RATE_LIMIT_LOGIN_IP: '100000/1m',
+    RATE_LIMIT_LOGIN_ACCOUNT: '100000/1m',
+    RATE_LIMIT_UPLOAD_IP: '100000/1m',
+    RATE_LIMIT_UPLOAD_USER: '100000/1m',
+    RATE_LIMIT_DOWNLOAD_USER: '100000/1m',
+    RATE_LIMIT_GENERAL_IP: '1000000/1m',
     ...env,
   });
   let recorded: string[] | null = null;

@@ -9,6 +9,8 @@ import { normaliseEmail } from '../users/user.service.js';
 import type { AccessTokens } from './access-tokens.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
+import type { TotpService } from './totp.service.js';
 
 export interface Session {
   user: User;
@@ -17,6 +19,20 @@ export interface Session {
   refreshToken: string;
   refreshTokenExpiresAt: Date;
 }
+
+/** What a right first factor (password or email code) yields: a session, or a challenge when the user has TOTP on. */
+export type SignInResult =
+  | (Session & { secondFactorRequired: false; challenge: null; challengeExpiresAt: null })
+  | {
+      user: User;
+      secondFactorRequired: true;
+      challenge: string;
+      challengeExpiresAt: Date;
+      accessToken: null;
+      accessTokenExpiresAt: null;
+      refreshToken: null;
+      refreshTokenExpiresAt: null;
+    };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const invalidCredentials = () => new AppError('UNAUTHENTICATED', 'Email or password is wrong.', { reason: 'INVALID_CREDENTIALS' });
@@ -27,6 +43,8 @@ export class AuthService {
     private readonly config: Config,
     private readonly accessTokens: AccessTokens,
     private readonly logger: Logger,
+    private readonly securityEvents: SecurityEvents,
+    private readonly totp: TotpService,
   ) {}
 
   /** The active user a bearer token names, or null. Reloaded every request so deactivation bites at once. */
@@ -38,21 +56,47 @@ export class AuthService {
     return user?.active ? user : null;
   }
 
-  async login(em: EntityManager, input: { email: string; password: string; rememberMe: boolean }, ip?: string): Promise<Session> {
+  async login(em: EntityManager, input: { email: string; password: string; rememberMe: boolean }, ip?: string): Promise<SignInResult> {
     const email = normaliseEmail(input.email);
     const user = await em.findOne(User, { email }, { populate: ['customer'] });
     if (!user?.passwordHash) {
       await burnPasswordCheck(input.password);
-      this.logger.warn({ event: 'login_failed', email, ip, reason: 'unknown_account' }, 'login failed');
+      this.securityEvents.record(SecurityEventType.LOGIN_FAILED, { ip, details: { email, reason: 'unknown_account' } });
       throw invalidCredentials();
     }
     const passwordOk = await verifyPassword(user.passwordHash, input.password);
     if (!passwordOk || !user.active) {
-      this.logger.warn({ event: 'login_failed', userId: user.id, ip, reason: passwordOk ? 'deactivated' : 'wrong_password' }, 'login failed');
+      this.securityEvents.record(SecurityEventType.LOGIN_FAILED, { userId: user.id, ip, details: { reason: passwordOk ? 'deactivated' : 'wrong_password' } });
       throw invalidCredentials();
     }
+    return this.completeFirstFactor(em, user, input.rememberMe);
+  }
+
+  /** After a right password or email code: a session, or (TOTP on) a short-lived challenge for verifySecondFactor and no tokens. */
+  async completeFirstFactor(em: EntityManager, user: User, rememberMe: boolean): Promise<SignInResult> {
+    if (user.totpEnabledAt) {
+      const { challenge, challengeExpiresAt } = await this.totp.issueChallenge(em, user, rememberMe);
+      return { user, secondFactorRequired: true, challenge, challengeExpiresAt, accessToken: null, accessTokenExpiresAt: null, refreshToken: null, refreshTokenExpiresAt: null };
+    }
     user.lastLoginAt = new Date();
-    return this.startSession(em, user, { rememberMe: input.rememberMe, familyId: randomUUID() });
+    const session = await this.startSession(em, user, { rememberMe, familyId: randomUUID() });
+    return { ...session, secondFactorRequired: false, challenge: null, challengeExpiresAt: null };
+  }
+
+  /** Completes a sign-in that asked for a second factor. A wrong code counts against the challenge (5 and it is dead). */
+  async verifySecondFactor(em: EntityManager, input: { challenge: string; code: string }, ip?: string): Promise<Session> {
+    // The outcome leaves the transaction as a value, not an exception: a counted wrong try must commit.
+    const outcome = await em.transactional(async (tx) => {
+      const redeemed = await this.totp.redeemChallenge(tx, input.challenge, input.code);
+      if (!redeemed.ok) return redeemed;
+      redeemed.user.lastLoginAt = new Date();
+      return { ok: true as const, session: await this.startSession(tx, redeemed.user, { rememberMe: redeemed.rememberMe, familyId: randomUUID() }) };
+    });
+    if (outcome.ok) return outcome.session;
+    this.securityEvents.record(SecurityEventType.LOGIN_FAILED, { userId: outcome.userId, ip, details: { via: 'second_factor', reason: outcome.reason.toLowerCase() } });
+    throw outcome.reason === 'WRONG_CODE'
+      ? new AppError('UNAUTHENTICATED', 'The code is wrong. Use the current code from your authenticator app.', { reason: 'INVALID_SECOND_FACTOR' })
+      : new AppError('UNAUTHENTICATED', 'The sign-in challenge is not valid any more. Sign in again.', { reason: 'INVALID_CHALLENGE' });
   }
 
   /**

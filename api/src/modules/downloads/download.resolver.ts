@@ -26,7 +26,7 @@ async function denialsAsForbidden<T>(ctx: RequestContext, issue: () => Promise<T
     return await issue();
   } catch (error) {
     if (!(error instanceof DownloadDenied)) throw error;
-    ctx.services.downloads.logDenial(error, { ip: ctx.ip, via: 'graphql' });
+    ctx.services.downloads.logDenial(error, { ip: ctx.ip, requestId: ctx.requestId, via: 'graphql' });
     throw toForbidden(error);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { badInput, forbidden, notFound } from '../../graphql/errors.js';
-import type { Logger } from '../../logger.js';
+import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
 import { canSeeJobFacts, downloadDenial, loadImageFacts, loadJobImageFacts, type DownloadDenial } from '../../policy/download-policy.js';
 import { isStaff, isUuid } from '../../policy/visibility.js';
 import type { UrlTokenSigner } from '../../security/signed-token.js';
@@ -54,7 +54,7 @@ export class DownloadService {
   constructor(
     private readonly config: Config,
     private readonly urlTokens: UrlTokenSigner,
-    private readonly logger: Logger,
+    private readonly securityEvents: SecurityEvents,
   ) {}
 
   async imageTicket(em: EntityManager, user: User, imageId: string): Promise<DownloadTicketShape> {
@@ -119,8 +119,9 @@ export class DownloadService {
     await em.flush();
   }
 
-  logDenial(denied: DownloadDenied, context: { ip?: string; via: string }): void {
-    this.logger.warn({ event: 'download_denied', reason: denied.reason, ...denied.details, ip: context.ip, via: context.via }, 'download denied');
+  logDenial(denied: DownloadDenied, context: { ip?: string; requestId?: string; via: string }): void {
+    const { userId, ...details } = denied.details;
+    this.securityEvents.record(SecurityEventType.DOWNLOAD_DENIED, { userId, ip: context.ip, requestId: context.requestId, details: { reason: denied.reason, ...details, via: context.via } });
   }
 
   private expiry(): Date {

@@ -8,6 +8,8 @@ import type { UrlTokenSigner } from '../../security/signed-token.js';
 import type { ObjectStorage } from '../../storage/object-storage.js';
 import { storageKeys } from '../../storage/storage-keys.js';
 import type { StorageMode } from '../../storage/storage-mode.js';
+import type { RateLimits } from '../../security/rate-limits.js';
+import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
 import type { StudioService } from '../studio/studio.service.js';
 import type { Job } from '../jobs/job.entity.js';
 import type { User } from '../users/user.entity.js';
@@ -20,6 +22,9 @@ import { uploadRejected, type UploadFailureReason } from './upload-failures.js';
 export interface UploadTokenClaims {
   img: string;
 }
+
+/** How many extra upload attempts one refused upload counts as. */
+const FAILURE_PENALTY = 4;
 
 interface Caller {
   user: User;
@@ -40,6 +45,8 @@ export class ImageUploadService {
     private readonly urlTokens: UrlTokenSigner,
     private readonly studio: StudioService,
     private readonly logger: Logger,
+    private readonly securityEvents: SecurityEvents,
+    private readonly rateLimits: RateLimits,
   ) {}
 
   /** The caller may upload into `job` (checked by the policy rule before this runs). */
@@ -140,11 +147,13 @@ export class ImageUploadService {
     await em.nativeUpdate(Image, { id: image.id, status: ImageStatus.PENDING }, { status: ImageStatus.FAILED, failureReason: reason, updatedAt: new Date() });
     await this.storage.delete([image.uploadKey]);
     this.logFailure(caller, { imageId: image.id, jobId: image.job.id, reason, ...details });
+    // Repeated failures bring the caller closer to the upload limit.
+    await this.rateLimits.penalise('uploadUser', caller.user.id, FAILURE_PENALTY).catch(() => undefined);
     throw uploadRejected(reason, details);
   }
 
   private logFailure(caller: Caller, details: Record<string, unknown>): void {
-    this.logger.warn({ event: 'upload_failed', userId: caller.user.id, ip: caller.ip, requestId: caller.requestId, ...details }, 'upload refused');
+    this.securityEvents.record(SecurityEventType.UPLOAD_FAILED, { userId: caller.user.id, ip: caller.ip, requestId: caller.requestId, details });
   }
 
   /** Fails uploads that were never completed within the configured time and deletes their bytes. */
@@ -158,7 +167,7 @@ export class ImageUploadService {
     if (rows.length === 0) return 0;
     await this.storage.delete(rows.map((row) => row.upload_key));
     for (const row of rows) {
-      this.logger.warn({ event: 'upload_abandoned', imageId: row.id, jobId: row.job_id, userId: row.uploaded_by_id }, 'upload never completed; removed');
+      this.securityEvents.record(SecurityEventType.UPLOAD_FAILED, { userId: row.uploaded_by_id, details: { reason: 'ABANDONED', imageId: row.id, jobId: row.job_id } });
     }
     return rows.length;
   }

@@ -8,9 +8,11 @@ import { UserRole } from './user-role.js';
 @ObjectType({ description: 'A person who signs in. Users are deactivated, never deleted.' })
 @Entity({ tableName: 'users' })
 @Check({ name: 'users_customer_role_check', expression: "(role = 'CUSTOMER') = (customer_id IS NOT NULL)" })
+@Check({ name: 'users_totp_check', expression: 'totp_enabled_at IS NULL OR totp_secret IS NOT NULL' })
 @Index({ name: 'users_customer_id_idx', properties: ['customer'] })
 export class User extends BaseEntity {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'active' | 'deactivatedAt' | 'lastLoginAt' | 'passwordHash' | 'customer';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'active' | 'deactivatedAt' | 'lastLoginAt' | 'passwordHash' | 'customer'
+    | 'totpSecret' | 'totpEnabledAt' | 'totpLastTimeStep' | 'totpChallengeId' | 'totpChallengeAttempts';
 
   /** Stored trimmed and lower-cased, so one address is one account. */
   @Field()
@@ -43,4 +45,31 @@ export class User extends BaseEntity {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null = null;
+
+  // TOTP second factor (modules/auth/totp.service.ts). None of it is a GraphQL field except totpEnabled.
+
+  /** The TOTP seed, sealed with a key derived from the server secret (SecretBox). Set while enrolling or enrolled; loaded only on demand. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: true })
+  totpSecret: string | null = null;
+
+  /** Null while not enrolled or while an enrollment waits for its first code. */
+  @Property({ type: 'timestamptz', nullable: true })
+  totpEnabledAt: Date | null = null;
+
+  /** The last accepted TOTP time step: a code from it or an earlier one is refused (no replay). */
+  @Property({ type: 'integer', nullable: true, hidden: true })
+  totpLastTimeStep: number | null = null;
+
+  /** The one open second-factor challenge (its id is in the signed challenge token); a new sign-in replaces it. */
+  @Property({ type: 'uuid', nullable: true, hidden: true })
+  totpChallengeId: string | null = null;
+
+  /** Wrong codes tried against the open challenge; at 5 it is dead. */
+  @Property({ type: 'integer', default: 0, hidden: true })
+  totpChallengeAttempts: number = 0;
+
+  @Field({ description: 'Whether sign-in asks for a TOTP code (second factor) after the password or email code.' })
+  get totpEnabled(): boolean {
+    return Boolean(this.totpEnabledAt);
+  }
 }

@@ -1,0 +1,21 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+
+/**
+ * Query limits. Our own deepest query (a gallery: job → images → nodes → fields, or the audit trail
+ * with actor and image) is 5 levels deep and costs about 120; the limits leave room for
+ * integrators without letting a single request become a denial of service. Aliases allow 20
+ * aliased calls in one request: each still counts against the rate limits one by one.
+ */
+export const GRAPHQL_LIMITS = { maxDepth: 10, maxAliases: 20, maxDirectives: 10, maxTokens: 1500, maxCost: 3000 } as const;
+
+export function graphqlArmor(options: { production: boolean }) {
+  return new ApolloArmor({
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true, exposeLimits: true },
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases, exposeLimits: true },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives, exposeLimits: true },
+    maxTokens: { n: GRAPHQL_LIMITS.maxTokens, exposeLimits: true },
+    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ignoreIntrospection: true, exposeLimits: true },
+    // "Did you mean …?" hints map the schema for an attacker when introspection is off.
+    blockFieldSuggestion: { enabled: options.production },
+  }).protect();
+}

@@ -1,0 +1,54 @@
+import { rule } from 'graphql-shield';
+import { SecurityEventType } from '../modules/security-events/security-event.entity.js';
+import { normaliseEmail } from '../modules/users/user.service.js';
+import type { LimitName, LimitOutcome } from '../security/rate-limits.js';
+import type { RequestContext } from './context.js';
+import { AppError } from './errors.js';
+
+type Args = Record<string, unknown>;
+
+/** A caller with no identifiable address gets a bucket of its own, never one shared by everyone. */
+export const ipKey = (ctx: Pick<RequestContext, 'ip' | 'requestId'>): string => ctx.ip ?? `unidentified:${ctx.requestId}`;
+
+export const rateLimited = (outcome: Extract<LimitOutcome, { allowed: false }>) =>
+  new AppError('RATE_LIMITED', `Too many requests. Try again in ${outcome.retryAfterSeconds} seconds.`, {
+    retryAfterSeconds: outcome.retryAfterSeconds,
+    resetAt: outcome.resetAt.toISOString(),
+    limit: outcome.limit,
+  });
+
+/**
+ * A shield rule that counts one attempt per field resolution — so 15 aliased `login` calls in one
+ * request are 15 attempts — against each (limit, key) the request maps to.
+ */
+function limitRule(checks: (args: Args, ctx: RequestContext) => [LimitName, string][]) {
+  return rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => {
+    const outcome = await ctx.services.rateLimits.consume(checks(args, ctx));
+    if (outcome.allowed) return true;
+    ctx.services.securityEvents.record(SecurityEventType.RATE_LIMITED, {
+      userId: ctx.user?.id,
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      details: { limit: outcome.limit, retryAfterSeconds: outcome.retryAfterSeconds },
+    });
+    return rateLimited(outcome);
+  });
+}
+
+const accountKey = (args: Args) => normaliseEmail(String(args.email ?? ''));
+
+/** Sign-in attempts: tight per account and address, looser per address, loosest per account. */
+export const loginLimit = limitRule((args, ctx) => [
+  ['loginIp', ipKey(ctx)],
+  ['loginAccountIp', `${accountKey(args)}|${ipKey(ctx)}`],
+  ['loginAccount', accountKey(args)],
+]);
+
+export const uploadLimit = limitRule((_args, ctx) => [
+  ['uploadIp', ipKey(ctx)],
+  ['uploadUser', ctx.user!.id],
+]);
+
+export const downloadLimit = limitRule((_args, ctx) => [['downloadUser', ctx.user!.id]]);
+
+export const enhanceLimit = limitRule((_args, ctx) => [['enhanceUser', ctx.user!.id]]);

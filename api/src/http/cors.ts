@@ -1,0 +1,25 @@
+import cors from 'cors';
+import type { RequestHandler } from 'express';
+import { SecurityEventType } from '../modules/security-events/security-event.entity.js';
+import type { Services } from '../services.js';
+
+/**
+ * CORS from an explicit allow-list only: an exact match of scheme, host and port, never `*`, never
+ * a prefix or suffix match (`https://ours.example.evil.test` is not `https://ours.example`).
+ * Disallowed origins get no Access-Control-Allow-Origin at all, and the refusal is recorded.
+ */
+export function corsPolicy(services: Services): RequestHandler {
+  const allowed = new Set(services.config.corsOrigins);
+  return cors({
+    origin: (origin, callback) => {
+      if (!origin || allowed.has(origin)) return callback(null, Boolean(origin));
+      services.securityEvents.record(SecurityEventType.CORS_REFUSED, { details: { origin } });
+      callback(null, false);
+    },
+    methods: ['GET', 'POST', 'PUT'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Apollo-Require-Preflight', 'X-Request-Id'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'],
+    credentials: true,
+    maxAge: 600,
+  });
+}

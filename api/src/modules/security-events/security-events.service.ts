@@ -1,0 +1,56 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { paginate, type PageArgs } from '../../graphql/connection.js';
+import type { Logger } from '../../logger.js';
+import { isUuid } from '../../policy/visibility.js';
+import { SecurityEvent, SecurityEventType } from './security-event.entity.js';
+
+export interface SecurityEventInput {
+  userId?: string | null;
+  ip?: string | null;
+  requestId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface SecurityEventFilterShape {
+  type?: SecurityEventType;
+  userId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/**
+ * Records security events in their own table (and the JSON log). Each is written on its own
+ * connection, outside any request transaction, so a refusal that rolls a change back is still kept
+ * — and without holding up the response.
+ */
+export class SecurityEvents {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly logger: Logger,
+  ) {}
+
+  record(type: SecurityEventType, event: SecurityEventInput): void {
+    const details = event.details ?? {};
+    this.logger.warn({ event: type.toLowerCase(), userId: event.userId, ip: event.ip, requestId: event.requestId, ...details }, `security event: ${type}`);
+    const em = this.orm.em.fork();
+    em.create(SecurityEvent, {
+      type,
+      userId: event.userId && isUuid(event.userId) ? event.userId : null,
+      ip: event.ip ?? null,
+      requestId: event.requestId ?? null,
+      details,
+    });
+    em.flush().catch((error) => this.logger.error({ err: error, securityEvent: type }, 'recording a security event failed'));
+  }
+
+  list(em: EntityManager, filter: SecurityEventFilterShape, page: PageArgs) {
+    const where: FilterQuery<SecurityEvent> = {};
+    if (filter.type) where.type = filter.type;
+    if (filter.userId) where.userId = isUuid(filter.userId) ? filter.userId : '00000000-0000-0000-0000-000000000000';
+    if (filter.from || filter.to) where.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+    return paginate(em, SecurityEvent, where, page, { createdAt: 'desc', id: 'desc' });
+  }
+}
+
+export { SecurityEventType };

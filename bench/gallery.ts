@@ -1,0 +1,334 @@
+/**
+ * Gallery query of 500 images with selectionState, downloadable and signed thumbnailUrl (issue targets):
+ *   - requests/s of the API's POST /graphql ÷ a hand-written SQL + JSON endpoint serving the same
+ *     data with the same URL signing, same run (>= 0.5)
+ *   - the same query with the shield rules on ÷ off (>= 0.9)
+ *
+ * Endpoints, all in this process (the API's own process), driven one at a time from a child process:
+ *   graphql  the API's POST /graphql (express, pino-http, Apollo, shield) — the product
+ *   sql      node:http route on its own port: verify the bearer token (same AccessTokens), ONE raw SQL
+ *            query through a pg Pool (user, job and images joined, visibility in the WHERE), downloadable
+ *            by `isReleased`, clean/watermarked by `renditionVariant`, URLs signed as MediaUrls does
+ *            (UrlTokenSigner 'media' in proxied mode, storage.presignGet in presigned mode), JSON.stringify
+ *   on / off the same query on a second express app with two Apollo servers that differ only in the
+ *            schema: buildExecutableSchema() (shield) vs buildPublicSchema(); the same minimal context
+ *            function (a copy of contextFor in api/src/http/app.ts, without pino-http)
+ *
+ * Env: BENCH_GALLERY_CONCURRENCY (8), BENCH_GALLERY_REQUESTS (300 per endpoint per round),
+ * BENCH_GALLERY_ROUNDS (3), BENCH_GALLERY_WARMUP (60), BENCH_STORAGE_MODE (proxied | presigned).
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Request } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import pg from 'pg';
+import type { RequestContext } from '../api/src/graphql/context.js';
+import { maskError } from '../api/src/graphql/errors.js';
+import { createLoaders } from '../api/src/graphql/loaders.js';
+import { buildExecutableSchema, buildPublicSchema } from '../api/src/graphql/schema.js';
+import { ImageStatus, SelectionState } from '../api/src/modules/images/image-enums.js';
+import { Image } from '../api/src/modules/images/image.entity.js';
+import type { MediaTokenClaims } from '../api/src/modules/images/media-urls.js';
+import type { RenditionKind } from '../api/src/modules/images/image-processing.js';
+import type { User } from '../api/src/modules/users/user.entity.js';
+import { isReleased, renditionVariant, type ImageFacts } from '../api/src/policy/download-policy.js';
+import type { Services } from '../api/src/services.js';
+import type { StorageMode } from '../api/src/storage/storage-mode.js';
+import type { LoadResult } from './load-client.js';
+import { fmt, freePort, LoadClient, makeCast, median, printTable, run, startBenchServer, type Figure } from './support.js';
+
+const IMAGES = 500;
+const CONCURRENCY = Number(process.env.BENCH_GALLERY_CONCURRENCY ?? 8);
+const REQUESTS = Number(process.env.BENCH_GALLERY_REQUESTS ?? 300);
+const ROUNDS = Number(process.env.BENCH_GALLERY_ROUNDS ?? 3);
+const WARMUP = Number(process.env.BENCH_GALLERY_WARMUP ?? 60);
+const STORAGE_MODE = (process.env.BENCH_STORAGE_MODE ?? 'proxied') as StorageMode;
+
+/** With BENCH_MARKS=1, prints monotonic timestamps (µs, the clock of --cpu-prof profiles) around each timed load. */
+const mark = (label: string) => {
+  if (process.env.BENCH_MARKS) console.log(`mark ${label} ${process.hrtime.bigint() / 1000n}`);
+};
+
+const GALLERY = 'query($id: ID!) { job(id: $id) { images(first: 500) { nodes { id selectionState downloadable thumbnailUrl } } } }';
+
+interface GalleryNode {
+  id: string;
+  selectionState: string;
+  downloadable: boolean;
+  thumbnailUrl: string | null;
+}
+
+/** The hand-written endpoint's one query: the viewer, the job and its images, visibility (rule 2) in the WHERE. */
+const GALLERY_SQL = `
+  SELECT i.id, i.status, i.selection_state,
+         i.renditions -> 'thumbnail' ->> 'key' AS thumbnail_key,
+         i.renditions -> 'thumbnail_watermarked' ->> 'key' AS thumbnail_watermarked_key,
+         j.id AS job_id, j.status AS job_status, j.all_images_included, j.customer_id,
+         u.role, u.active, u.customer_id AS user_customer_id
+    FROM users u
+    JOIN jobs j ON j.id = $2
+    JOIN images i ON i.job_id = j.id
+   WHERE u.id = $1 AND u.active
+     AND (u.role IN ('STAFF', 'ADMIN') OR (j.customer_id = u.customer_id AND j.status = 'DELIVERED' AND i.status = 'READY'))
+   ORDER BY i.created_at, i.id
+   LIMIT $3`;
+
+interface GalleryRow {
+  id: string;
+  status: ImageStatus;
+  selection_state: SelectionState;
+  thumbnail_key: string | null;
+  thumbnail_watermarked_key: string | null;
+  job_id: string;
+  job_status: ImageFacts['jobStatus'];
+  all_images_included: boolean;
+  customer_id: string;
+  role: User['role'];
+  active: boolean;
+  user_customer_id: string | null;
+}
+
+/** node:http + pg + JSON.stringify: what the same page costs without the framework. */
+function handWrittenEndpoint(services: Services, pool: pg.Pool, storageMode: StorageMode): http.Server {
+  const { config, urlTokens, storage, accessTokens } = services;
+  // As MediaUrls: expiry rounded to a window so URLs are stable within it.
+  const windowSeconds = Math.max(1, Math.min(60, Math.floor(config.signedUrlTtlSeconds / 5)));
+
+  const page = async (bearer: string | undefined, jobId: string): Promise<GalleryNode[] | null> => {
+    const userId = bearer ? await accessTokens.verify(bearer) : null;
+    if (!userId) return null;
+    const { rows } = await pool.query<GalleryRow>(GALLERY_SQL, [userId, jobId, IMAGES]);
+    const windowStartSeconds = Math.floor(Date.now() / 1000 / windowSeconds) * windowSeconds;
+    const expiresAt = new Date((windowStartSeconds + config.signedUrlTtlSeconds) * 1000);
+    const signingDate = new Date(windowStartSeconds * 1000);
+    const nodes: GalleryNode[] = [];
+    for (const row of rows) {
+      const viewer = { id: userId, role: row.role, active: row.active, customer: row.user_customer_id ? { id: row.user_customer_id } : null } as unknown as User;
+      const facts: ImageFacts = {
+        imageId: row.id,
+        imageStatus: row.status,
+        selectionState: row.selection_state,
+        jobId: row.job_id,
+        jobStatus: row.job_status,
+        allImagesIncluded: row.all_images_included,
+        customerId: row.customer_id,
+      };
+      let thumbnailUrl: string | null = null;
+      if (row.status === ImageStatus.READY) {
+        const clean = renditionVariant(viewer, facts) === 'clean';
+        const kind: RenditionKind = clean ? 'thumbnail' : 'thumbnail_watermarked';
+        const key = clean ? row.thumbnail_key : row.thumbnail_watermarked_key;
+        if (key) {
+          thumbnailUrl =
+            storageMode === 'presigned'
+              ? await storage.presignGet(key, { expiresInSeconds: config.signedUrlTtlSeconds, signingDate })
+              : `${config.publicUrl}/media/${urlTokens.sign<MediaTokenClaims>('media', { img: row.id, k: kind }, expiresAt)}`;
+        }
+      }
+      nodes.push({ id: row.id, selectionState: row.selection_state, downloadable: isReleased(facts), thumbnailUrl });
+    }
+    return nodes;
+  };
+
+  return http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const header = req.headers.authorization;
+      const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+      let jobId: string;
+      try {
+        jobId = String(JSON.parse(Buffer.concat(chunks).toString('utf8')).variables.id);
+      } catch {
+        res.writeHead(400).end();
+        return;
+      }
+      page(bearer, jobId).then(
+        (nodes) => {
+          const body = JSON.stringify(nodes ? { data: { job: { images: { nodes } } } } : { errors: [{ message: 'Sign in first.' }] });
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+          res.end(body);
+        },
+        (error) => {
+          console.error('hand-written endpoint failed:', error);
+          res.writeHead(500).end();
+        },
+      );
+    });
+  });
+}
+
+/** A copy of contextFor in api/src/http/app.ts, minus pino-http (no req.id / req.log). */
+async function contextFor(services: Services, req: Request): Promise<RequestContext> {
+  const em = services.orm.em.fork();
+  const header = req.headers.authorization;
+  const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+  const user = await services.auth.authenticate(em, bearer);
+  return { requestId: randomUUID(), ip: req.ip, user, em, logger: services.logger, services, loaders: createLoaders(em) };
+}
+
+/** Two Apollo servers, identical except for the schema, on one express app: POST /on and POST /off. */
+async function shieldOnOffApp(services: Services): Promise<{ server: http.Server; stop(): Promise<void> }> {
+  const apollo = (schema: GraphQLSchema) =>
+    new ApolloServer<RequestContext>({
+      schema,
+      introspection: false,
+      includeStacktraceInErrorResponses: false,
+      csrfPrevention: true,
+      formatError: (formatted, error) => maskError(formatted, error, (cause) => services.logger.error({ err: cause }, 'unexpected error in a resolver')),
+    });
+  const on = apollo(await buildExecutableSchema());
+  const off = apollo(await buildPublicSchema());
+  await Promise.all([on.start(), off.start()]);
+  const app = express();
+  app.disable('x-powered-by');
+  const context = async ({ req }: { req: Request }) => contextFor(services, req);
+  app.use('/on', express.json({ limit: '1mb' }), expressMiddleware(on, { context }));
+  app.use('/off', express.json({ limit: '1mb' }), expressMiddleware(off, { context }));
+  const server = http.createServer(app);
+  return { server, stop: async () => void (await Promise.all([on.stop(), off.stop()])) };
+}
+
+const listen = async (server: http.Server): Promise<string> => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+};
+
+async function post(url: string, token: string, jobId: string): Promise<{ data?: { job: { images: { nodes: GalleryNode[] } } }; errors?: unknown }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: GALLERY, variables: { id: jobId } }),
+  });
+  return response.json() as Promise<any>;
+}
+
+run(async () => {
+  const started = performance.now();
+  const bench = await startBenchServer({ storageMode: STORAGE_MODE });
+  const client = new LoadClient();
+  const pool = new pg.Pool({ connectionString: bench.databaseUrl, max: 10 });
+  const servers: http.Server[] = [];
+  let onOff: Awaited<ReturnType<typeof shieldOnOffApp>> | undefined;
+  try {
+    const { services } = bench.server;
+    const cast = await makeCast(bench, { includedImages: 10, allImagesIncluded: false });
+
+    // 500 READY rows (renditions point at fake keys; nothing is fetched), every selection state in turn.
+    const em = services.orm.em.fork();
+    const states = Object.values(SelectionState);
+    for (let index = 0; index < IMAGES; index++) {
+      const key = `customers/${cast.customer.id}/jobs/${cast.job.id}/renditions/${index}`;
+      const rendition = { key, width: 400, height: 300, byteSize: 1000, contentType: 'image/jpeg' };
+      em.create(Image, {
+        job: cast.job.id,
+        uploadedBy: null,
+        filename: `img-${index}.jpg`,
+        status: ImageStatus.READY,
+        selectionState: states[index % states.length]!,
+        declaredContentType: 'image/jpeg',
+        contentType: 'image/jpeg',
+        byteSize: 1000,
+        sha256: 'a'.repeat(64),
+        width: 400,
+        height: 300,
+        uploadKey: `${key}-upload`,
+        originalKey: `${key}-original`,
+        renditions: { preview: rendition, preview_watermarked: rendition, thumbnail: { ...rendition, key: `${key}-thumb` }, thumbnail_watermarked: { ...rendition, key: `${key}-thumb-wm` } },
+      });
+    }
+    await em.flush();
+
+    const sqlServer = handWrittenEndpoint(services, pool, STORAGE_MODE);
+    servers.push(sqlServer);
+    onOff = await shieldOnOffApp(services);
+    servers.push(onOff.server);
+    const sqlUrl = await listen(sqlServer);
+    const onOffUrl = await listen(onOff.server);
+    const endpoints = {
+      graphql: `${bench.server.url}/graphql`,
+      sql: sqlUrl,
+      on: `${onOffUrl}/on`,
+      off: `${onOffUrl}/off`,
+    } as const;
+    type Name = keyof typeof endpoints;
+    const names = Object.keys(endpoints) as Name[];
+
+    // Every endpoint serves the same page: same ids, states, downloadable and (within one signing window) the same URLs.
+    const pages = async () => Promise.all(names.map(async (name) => [name, await post(endpoints[name], cast.token, cast.job.id)] as const));
+    let checked = await pages();
+    const same = () => {
+      const [, reference] = checked[0]!;
+      return checked.every(([, page]) => JSON.stringify(page.data?.job.images.nodes) === JSON.stringify(reference.data?.job.images.nodes));
+    };
+    if (!same()) checked = await pages(); // a signing window may have turned in between
+    for (const [name, page] of checked) {
+      if (page.errors || page.data?.job.images.nodes.length !== IMAGES) throw new Error(`${name} did not answer the gallery: ${JSON.stringify(page).slice(0, 500)}`);
+    }
+    if (!same()) throw new Error(`the endpoints disagree: ${checked.map(([name, page]) => `${name}: ${JSON.stringify(page.data?.job.images.nodes[1])}`).join(' | ')}`);
+    const sample = checked[0]![1].data!.job.images.nodes;
+    console.log(
+      `${IMAGES} images, ${sample.filter((node) => node.downloadable).length} downloadable, storage mode ${STORAGE_MODE}; ` +
+        `all four endpoints return identical nodes (e.g. ${sample[1]!.thumbnailUrl?.slice(0, 60)}…)`,
+    );
+
+    const body = JSON.stringify({ query: GALLERY, variables: { id: cast.job.id } });
+    const load = (name: Name, requests: number) =>
+      client.load({
+        url: endpoints[name],
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${cast.token}` },
+        body,
+        concurrency: CONCURRENCY,
+        requests,
+      });
+    const checkResult = (name: Name, result: LoadResult) => {
+      if (result.failed > 0) throw new Error(`${name}: ${result.failed} of ${result.requests} requests failed; first: ${result.firstProblem}`);
+    };
+
+    for (const name of names) checkResult(name, await load(name, WARMUP));
+
+    const results: Record<Name, LoadResult[]> = { graphql: [], sql: [], on: [], off: [] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      // Alternate the order so a drift in machine load does not favour one endpoint.
+      const order = round % 2 ? names : [...names].reverse();
+      const line: string[] = [];
+      for (const name of order) {
+        mark(`${name}-${round}-start`);
+        const result = await load(name, REQUESTS);
+        mark(`${name}-${round}-end`);
+        checkResult(name, result);
+        results[name].push(result);
+        line.push(`${name} ${fmt(result.requestsPerSecond, 1)} req/s (p50 ${fmt(result.latencyMs.p50, 0)} ms)`);
+      }
+      console.log(`round ${round}: ${line.join(' | ')}`);
+    }
+
+    const rps = (name: Name) => median(results[name].map((result) => result.requestsPerSecond));
+    const perRound = (a: Name, b: Name) => results[a].map((result, index) => fmt(result.requestsPerSecond / results[b][index]!.requestsPerSecond, 3)).join(', ');
+    const graphqlVsSql = rps('graphql') / rps('sql');
+    const onVsOff = rps('on') / rps('off');
+    console.log(
+      `\nmedian of ${ROUNDS} rounds (${REQUESTS} requests each, ${CONCURRENCY} concurrent, body ${results.graphql[0]!.bodyBytes.max} bytes): ` +
+        names.map((name) => `${name} ${fmt(rps(name), 1)} req/s`).join(', '),
+    );
+    console.log(`graphql / sql ${fmt(graphqlVsSql, 3)} (per round ${perRound('graphql', 'sql')})`);
+    console.log(`shield on / off ${fmt(onVsOff, 3)} (per round ${perRound('on', 'off')}); product /graphql / bench "on" ${fmt(rps('graphql') / rps('on'), 3)}`);
+
+    const figures: Figure[] = [
+      { name: 'gallery /graphql req/s / hand-written SQL+JSON', value: graphqlVsSql, unit: '', target: { op: '>=', value: 0.5 }, digits: 3 },
+      { name: 'gallery shield on / off', value: onVsOff, unit: '', target: { op: '>=', value: 0.9 }, digits: 3 },
+    ];
+    printTable(`Gallery of ${IMAGES} images (${STORAGE_MODE} URLs), ${ROUNDS} rounds, total ${fmt((performance.now() - started) / 1000, 0)} s`, figures);
+  } finally {
+    await client.close();
+    for (const server of servers) if (server.listening) await new Promise((resolve) => server.close(resolve));
+    await onOff?.stop();
+    await pool.end();
+    await bench.close();
+  }
+});

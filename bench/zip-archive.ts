@@ -1,0 +1,188 @@
+/**
+ * ZIP download of a job with ~1 GB of images (issue targets):
+ *   - throughput as a ratio of plainly reading the same objects from storage, same run (>= 0.9)
+ *   - peak RSS growth of the API process during the ZIP (<= 64 MB)
+ *   - time to first byte of the archive (<= 250 ms)
+ *
+ * Setup: the API (and its embedded S3 and PostgreSQL, as `npm start` runs them) in this process;
+ * N objects of random bytes put into storage directly, READY image rows pointing at them (the
+ * job includes all images, so every image is released to the customer).
+ * Baseline: `storage.openStream` each object in turn and drain it (what the ZIP must read anyway).
+ * Candidate: `jobArchiveDownload` ticket, then GET the archive URL from a child process (plain
+ * node:http) and drain it; the ticket is not part of the timing.
+ * Memory: this process is the API process (API + embedded S3). Its RSS is sampled every 20 ms during
+ * each download (max - before, after a full GC); the kernel's peak RSS (VmHWM, reset just before)
+ * is printed beside it as a cross-check.
+ *
+ * Env: BENCH_ZIP_OBJECTS (100), BENCH_ZIP_OBJECT_MB (10), BENCH_ZIP_ROUNDS (3).
+ */
+import { randomFillSync } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Image } from '../api/src/modules/images/image.entity.js';
+import { ImageStatus, SelectionState } from '../api/src/modules/images/image-enums.js';
+import { collectGarbage, fmt, LoadClient, makeCast, MB, median, peakRss, printTable, resetPeakRss, run, startBenchServer, type Figure } from './support.js';
+
+const OBJECTS = Number(process.env.BENCH_ZIP_OBJECTS ?? 100);
+const OBJECT_BYTES = Math.round(Number(process.env.BENCH_ZIP_OBJECT_MB ?? 10) * MB);
+const ROUNDS = Number(process.env.BENCH_ZIP_ROUNDS ?? 3);
+const SAMPLE_MS = 20;
+/** With BENCH_MARKS=1, prints monotonic timestamps (µs, the clock of --cpu-prof profiles) around each timed pass. */
+const mark = (label: string) => {
+  if (process.env.BENCH_MARKS) console.log(`mark ${label} ${process.hrtime.bigint() / 1000n}`);
+};
+
+run(async () => {
+  const started = performance.now();
+  const bench = await startBenchServer();
+  const client = new LoadClient();
+  try {
+    const { services } = bench.server;
+    const { storage } = services;
+    const cast = await makeCast(bench, { includedImages: 0, allImagesIncluded: true });
+    const job = cast.job;
+
+    // Objects straight into storage, one reused buffer refilled with random bytes for each.
+    const keys: string[] = [];
+    const buffer = Buffer.allocUnsafe(OBJECT_BYTES);
+    const putStarted = performance.now();
+    for (let index = 0; index < OBJECTS; index++) {
+      const key = `customers/${cast.customer.id}/jobs/${job.id}/originals/bench-${String(index).padStart(4, '0')}`;
+      randomFillSync(buffer);
+      await storage.put(key, buffer, { contentType: 'image/jpeg', byteSize: OBJECT_BYTES });
+      keys.push(key);
+    }
+    const putSeconds = (performance.now() - putStarted) / 1000;
+    const totalBytes = OBJECTS * OBJECT_BYTES;
+    console.log(`put ${OBJECTS} objects x ${fmt(OBJECT_BYTES / MB, 1)} MiB = ${fmt(totalBytes / MB, 0)} MiB in ${fmt(putSeconds, 1)} s`);
+
+    const em = services.orm.em.fork();
+    keys.forEach((key, index) => {
+      const rendition = { key: `${key}-thumb`, width: 400, height: 300, byteSize: 1000, contentType: 'image/jpeg' };
+      em.create(Image, {
+        job: job.id,
+        uploadedBy: null,
+        filename: `bench-${String(index).padStart(4, '0')}.jpg`,
+        status: ImageStatus.READY,
+        selectionState: SelectionState.INCLUDED,
+        declaredContentType: 'image/jpeg',
+        contentType: 'image/jpeg',
+        byteSize: OBJECT_BYTES,
+        sha256: 'a'.repeat(64),
+        width: 4000,
+        height: 3000,
+        uploadKey: `${key}-upload`,
+        originalKey: key,
+        renditions: { preview: rendition, preview_watermarked: rendition, thumbnail: rendition, thumbnail_watermarked: rendition },
+      });
+    });
+    await em.flush();
+
+    const baseline = async () => {
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      let bytes = 0;
+      for (const key of keys) {
+        const object = await storage.openStream(key);
+        if (!object) throw new Error(`object ${key} is missing`);
+        for await (const chunk of object.body) bytes += (chunk as Buffer).length;
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      if (bytes !== totalBytes) throw new Error(`baseline read ${bytes} bytes, expected ${totalBytes}`);
+      return { bytesPerSecond: bytes / seconds, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+    };
+
+    const candidate = async () => {
+      const ticket = await bench.gql<{ jobArchiveDownload: { url: string } }>(
+        'mutation($jobId: ID!) { jobArchiveDownload(jobId: $jobId) { url } }',
+        { jobId: job.id },
+        cast.token,
+      );
+      if (!ticket.data?.jobArchiveDownload) throw new Error(`jobArchiveDownload failed: ${JSON.stringify(ticket.errors)}`);
+      collectGarbage();
+      const cpu0 = process.cpuUsage();
+      const rssBefore = process.memoryUsage.rss();
+      const hwmAvailable = resetPeakRss();
+      let rssMax = rssBefore;
+      const sampler = setInterval(() => {
+        rssMax = Math.max(rssMax, process.memoryUsage.rss());
+      }, SAMPLE_MS);
+      let result;
+      try {
+        result = await client.download(ticket.data.jobArchiveDownload.url);
+      } finally {
+        clearInterval(sampler);
+      }
+      rssMax = Math.max(rssMax, process.memoryUsage.rss());
+      const cpu = process.cpuUsage(cpu0);
+      const hwm = hwmAvailable ? peakRss() : undefined;
+      if (result.status !== 200) throw new Error(`archive download answered ${result.status}`);
+      if (result.bytes < totalBytes) throw new Error(`archive has ${result.bytes} bytes, less than the ${totalBytes} bytes of its images`);
+      return {
+        bytesPerSecond: result.bytes / (result.elapsedMs / 1000),
+        seconds: result.elapsedMs / 1000,
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
+        zipBytes: result.bytes,
+        firstByteMs: result.firstByteMs,
+        headersMs: result.headersMs,
+        rssGrowth: rssMax - rssBefore,
+        hwmGrowth: hwm === undefined ? undefined : hwm - rssBefore,
+      };
+    };
+
+    // One untimed pass of each warms the page cache, the S3 client's sockets and the code paths.
+    await baseline();
+    await candidate();
+
+    const baselines: Awaited<ReturnType<typeof baseline>>[] = [];
+    const candidates: Awaited<ReturnType<typeof candidate>>[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      mark(`read-${round}-start`);
+      const b = await baseline();
+      mark(`read-${round}-end`);
+      baselines.push(b);
+      mark(`zip-${round}-start`);
+      const c = await candidate();
+      mark(`zip-${round}-end`);
+      candidates.push(c);
+      console.log(
+        `round ${round}: read ${fmt(b.bytesPerSecond / MB, 0)} MiB/s (${fmt(b.seconds, 2)} s, CPU ${fmt(b.cpuSeconds, 2)} s) | ` +
+          `zip ${fmt(c.bytesPerSecond / MB, 0)} MiB/s (${fmt(c.seconds, 2)} s, CPU ${fmt(c.cpuSeconds, 2)} s, ${c.zipBytes} bytes) ratio ${fmt(c.bytesPerSecond / b.bytesPerSecond, 3)} | TTFB ${fmt(c.firstByteMs, 1)} ms (headers ${fmt(c.headersMs, 1)} ms) | ` +
+          `RSS +${fmt(c.rssGrowth / MB, 1)} MiB sampled, +${c.hwmGrowth === undefined ? '?' : fmt(c.hwmGrowth / MB, 1)} MiB VmHWM`,
+      );
+    }
+
+    const readMedian = median(baselines.map((b) => b.bytesPerSecond));
+    const zipMedian = median(candidates.map((c) => c.bytesPerSecond));
+    const ratio = zipMedian / readMedian;
+    const ratios = baselines.map((b, index) => candidates[index]!.bytesPerSecond / b.bytesPerSecond);
+    const rss = median(candidates.map((c) => c.rssGrowth)) / MB;
+    const rssWorst = Math.max(...candidates.map((c) => c.rssGrowth)) / MB;
+    const hwms = candidates.map((c) => c.hwmGrowth).filter((value): value is number => value !== undefined);
+    const ttfb = median(candidates.map((c) => c.firstByteMs));
+
+    console.log(`\nmedian of ${ROUNDS}: plain read ${fmt(readMedian / MB, 1)} MiB/s, ZIP ${fmt(zipMedian / MB, 1)} MiB/s, ratio ${fmt(ratio, 3)} (per-round ratios ${ratios.map((r) => fmt(r, 3)).join(', ')})`);
+    console.log(`RSS growth of the API process (in-process 20 ms samples, max - before): median ${fmt(rss, 1)} MiB, worst ${fmt(rssWorst, 1)} MiB` +
+      (hwms.length ? `; VmHWM - before: median ${fmt(median(hwms) / MB, 1)} MiB, worst ${fmt(Math.max(...hwms) / MB, 1)} MiB` : ''));
+    console.log(`time to first byte: median ${fmt(ttfb, 1)} ms`);
+    const cpuRead = median(baselines.map((b) => b.cpuSeconds));
+    const cpuZip = median(candidates.map((c) => c.cpuSeconds));
+    console.log(
+      `CPU of the API process (user+system, all threads; embedded S3 included): read ${fmt(cpuRead / (totalBytes / 1e9), 2)} s/GB, ` +
+        `ZIP ${fmt(cpuZip / (totalBytes / 1e9), 2)} s/GB, read/ZIP ${fmt(cpuRead / cpuZip, 3)} (the throughput ratio a CPU-bound single thread can reach)`,
+    );
+
+    const figures: Figure[] = [
+      { name: 'ZIP throughput / plain read', value: ratio, unit: '', target: { op: '>=', value: 0.9 }, digits: 3 },
+      { name: 'peak RSS growth (sampled, median)', value: rss, unit: 'MiB', target: { op: '<=', value: 64 }, digits: 1 },
+      ...(hwms.length ? [{ name: 'peak RSS growth (VmHWM, median)', value: median(hwms) / MB, unit: 'MiB', target: { op: '<=' as const, value: 64 }, digits: 1 }] : []),
+      { name: 'time to first byte (median)', value: ttfb, unit: 'ms', target: { op: '<=', value: 250 }, digits: 1 },
+    ];
+    printTable(`ZIP of ${OBJECTS} x ${fmt(OBJECT_BYTES / MB, 1)} MiB (${fmt(totalBytes / 1e9, 2)} GB), ${ROUNDS} rounds, total ${fmt((performance.now() - started) / 1000, 0)} s`, figures);
+
+    await storage.delete(keys);
+  } finally {
+    await client.close();
+    await bench.close();
+  }
+});
