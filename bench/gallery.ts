@@ -14,8 +14,13 @@
  *            schema: buildExecutableSchema() (shield) vs buildPublicSchema(); the same minimal context
  *            function (a copy of contextFor in api/src/http/app.ts, without pino-http)
  *
- * Env: BENCH_GALLERY_CONCURRENCY (8), BENCH_GALLERY_REQUESTS (300 per endpoint per round),
- * BENCH_GALLERY_ROUNDS (3), BENCH_GALLERY_WARMUP (60), BENCH_STORAGE_MODE (proxied | presigned).
+ * Many short rounds, endpoints interleaved and their order alternated, because this machine is shared:
+ * a change in background load then hits every endpoint alike, and the median drops the outliers.
+ * Besides req/s, the CPU time of this process per request is printed (less sensitive to other load,
+ * but it leaves out PostgreSQL's own work).
+ *
+ * Env: BENCH_GALLERY_CONCURRENCY (8), BENCH_GALLERY_REQUESTS (120 per endpoint per round),
+ * BENCH_GALLERY_ROUNDS (5), BENCH_GALLERY_WARMUP (60), BENCH_STORAGE_MODE (proxied | presigned).
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -43,8 +48,8 @@ import { fmt, freePort, LoadClient, makeCast, median, printTable, run, startBenc
 
 const IMAGES = 500;
 const CONCURRENCY = Number(process.env.BENCH_GALLERY_CONCURRENCY ?? 8);
-const REQUESTS = Number(process.env.BENCH_GALLERY_REQUESTS ?? 300);
-const ROUNDS = Number(process.env.BENCH_GALLERY_ROUNDS ?? 3);
+const REQUESTS = Number(process.env.BENCH_GALLERY_REQUESTS ?? 120);
+const ROUNDS = Number(process.env.BENCH_GALLERY_ROUNDS ?? 5);
 const WARMUP = Number(process.env.BENCH_GALLERY_WARMUP ?? 60);
 const STORAGE_MODE = (process.env.BENCH_STORAGE_MODE ?? 'proxied') as StorageMode;
 
@@ -293,35 +298,48 @@ run(async () => {
     for (const name of names) checkResult(name, await load(name, WARMUP));
 
     const results: Record<Name, LoadResult[]> = { graphql: [], sql: [], on: [], off: [] };
+    const cpuPerRequest: Record<Name, number[]> = { graphql: [], sql: [], on: [], off: [] };
     for (let round = 1; round <= ROUNDS; round++) {
       // Alternate the order so a drift in machine load does not favour one endpoint.
       const order = round % 2 ? names : [...names].reverse();
       const line: string[] = [];
       for (const name of order) {
         mark(`${name}-${round}-start`);
+        const cpu0 = process.cpuUsage();
         const result = await load(name, REQUESTS);
+        const cpu = process.cpuUsage(cpu0);
         mark(`${name}-${round}-end`);
         checkResult(name, result);
         results[name].push(result);
-        line.push(`${name} ${fmt(result.requestsPerSecond, 1)} req/s (p50 ${fmt(result.latencyMs.p50, 0)} ms)`);
+        cpuPerRequest[name].push((cpu.user + cpu.system) / 1000 / REQUESTS);
+        line.push(`${name} ${fmt(result.requestsPerSecond, 1)} req/s, CPU ${fmt(cpuPerRequest[name].at(-1)!, 1)} ms/req`);
       }
       console.log(`round ${round}: ${line.join(' | ')}`);
     }
 
     const rps = (name: Name) => median(results[name].map((result) => result.requestsPerSecond));
-    const perRound = (a: Name, b: Name) => results[a].map((result, index) => fmt(result.requestsPerSecond / results[b][index]!.requestsPerSecond, 3)).join(', ');
-    const graphqlVsSql = rps('graphql') / rps('sql');
-    const onVsOff = rps('on') / rps('off');
+    // Each round measures the two endpoints of a pair back to back, so their ratio within a round is
+    // what a drift in background load disturbs least; the figure is the median of those ratios.
+    const roundRatios = (a: Name, b: Name) => results[a].map((result, index) => result.requestsPerSecond / results[b][index]!.requestsPerSecond);
+    const perRound = (a: Name, b: Name) => roundRatios(a, b).map((ratio) => fmt(ratio, 3)).join(', ');
+    const graphqlVsSql = median(roundRatios('graphql', 'sql'));
+    const onVsOff = median(roundRatios('on', 'off'));
     console.log(
       `\nmedian of ${ROUNDS} rounds (${REQUESTS} requests each, ${CONCURRENCY} concurrent, body ${results.graphql[0]!.bodyBytes.max} bytes): ` +
         names.map((name) => `${name} ${fmt(rps(name), 1)} req/s`).join(', '),
     );
-    console.log(`graphql / sql ${fmt(graphqlVsSql, 3)} (per round ${perRound('graphql', 'sql')})`);
-    console.log(`shield on / off ${fmt(onVsOff, 3)} (per round ${perRound('on', 'off')}); product /graphql / bench "on" ${fmt(rps('graphql') / rps('on'), 3)}`);
+    console.log(`graphql / sql: median of per-round ratios ${fmt(graphqlVsSql, 3)} (per round ${perRound('graphql', 'sql')}); ratio of medians ${fmt(rps('graphql') / rps('sql'), 3)}`);
+    console.log(`shield on / off: median of per-round ratios ${fmt(onVsOff, 3)} (per round ${perRound('on', 'off')}); ratio of medians ${fmt(rps('on') / rps('off'), 3)}`);
+    console.log(`product /graphql / bench "on" (express + pino-http + the app's middleware vs a bare Apollo): ${fmt(median(roundRatios('graphql', 'on')), 3)}`);
+    const cpu = (name: Name) => median(cpuPerRequest[name]);
+    console.log(
+      `CPU of this process per request (median): ${names.map((name) => `${name} ${fmt(cpu(name), 1)} ms`).join(', ')}; ` +
+        `as ratios: sql/graphql ${fmt(cpu('sql') / cpu('graphql'), 3)}, off/on ${fmt(cpu('off') / cpu('on'), 3)}`,
+    );
 
     const figures: Figure[] = [
-      { name: 'gallery /graphql req/s / hand-written SQL+JSON', value: graphqlVsSql, unit: '', target: { op: '>=', value: 0.5 }, digits: 3 },
-      { name: 'gallery shield on / off', value: onVsOff, unit: '', target: { op: '>=', value: 0.9 }, digits: 3 },
+      { name: 'gallery /graphql / hand-written SQL+JSON (req/s)', value: graphqlVsSql, unit: '', target: { op: '>=', value: 0.5 }, digits: 3 },
+      { name: 'gallery shield on / off (req/s)', value: onVsOff, unit: '', target: { op: '>=', value: 0.9 }, digits: 3 },
     ];
     printTable(`Gallery of ${IMAGES} images (${STORAGE_MODE} URLs), ${ROUNDS} rounds, total ${fmt((performance.now() - started) / 1000, 0)} s`, figures);
   } finally {

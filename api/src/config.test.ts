@@ -45,6 +45,20 @@ describe('loadConfig', () => {
     expect(problemsOf({ PENDING_UPLOAD_TTL_MINUTES: '10', UPLOAD_URL_TTL_SECONDS: '900' })[0]).toMatch(/^PENDING_UPLOAD_TTL_MINUTES must outlast/);
   });
 
+  it('refuses an empty or wildcard CORS list in production, and anything that is not an origin', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail.example:25' };
+    expect(problemsOf(production).join()).toMatch(/CORS_ORIGINS must list the web app origins/);
+    expect(problemsOf({ ...production, CORS_ORIGINS: 'https://a.example,*' }).join()).toMatch(/CORS_ORIGINS must not contain \*/);
+    expect(problemsOf({ CORS_ORIGINS: 'https://a.example/app' })[0]).toMatch(/CORS_ORIGINS has "https:\/\/a.example\/app"/);
+    expect(loadConfig({ ...production, CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it('refuses a rate limit it cannot read instead of silently dropping it', () => {
+    expect(problemsOf({ RATE_LIMIT_LOGIN_IP: '20 per 10 minutes' })[0]).toMatch(/^RATE_LIMIT_LOGIN_IP must look like 5\/10m/);
+    expect(problemsOf({ RATE_LIMIT_LOGIN_IP: '0/10m' })[0]).toMatch(/^RATE_LIMIT_LOGIN_IP needs a count/);
+    expect(loadConfig({ RATE_LIMIT_LOGIN_IP: '7/2h' }).rateLimits.loginIp).toEqual({ points: 7, durationSeconds: 7200 });
+  });
+
   it('wants S3 credentials with an S3 endpoint, and admin email and password together', () => {
     expect(problemsOf({ S3_ENDPOINT: 'http://minio:9000' }).join()).toMatch(/S3_ACCESS_KEY_ID/);
     expect(problemsOf({ ADMIN_EMAIL: 'a@b.test' }).join()).toMatch(/ADMIN_PASSWORD/);

@@ -35,7 +35,12 @@ export async function openApplication(options: ApplicationOptions): Promise<{ se
   const storage = new ObjectStorage(options.storage);
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
   if (!redis && config.isProduction) logger.warn('REDIS_URL is not set: rate limits are counted per API process');
+  let services: Services | undefined;
   const close = async () => {
+    // Sign-in codes still being stored or mailed finish first; they need the database.
+    await services?.loginCodes.settled();
+    await services?.mailer.close();
+    await services?.securityEvents.drain();
     await orm.close();
     storage.destroy();
     await redis?.quit().catch(() => redis.disconnect());
@@ -45,7 +50,8 @@ export async function openApplication(options: ApplicationOptions): Promise<{ se
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
     await storage.ensureBucket();
     const signingSecret = await resolveSigningSecret(config.auth.jwtSecret, config.dataDir);
-    return { services: createServices({ config, logger, orm, storage, storageMode: options.storageMode, signingSecret, redis }), close };
+    services = createServices({ config, logger, orm, storage, storageMode: options.storageMode, signingSecret, redis });
+    return { services, close };
   } catch (error) {
     await close();
     throw error;

@@ -3,6 +3,11 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { AccessTokens } from './modules/auth/access-tokens.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { LoginCodeService } from './modules/auth/login-code.service.js';
+import { TotpService } from './modules/auth/totp.service.js';
+import { createMailer } from './modules/mail/mailer.js';
+import { MailOutboxService } from './modules/mail/mail-outbox.service.js';
+import { SecretBox } from './security/secret-box.js';
 import { CustomerService } from './modules/customers/customer.service.js';
 import { ImageUploadService } from './modules/images/image-upload.service.js';
 import { ImageService } from './modules/images/image.service.js';
@@ -31,6 +36,9 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
   const audit = new AuditService();
   const securityEvents = new SecurityEvents(deps.orm, logger);
   const rateLimits = new RateLimits(config.rateLimits, deps.redis);
+  const mailer = createMailer(config, deps.orm, logger);
+  const totp = new TotpService(new SecretBox(deps.signingSecret, 'totp-secret'), urlTokens, studio, logger);
+  const auth = new AuthService(config, accessTokens, logger, securityEvents, totp);
   return {
     config,
     logger,
@@ -42,7 +50,11 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     studio,
     securityEvents,
     rateLimits,
-    auth: new AuthService(config, accessTokens, logger, securityEvents),
+    auth,
+    totp,
+    mailer,
+    mailOutbox: new MailOutboxService(mailer),
+    loginCodes: new LoginCodeService(deps.signingSecret, deps.orm, auth, mailer, studio, securityEvents, logger),
     customers: new CustomerService(),
     users: new UserService(),
     jobs: new JobService(studio),

@@ -3,6 +3,8 @@ import { buildSchema } from 'type-graphql';
 import { AuditResolver, ImageAuditResolver, JobAuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuditedMutationsResolver } from '../modules/audit/audited-mutations.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { TotpResolver } from '../modules/auth/totp.resolver.js';
+import { MailOutboxResolver } from '../modules/mail/mail-outbox.resolver.js';
 import { SecurityEventsResolver } from '../modules/security-events/security-events.resolver.js';
 import { DeliveryResolver, DownloadResolver } from '../modules/downloads/download.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
@@ -13,7 +15,8 @@ import { UserResolver } from '../modules/users/user.resolver.js';
 import { applyPermissions } from './permissions.js';
 
 const resolvers = [AuthResolver, UserResolver, CustomerResolver, JobResolver, ImageResolver, StudioResolver, DownloadResolver, DeliveryResolver,
-  AuditResolver, JobAuditResolver, ImageAuditResolver, AuditedMutationsResolver, SecurityEventsResolver] as const;
+  AuditResolver, JobAuditResolver, ImageAuditResolver, AuditedMutationsResolver, SecurityEventsResolver,
+  TotpResolver, MailOutboxResolver] as const;
 
 /** The schema as integrators see it (no permission layer): the source of schema/schema.graphql. */
 export async function buildPublicSchema(): Promise<GraphQLSchema> {

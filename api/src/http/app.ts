@@ -10,6 +10,7 @@ import { maskError } from '../graphql/errors.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { graphqlArmor } from '../graphql/armor.js';
 import { rateLimitStatusPlugin } from '../graphql/rate-limit-status.js';
+import { listSizeLimitPlugin } from '../graphql/list-size-limit.js';
 import helmet from 'helmet';
 import { corsPolicy } from './cors.js';
 import { generalRateLimit } from './general-rate-limit.js';
@@ -46,7 +47,7 @@ export async function createHttpApp(services: Services, httpServer: Server) {
 
   app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }, crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   app.use(corsPolicy(services));
-  app.use(/^\/(?!healthz$|readyz$)/, generalRateLimit(services));
+  app.use(generalRateLimit(services));
 
   app.route('/healthz').get(healthRoutes(services).live).all(methodNotAllowed(['GET']));
   app.route('/readyz').get(healthRoutes(services).ready).all(methodNotAllowed(['GET']));
@@ -67,7 +68,7 @@ export async function createHttpApp(services: Services, httpServer: Server) {
     validationRules: armor.validationRules as never,
     formatError: (formatted, error) => maskError(formatted, error, (cause) => logger.error({ err: cause }, 'unexpected error in a resolver')),
     // Armor is typed against Apollo's CommonJS build; the plugins are the same objects.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), rateLimitStatusPlugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), listSizeLimitPlugin, rateLimitStatusPlugin],
   });
   await apollo.start();
   app.use(

@@ -3,9 +3,13 @@ import { ipKey } from '../graphql/rate-limit-rules.js';
 import { SecurityEventType } from '../modules/security-events/security-event.entity.js';
 import type { Services } from '../services.js';
 
+/** Probes from load balancers and orchestrators are never limited. */
+const UNLIMITED_PATHS = new Set(['/healthz', '/readyz']);
+
 /** The per-address budget for every request; 429 with Retry-After when it is spent. */
 export function generalRateLimit(services: Services) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    if (UNLIMITED_PATHS.has(req.path)) return next();
     try {
       const outcome = await services.rateLimits.consume([['generalIp', ipKey({ ip: req.ip, requestId: String(req.id) })]]);
       if (outcome.allowed) return next();

@@ -1,6 +1,9 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { User } from '../users/user.entity.js';
+import type { SignInResult } from './auth.service.js';
+import { LOGIN_CODE_TTL_MINUTES, MAX_LOGIN_CODE_ATTEMPTS } from './login-code.service.js';
+import { MAX_SECOND_FACTOR_ATTEMPTS, SECOND_FACTOR_CHALLENGE_TTL_SECONDS } from './totp.service.js';
 
 @ObjectType({ description: 'A signed-in session: a short-lived access token and a rotating refresh token.' })
 export class AuthPayload {
@@ -11,16 +14,63 @@ export class AuthPayload {
   @Field() refreshTokenExpiresAt!: Date;
 }
 
+@ObjectType({
+  description:
+    'The answer to a right password or email code. Usually a session (the same fields as AuthPayload). When the user has a TOTP second factor, '
+    + 'secondFactorRequired is true, the token fields are null, and challenge goes to verifySecondFactor with a code from the authenticator app.',
+})
+export class LoginResult {
+  @Field(() => User) user!: User;
+  @Field({ description: 'True when a TOTP code is still needed: call verifySecondFactor(challenge, code) for the session.' })
+  secondFactorRequired!: boolean;
+  @Field(() => String, { nullable: true, description: 'Send as `Authorization: Bearer <token>`. Null while a second factor is required.' })
+  accessToken!: string | null;
+  @Field(() => Date, { nullable: true }) accessTokenExpiresAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Exchange with refreshToken for a new session; each one works once. Null while a second factor is required.' })
+  refreshToken!: string | null;
+  @Field(() => Date, { nullable: true }) refreshTokenExpiresAt!: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description: `Only when secondFactorRequired: a signed token for verifySecondFactor, valid ${SECOND_FACTOR_CHALLENGE_TTL_SECONDS / 60} minutes, once, for at most ${MAX_SECOND_FACTOR_ATTEMPTS} wrong codes; a new sign-in replaces it.`,
+  })
+  challenge!: string | null;
+  @Field(() => Date, { nullable: true }) challengeExpiresAt!: Date | null;
+}
+
 @Resolver()
 export class AuthResolver {
-  @Mutation(() => AuthPayload, { description: 'Signs in with email and password. rememberMe keeps the session for 7 days instead of 24 hours.' })
+  @Mutation(() => LoginResult, {
+    description: 'Signs in with email and password. rememberMe keeps the session for 7 days instead of 24 hours. Users with a TOTP second factor get a challenge instead of tokens (see LoginResult).',
+  })
   login(
     @Arg('email') email: string,
     @Arg('password') password: string,
     @Arg('rememberMe', { defaultValue: false }) rememberMe: boolean,
     @Ctx() ctx: RequestContext,
-  ): Promise<AuthPayload> {
+  ): Promise<SignInResult> {
     return ctx.services.auth.login(ctx.em, { email, password, rememberMe }, ctx.ip);
+  }
+
+  @Mutation(() => Boolean, {
+    description: `Emails a six-digit sign-in code to the address if an active account has it. Always answers true, the same way and as fast, whether or not the account exists. The code works once, for ${LOGIN_CODE_TTL_MINUTES} minutes and at most ${MAX_LOGIN_CODE_ATTEMPTS} wrong tries; a newer code replaces it.`,
+  })
+  requestLoginCode(@Arg('email') email: string, @Ctx() ctx: RequestContext): boolean {
+    return ctx.services.loginCodes.request(email, ctx.ip);
+  }
+
+  @Mutation(() => LoginResult, { description: 'Signs in with an emailed code; answers exactly like login. A wrong, used or expired code and an unknown email get the same error.' })
+  verifyLoginCode(
+    @Arg('email') email: string,
+    @Arg('code') code: string,
+    @Arg('rememberMe', { defaultValue: false }) rememberMe: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SignInResult> {
+    return ctx.services.loginCodes.verify(ctx.em, { email, code, rememberMe }, ctx.ip);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Completes a sign-in that answered secondFactorRequired, with the challenge and the current code from the authenticator app.' })
+  verifySecondFactor(@Arg('challenge') challenge: string, @Arg('code') code: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
+    return ctx.services.auth.verifySecondFactor(ctx.em, { challenge, code }, ctx.ip);
   }
 
   @Mutation(() => AuthPayload, { description: 'Trades a refresh token for a new session. The old token stops working.' })

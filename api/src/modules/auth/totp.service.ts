@@ -156,7 +156,8 @@ export class TotpService {
     }
     try {
       const result = await verify({ secret, token, epochTolerance: TOTP_TOLERANCE_SECONDS, afterTimeStep: user.totpLastTimeStep ?? undefined });
-      return result.valid ? result.timeStep : null;
+      // otplib's combined result type also covers HOTP, whose results carry no time step.
+      return result.valid && 'timeStep' in result ? result.timeStep : null;
     } catch {
       // otplib throws for out-of-range options (e.g. a remembered step ahead of the clock): not a valid code.
       return null;

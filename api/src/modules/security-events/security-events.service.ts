@@ -25,6 +25,8 @@ export interface SecurityEventFilterShape {
  * — and without holding up the response.
  */
 export class SecurityEvents {
+  private readonly pending = new Set<Promise<void>>();
+
   constructor(
     private readonly orm: MikroORM,
     private readonly logger: Logger,
@@ -41,7 +43,16 @@ export class SecurityEvents {
       requestId: event.requestId ?? null,
       details,
     });
-    em.flush().catch((error) => this.logger.error({ err: error, securityEvent: type }, 'recording a security event failed'));
+    const write = em
+      .flush()
+      .catch((error) => this.logger.error({ err: error, securityEvent: type }, 'recording a security event failed'))
+      .finally(() => this.pending.delete(write));
+    this.pending.add(write);
+  }
+
+  /** Waits for the writes still under way, so shutting down loses none of them. */
+  async drain(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
   list(em: EntityManager, filter: SecurityEventFilterShape, page: PageArgs) {

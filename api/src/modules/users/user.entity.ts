@@ -46,7 +46,7 @@ export class User extends BaseEntity {
   @Property({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null = null;
 
-  // TOTP second factor (modules/auth/totp.service.ts). None of it is a GraphQL field except totpEnabled.
+  // TOTP second factor (modules/auth/totp.service.ts). None of it is a GraphQL field; UserResolver derives totpEnabled.
 
   /** The TOTP seed, sealed with a key derived from the server secret (SecretBox). Set while enrolling or enrolled; loaded only on demand. */
   @Property({ type: 'text', nullable: true, hidden: true, lazy: true })
@@ -67,9 +67,4 @@ export class User extends BaseEntity {
   /** Wrong codes tried against the open challenge; at 5 it is dead. */
   @Property({ type: 'integer', default: 0, hidden: true })
   totpChallengeAttempts: number = 0;
-
-  @Field({ description: 'Whether sign-in asks for a TOTP code (second factor) after the password or email code.' })
-  get totpEnabled(): boolean {
-    return Boolean(this.totpEnabledAt);
-  }
 }

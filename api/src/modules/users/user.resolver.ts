@@ -42,6 +42,11 @@ export class UserResolver {
     return ctx.services.users.setActive(ctx.em, ctx.user!, id, true);
   }
 
+  @FieldResolver(() => Boolean, { description: 'Whether sign-in asks this user for a TOTP code (second factor) after the password or email code.' })
+  totpEnabled(@Root() user: User): boolean {
+    return Boolean(user.totpEnabledAt);
+  }
+
   @FieldResolver(() => Customer, { nullable: true, description: 'The customer a CUSTOMER user belongs to.' })
   customer(@Root() user: User): Promise<Customer | null> {
     return loadReference(user.customer);
