@@ -2,7 +2,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SelectionState } from '../src/modules/images/image-enums.js';
 import { Image } from '../src/modules/images/image.entity.js';
-import { standardCast } from './support/factories.js';
+import { User } from '../src/modules/users/user.entity.js';
+import { UserRole } from '../src/modules/users/user-role.js';
+import { signIn, standardCast } from './support/factories.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import { uploads } from './support/uploads.js';
 
@@ -94,6 +96,23 @@ describe('previews', () => {
     await server.services.orm.em.fork().nativeUpdate(Image, { id: imageId }, { selectionState: SelectionState.NONE });
   });
 
+  it('links are checked again when used: a clean link dies when the release is withdrawn, every link when the viewer is deactivated', async () => {
+    await server.services.orm.em.fork().nativeUpdate(Image, { id: imageId }, { selectionState: SelectionState.EXTRA_FREE });
+    const cleanUrl: string = (await server.gql(IMAGE, { id: imageId }, cast.customerToken)).data!.image.previewUrl;
+    expect((await fetch(cleanUrl)).status).toBe(200);
+    await server.services.orm.em.fork().nativeUpdate(Image, { id: imageId }, { selectionState: SelectionState.BLOCKED });
+    expect((await fetch(cleanUrl)).status).toBe(403);
+    const watermarkedUrl: string = (await server.gql(IMAGE, { id: imageId }, cast.customerToken)).data!.image.previewUrl;
+    expect((await fetch(watermarkedUrl)).status).toBe(200);
+    await server.services.orm.em.fork().nativeUpdate(Image, { id: imageId }, { selectionState: SelectionState.NONE });
+
+    const viewer = await cast.make.user(UserRole.CUSTOMER, cast.customer);
+    const url: string = (await server.gql(IMAGE, { id: imageId }, await signIn(server, viewer.email))).data!.image.thumbnailUrl;
+    expect((await fetch(url)).status).toBe(200);
+    await server.services.orm.em.fork().nativeUpdate(User, { id: viewer.id }, { active: false });
+    expect((await fetch(url)).status).toBe(403);
+  });
+
   it('links are refused with 403 when tampered with, expired, or for an image that is gone', async () => {
     const url: string = (await server.gql(IMAGE, { id: imageId }, cast.customerToken)).data!.image.previewUrl;
     const token = url.split('/media/')[1]!;
@@ -106,9 +125,9 @@ describe('previews', () => {
       expect(response.status).toBe(403);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
     }
-    const expired = server.services.urlTokens.sign('media', { img: imageId, k: 'preview' }, new Date(Date.now() - 1000));
+    const expired = server.services.urlTokens.sign('media', { u: cast.staff.id, img: imageId, k: 'preview' }, new Date(Date.now() - 1000));
     expect((await fetch(`${server.url}/media/${expired}`)).status).toBe(403);
-    const unknown = server.services.urlTokens.sign('media', { img: '00000000-0000-4000-8000-000000000000', k: 'preview' }, new Date(Date.now() + 60_000));
+    const unknown = server.services.urlTokens.sign('media', { u: cast.staff.id, img: '00000000-0000-4000-8000-000000000000', k: 'preview' }, new Date(Date.now() + 60_000));
     expect((await fetch(`${server.url}/media/${unknown}`)).status).toBe(403);
   });
 

@@ -4,11 +4,16 @@ import type { Logger } from '../logger.js';
 import { ImageStatus } from '../modules/images/image-enums.js';
 import { Image } from '../modules/images/image.entity.js';
 import type { MediaTokenClaims } from '../modules/images/media-urls.js';
+import type { RenditionKind } from '../modules/images/image-processing.js';
+import { User } from '../modules/users/user.entity.js';
+import { canSeeImageFacts, loadImageFacts, renditionVariant } from '../policy/download-policy.js';
 import { InvalidTokenError, type UrlTokenSigner } from '../security/signed-token.js';
 import type { ObjectStorage } from '../storage/object-storage.js';
 import { sendError } from './http-errors.js';
 
-/** `GET /media/<token>`: streams the one rendition a signed token names, while the image is still READY. */
+const isWatermarked = (kind: RenditionKind) => kind.endsWith('_watermarked');
+
+/** `GET /media/<token>`: streams the one rendition a signed token names, if the policy still allows it. */
 export function mediaRoute(deps: { orm: MikroORM; storage: ObjectStorage; urlTokens: UrlTokenSigner; logger: Logger }) {
   return async (req: Request<{ token: string }>, res: Response): Promise<void> => {
     let claims: MediaTokenClaims & { exp: number };
@@ -20,7 +25,15 @@ export function mediaRoute(deps: { orm: MikroORM; storage: ObjectStorage; urlTok
       sendError(res, 403, 'FORBIDDEN', 'This link is not valid or has expired.', { reason });
       return;
     }
-    const image = await deps.orm.em.fork().findOne(Image, { id: claims.img });
+    // Rule 3: the same policy again at use. A clean rendition only while the viewer may still
+    // download the image; a watermarked one while they may still see it.
+    const em = deps.orm.em.fork();
+    const [viewer, facts] = await Promise.all([
+      em.findOne(User, { id: claims.u }, { populate: ['customer'] }),
+      loadImageFacts(em, [claims.img]).then((all) => all.get(claims.img)),
+    ]);
+    const allowed = viewer?.active && facts && canSeeImageFacts(viewer, facts) && (isWatermarked(claims.k) || renditionVariant(viewer, facts) === 'clean');
+    const image = allowed ? await em.findOne(Image, { id: claims.img }) : null;
     const rendition = image?.status === ImageStatus.READY ? image.renditions[claims.k] : undefined;
     if (!rendition) {
       sendError(res, 403, 'FORBIDDEN', 'This link is not valid or has expired.', { reason: 'GONE' });

@@ -10,6 +10,8 @@ import type { Image } from './image.entity.js';
 import type { RenditionKind } from './image-processing.js';
 
 export interface MediaTokenClaims {
+  /** The viewer: the policy is asked again, for them, when the link is used. */
+  u: string;
   img: string;
   k: RenditionKind;
 }
@@ -46,7 +48,7 @@ export class MediaUrls {
     if (this.storageMode === 'presigned') {
       return this.storage.presignGet(rendition.key, { expiresInSeconds: this.config.signedUrlTtlSeconds, signingDate: new Date(windowStartSeconds * 1000) });
     }
-    const token = this.urlTokens.sign<MediaTokenClaims>('media', { img: image.id, k: kind }, expiresAt);
+    const token = this.urlTokens.sign<MediaTokenClaims>('media', { u: viewer.id, img: image.id, k: kind }, expiresAt);
     return `${this.config.publicUrl}/media/${token}`;
   }
 }
