@@ -60,6 +60,16 @@ describe('sign-in limits', () => {
     expect(answers.slice(20)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
   });
 
+  it('count email-code requests and code guesses as sign-in attempts too', async () => {
+    const user = await factories(server).user(UserRole.CUSTOMER, await factories(server).customer());
+    const request = 'mutation($email: String!) { requestLoginCode(email: $email) }';
+    const verify = 'mutation($email: String!, $code: String!) { verifyLoginCode(email: $email, code: $code) { accessToken } }';
+    const answers = [];
+    for (let index = 0; index < 3; index++) answers.push(codes((await gqlFrom(server, '203.0.113.30', request, { email: user.email })).body)[0]);
+    for (let index = 0; index < 3; index++) answers.push(codes((await gqlFrom(server, '203.0.113.30', verify, { email: user.email, code: '000000' })).body)[0]);
+    expect(answers).toEqual([undefined, undefined, undefined, 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
+  });
+
   it('count aliases: each aliased login in one request is an attempt of its own', async () => {
     const user = await factories(server).user(UserRole.STAFF);
     // With the right password each alias succeeds until the limit refuses one; mutations run in

@@ -10,7 +10,7 @@ import { SecurityEventType } from '../modules/security-events/security-event.ent
 import { downloadDenial, loadImageFacts } from '../policy/download-policy.js';
 import { canSeeCustomer, canUploadToJob, isStaff as policyIsStaff, isUuid, visibleImageIds, visibleJobIds } from '../policy/visibility.js';
 import type { RequestContext } from './context.js';
-import { downloadLimit, loginLimit, uploadLimit } from './rate-limit-rules.js';
+import { downloadLimit, loginLimit, secondFactorLimit, uploadLimit } from './rate-limit-rules.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
 
 /**
@@ -137,9 +137,9 @@ export const permissionRules: IRules = {
     login: loginLimit,
     refreshToken: allow,
     logout: allow,
-    requestLoginCode: allow,
-    verifyLoginCode: allow,
-    verifySecondFactor: allow,
+    requestLoginCode: loginLimit,
+    verifyLoginCode: loginLimit,
+    verifySecondFactor: secondFactorLimit,
     beginTotpEnrollment: isStaff,
     confirmTotpEnrollment: isStaff,
     disableTotp: isStaff,

@@ -44,6 +44,12 @@ export const loginLimit = limitRule((args, ctx) => [
   ['loginAccount', accountKey(args)],
 ]);
 
+/** Second-factor codes: per address, and tightly per challenge (six digits must not be guessable). */
+export const secondFactorLimit = limitRule((args, ctx) => [
+  ['loginIp', ipKey(ctx)],
+  ['loginAccountIp', `second-factor:${String(args.challenge ?? '').slice(-43)}|${ipKey(ctx)}`],
+]);
+
 export const uploadLimit = limitRule((_args, ctx) => [
   ['uploadIp', ipKey(ctx)],
   ['uploadUser', ctx.user!.id],
