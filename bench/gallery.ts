@@ -131,7 +131,7 @@ function handWrittenEndpoint(services: Services, pool: pg.Pool, storageMode: Sto
           thumbnailUrl =
             storageMode === 'presigned'
               ? await storage.presignGet(key, { expiresInSeconds: config.signedUrlTtlSeconds, signingDate })
-              : `${config.publicUrl}/media/${urlTokens.sign<MediaTokenClaims>('media', { img: row.id, k: kind }, expiresAt)}`;
+              : `${config.publicUrl}/media/${urlTokens.sign<MediaTokenClaims>('media', { u: userId, img: row.id, k: kind }, expiresAt)}`;
         }
       }
       nodes.push({ id: row.id, selectionState: row.selection_state, downloadable: isReleased(facts), thumbnailUrl });
@@ -263,22 +263,25 @@ run(async () => {
     type Name = keyof typeof endpoints;
     const names = Object.keys(endpoints) as Name[];
 
-    // Every endpoint serves the same page: same ids, states, downloadable and (within one signing window) the same URLs.
+    // Every endpoint serves the same page: same ids, states and downloadable, and (within one signing
+    // window) the same URLs. Different URLs mean MediaUrls now signs something else than the
+    // hand-written endpoint does (see `page` above): a warning, since the cost is still alike.
     const pages = async () => Promise.all(names.map(async (name) => [name, await post(endpoints[name], cast.token, cast.job.id)] as const));
     let checked = await pages();
-    const same = () => {
-      const [, reference] = checked[0]!;
-      return checked.every(([, page]) => JSON.stringify(page.data?.job.images.nodes) === JSON.stringify(reference.data?.job.images.nodes));
-    };
-    if (!same()) checked = await pages(); // a signing window may have turned in between
+    const nodesOf = (page: (typeof checked)[number][1], withUrls: boolean) =>
+      JSON.stringify(page.data?.job.images.nodes.map((node) => (withUrls ? node : { ...node, thumbnailUrl: node.thumbnailUrl === null ? null : 'url' })));
+    const same = (withUrls: boolean) => checked.every(([, page]) => nodesOf(page, withUrls) === nodesOf(checked[0]![1], withUrls));
+    if (!same(true)) checked = await pages(); // a signing window may have turned in between
     for (const [name, page] of checked) {
       if (page.errors || page.data?.job.images.nodes.length !== IMAGES) throw new Error(`${name} did not answer the gallery: ${JSON.stringify(page).slice(0, 500)}`);
     }
-    if (!same()) throw new Error(`the endpoints disagree: ${checked.map(([name, page]) => `${name}: ${JSON.stringify(page.data?.job.images.nodes[1])}`).join(' | ')}`);
+    const example = () => checked.map(([name, page]) => `${name}: ${JSON.stringify(page.data?.job.images.nodes[1])}`).join('\n  ');
+    if (!same(false)) throw new Error(`the endpoints disagree on the gallery:\n  ${example()}`);
+    if (!same(true)) console.warn(`WARNING: the thumbnail URLs differ between endpoints; update the hand-written signing in bench/gallery.ts to match MediaUrls:\n  ${example()}`);
     const sample = checked[0]![1].data!.job.images.nodes;
     console.log(
       `${IMAGES} images, ${sample.filter((node) => node.downloadable).length} downloadable, storage mode ${STORAGE_MODE}; ` +
-        `all four endpoints return identical nodes (e.g. ${sample[1]!.thumbnailUrl?.slice(0, 60)}…)`,
+        `all four endpoints return the same nodes (e.g. ${sample[1]!.thumbnailUrl?.slice(0, 60)}…)`,
     );
 
     const body = JSON.stringify({ query: GALLERY, variables: { id: cast.job.id } });

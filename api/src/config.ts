@@ -191,7 +191,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.') || 'environment';
         const value = source[name];
-        const shown = value === undefined || /SECRET|PASSWORD|SMTP_URL/.test(name) ? '' : ` (got "${value}")`;
+        // URLs may carry credentials: never echo them, nor secrets.
+        const shown = value === undefined || /SECRET|PASSWORD|_URL$/.test(name) ? '' : ` (got "${value}")`;
         return `${name} ${issue.message}${shown}`;
       }),
     );

@@ -114,6 +114,13 @@ describe('email-code sign-in', () => {
     expect(row!.usedAt).toBeInstanceOf(Date);
   });
 
+  it('signs in once when the same code arrives several times at once', async () => {
+    const user = await factories(server).user(UserRole.CUSTOMER, await factories(server).customer());
+    const code = await freshCode(user.email);
+    const answers = await Promise.all([0, 1, 2].map(() => server.gql(VERIFY, { email: user.email, code })));
+    expect(answers.filter((answer) => answer.data?.verifyLoginCode).length).toBe(1);
+  });
+
   it('expires after 10 minutes', async () => {
     const user = await factories(server).user(UserRole.CUSTOMER, await factories(server).customer());
     const code = await freshCode(user.email);

@@ -10,7 +10,7 @@ import { SecurityEventType } from '../modules/security-events/security-event.ent
 import { downloadDenial, loadImageFacts } from '../policy/download-policy.js';
 import { canSeeCustomer, canUploadToJob, isStaff as policyIsStaff, isUuid, visibleImageIds, visibleJobIds } from '../policy/visibility.js';
 import type { RequestContext } from './context.js';
-import { downloadLimit, loginLimit, secondFactorLimit, uploadLimit } from './rate-limit-rules.js';
+import { downloadLimit, loginLimit, secondFactorLimit, totpCodeLimit, uploadLimit } from './rate-limit-rules.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
 
 /**
@@ -141,8 +141,8 @@ export const permissionRules: IRules = {
     verifyLoginCode: loginLimit,
     verifySecondFactor: secondFactorLimit,
     beginTotpEnrollment: isStaff,
-    confirmTotpEnrollment: isStaff,
-    disableTotp: isStaff,
+    confirmTotpEnrollment: chain(isStaff, totpCodeLimit),
+    disableTotp: chain(isStaff, totpCodeLimit),
     resetUserTotp: isAdmin,
     updateStudioSettings: isAdmin,
     createCustomer: isStaff,

@@ -50,6 +50,12 @@ export const secondFactorLimit = limitRule((args, ctx) => [
   ['loginAccountIp', `second-factor:${String(args.challenge ?? '').slice(-43)}|${ipKey(ctx)}`],
 ]);
 
+/** Codes checked for a signed-in user (confirming or turning off TOTP): a stolen session must not guess them. */
+export const totpCodeLimit = limitRule((_args, ctx) => [
+  ['loginAccountIp', `totp:${ctx.user!.id}|${ipKey(ctx)}`],
+  ['loginAccount', `totp:${ctx.user!.id}`],
+]);
+
 export const uploadLimit = limitRule((_args, ctx) => [
   ['uploadIp', ipKey(ctx)],
   ['uploadUser', ctx.user!.id],
