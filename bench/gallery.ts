@@ -217,6 +217,7 @@ run(async () => {
   const bench = await startBenchServer({ storageMode: STORAGE_MODE });
   const client = new LoadClient();
   const pool = new pg.Pool({ connectionString: bench.databaseUrl, max: 10 });
+  pool.on('error', (error) => console.error('hand-written endpoint: idle PostgreSQL client failed:', error.message));
   const servers: http.Server[] = [];
   let onOff: Awaited<ReturnType<typeof shieldOnOffApp>> | undefined;
   try {

@@ -76,6 +76,18 @@ async function adminQuery(url: string, sql: string): Promise<void> {
  * DATABASE_URL set, a database of our own is created on that server and dropped afterwards.
  */
 export async function startBenchServer(options: { storageMode?: StorageMode; env?: Record<string, string> } = {}): Promise<BenchServer> {
+  // A port found free can be taken by another process before we listen on it (the machine is shared): try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startBenchServerOnce(options);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 3) throw error;
+      console.warn(`port taken while starting (${(error as Error).message}); starting again`);
+    }
+  }
+}
+
+async function startBenchServerOnce(options: { storageMode?: StorageMode; env?: Record<string, string> }): Promise<BenchServer> {
   const port = await freePort();
   const dataDir = path.join(os.tmpdir(), `pixgate-bench-${randomBytes(6).toString('hex')}`);
   let ownDatabase: { serverUrl: string; name: string } | undefined;
@@ -112,17 +124,17 @@ export async function startBenchServer(options: { storageMode?: StorageMode; env
   let infrastructure: Infrastructure | undefined;
   let server: RunningServer | undefined;
   let databaseCreated = false;
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await server?.close().catch((error) => console.error('closing the server failed:', error));
-    await infrastructure?.stop();
-    if (ownDatabase && databaseCreated) {
-      await adminQuery(ownDatabase.serverUrl, `DROP DATABASE IF EXISTS ${ownDatabase.name} WITH (FORCE)`).catch((error) => console.error('dropping the bench database failed:', error));
-    }
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  let closing: Promise<void> | undefined;
+  // Idempotent: a second caller (the crash handler while the script's own finally runs) waits for the same work.
+  const close = () =>
+    (closing ??= (async () => {
+      await server?.close().catch((error) => console.error('closing the server failed:', error));
+      await infrastructure?.stop();
+      if (ownDatabase && databaseCreated) {
+        await adminQuery(ownDatabase.serverUrl, `DROP DATABASE IF EXISTS ${ownDatabase.name} WITH (FORCE)`).catch((error) => console.error('dropping the bench database failed:', error));
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    })());
   cleanups.push(close);
   try {
     await mkdir(dataDir);
@@ -333,8 +345,9 @@ export function run(main: () => Promise<void>): void {
   };
   process.on('SIGINT', () => exit(130));
   process.on('SIGTERM', () => exit(143));
+  // During clean-up (stopping PostgreSQL under open connections) late errors are only reported.
   process.on('uncaughtException', (error) => {
-    console.error(error);
+    console.error(exiting ? 'error during clean-up:' : 'uncaught error:', error);
     exit(1);
   });
   main().then(

@@ -11,8 +11,9 @@
  * Candidate: `jobArchiveDownload` ticket, then GET the archive URL from a child process (plain
  * node:http) and drain it; the ticket is not part of the timing.
  * Memory: this process is the API process (API + embedded S3). Its RSS is sampled every 20 ms during
- * each download (max - before, after a full GC); the kernel's peak RSS (VmHWM, reset just before)
- * is printed beside it as a cross-check.
+ * each pass (max - before, after a full GC); the kernel's peak RSS (VmHWM, reset just before) is
+ * printed beside it as a cross-check, and the plain read's growth for comparison.
+ * Each round runs both passes back to back; the figure is the median of the per-round ratios.
  *
  * Env: BENCH_ZIP_OBJECTS (100), BENCH_ZIP_OBJECT_MB (10), BENCH_ZIP_ROUNDS (3).
  */
@@ -77,19 +78,41 @@ run(async () => {
     });
     await em.flush();
 
-    const baseline = async () => {
+    /** Runs `work` with this process's RSS sampled every 20 ms after a full GC; growth = max - before (and VmHWM - before). */
+    const withRss = async <T>(work: () => Promise<T>) => {
+      collectGarbage();
       const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      let bytes = 0;
-      for (const key of keys) {
-        const object = await storage.openStream(key);
-        if (!object) throw new Error(`object ${key} is missing`);
-        for await (const chunk of object.body) bytes += (chunk as Buffer).length;
+      const rssBefore = process.memoryUsage.rss();
+      const hwmAvailable = resetPeakRss();
+      let rssMax = rssBefore;
+      const sampler = setInterval(() => {
+        rssMax = Math.max(rssMax, process.memoryUsage.rss());
+      }, SAMPLE_MS);
+      let result: T;
+      try {
+        result = await work();
+      } finally {
+        clearInterval(sampler);
       }
-      const seconds = (performance.now() - t0) / 1000;
+      rssMax = Math.max(rssMax, process.memoryUsage.rss());
       const cpu = process.cpuUsage(cpu0);
-      if (bytes !== totalBytes) throw new Error(`baseline read ${bytes} bytes, expected ${totalBytes}`);
-      return { bytesPerSecond: bytes / seconds, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+      const hwm = hwmAvailable ? peakRss() : undefined;
+      return { result, cpuSeconds: (cpu.user + cpu.system) / 1e6, rssGrowth: rssMax - rssBefore, hwmGrowth: hwm === undefined ? undefined : hwm - rssBefore };
+    };
+
+    const baseline = async () => {
+      const { result, ...measured } = await withRss(async () => {
+        const t0 = performance.now();
+        let bytes = 0;
+        for (const key of keys) {
+          const object = await storage.openStream(key);
+          if (!object) throw new Error(`object ${key} is missing`);
+          for await (const chunk of object.body) bytes += (chunk as Buffer).length;
+        }
+        return { bytes, seconds: (performance.now() - t0) / 1000 };
+      });
+      if (result.bytes !== totalBytes) throw new Error(`baseline read ${result.bytes} bytes, expected ${totalBytes}`);
+      return { bytesPerSecond: result.bytes / result.seconds, seconds: result.seconds, ...measured };
     };
 
     const candidate = async () => {
@@ -99,34 +122,16 @@ run(async () => {
         cast.token,
       );
       if (!ticket.data?.jobArchiveDownload) throw new Error(`jobArchiveDownload failed: ${JSON.stringify(ticket.errors)}`);
-      collectGarbage();
-      const cpu0 = process.cpuUsage();
-      const rssBefore = process.memoryUsage.rss();
-      const hwmAvailable = resetPeakRss();
-      let rssMax = rssBefore;
-      const sampler = setInterval(() => {
-        rssMax = Math.max(rssMax, process.memoryUsage.rss());
-      }, SAMPLE_MS);
-      let result;
-      try {
-        result = await client.download(ticket.data.jobArchiveDownload.url);
-      } finally {
-        clearInterval(sampler);
-      }
-      rssMax = Math.max(rssMax, process.memoryUsage.rss());
-      const cpu = process.cpuUsage(cpu0);
-      const hwm = hwmAvailable ? peakRss() : undefined;
+      const { result, ...measured } = await withRss(() => client.download(ticket.data!.jobArchiveDownload.url));
       if (result.status !== 200) throw new Error(`archive download answered ${result.status}`);
       if (result.bytes < totalBytes) throw new Error(`archive has ${result.bytes} bytes, less than the ${totalBytes} bytes of its images`);
       return {
         bytesPerSecond: result.bytes / (result.elapsedMs / 1000),
         seconds: result.elapsedMs / 1000,
-        cpuSeconds: (cpu.user + cpu.system) / 1e6,
         zipBytes: result.bytes,
         firstByteMs: result.firstByteMs,
         headersMs: result.headersMs,
-        rssGrowth: rssMax - rssBefore,
-        hwmGrowth: hwm === undefined ? undefined : hwm - rssBefore,
+        ...measured,
       };
     };
 
@@ -146,7 +151,7 @@ run(async () => {
       mark(`zip-${round}-end`);
       candidates.push(c);
       console.log(
-        `round ${round}: read ${fmt(b.bytesPerSecond / MB, 0)} MiB/s (${fmt(b.seconds, 2)} s, CPU ${fmt(b.cpuSeconds, 2)} s) | ` +
+        `round ${round}: read ${fmt(b.bytesPerSecond / MB, 0)} MiB/s (${fmt(b.seconds, 2)} s, CPU ${fmt(b.cpuSeconds, 2)} s, RSS +${fmt(b.rssGrowth / MB, 1)} MiB) | ` +
           `zip ${fmt(c.bytesPerSecond / MB, 0)} MiB/s (${fmt(c.seconds, 2)} s, CPU ${fmt(c.cpuSeconds, 2)} s, ${c.zipBytes} bytes) ratio ${fmt(c.bytesPerSecond / b.bytesPerSecond, 3)} | TTFB ${fmt(c.firstByteMs, 1)} ms (headers ${fmt(c.headersMs, 1)} ms) | ` +
           `RSS +${fmt(c.rssGrowth / MB, 1)} MiB sampled, +${c.hwmGrowth === undefined ? '?' : fmt(c.hwmGrowth / MB, 1)} MiB VmHWM`,
       );
@@ -168,6 +173,7 @@ run(async () => {
     );
     console.log(`RSS growth of the API process (in-process 20 ms samples, max - before): median ${fmt(rss, 1)} MiB, worst ${fmt(rssWorst, 1)} MiB` +
       (hwms.length ? `; VmHWM - before: median ${fmt(median(hwms) / MB, 1)} MiB, worst ${fmt(Math.max(...hwms) / MB, 1)} MiB` : ''));
+    console.log(`for comparison, RSS growth while plainly reading the same objects (same sampling): median ${fmt(median(baselines.map((b) => b.rssGrowth)) / MB, 1)} MiB`);
     console.log(`time to first byte: median ${fmt(ttfb, 1)} ms`);
     const cpuRead = median(baselines.map((b) => b.cpuSeconds));
     const cpuZip = median(candidates.map((c) => c.cpuSeconds));
