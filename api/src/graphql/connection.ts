@@ -1,5 +1,6 @@
 import { Cursor, DriverException, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
 
@@ -30,6 +31,21 @@ export class PageArgs {
 
   @Field(() => Int, { nullable: true, description: 'Skip this many items instead of using a cursor (for admin tables).' })
   offset?: number;
+}
+
+/** Which parts of a connection the query selected; what is not selected need not be computed. */
+export interface ConnectionWants {
+  totalCount: boolean;
+  edges: boolean;
+}
+export const ALL_PARTS: ConnectionWants = { totalCount: true, edges: true };
+
+/** What the resolving field selects of its connection (fragments: assume everything). */
+export function connectionWants(info: GraphQLResolveInfo): ConnectionWants {
+  const selections = info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []);
+  if (selections.some((selection) => selection.kind !== Kind.FIELD)) return ALL_PARTS;
+  const names = new Set(selections.map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : '')));
+  return { totalCount: names.has('totalCount'), edges: names.has('edges') };
 }
 
 export interface Edge<T> {
@@ -72,6 +88,7 @@ export async function paginate<T extends object>(
   page: PageArgs,
   orderBy: QueryOrderMap<T>,
   maxPageSize = MAX_PAGE_SIZE,
+  wants: ConnectionWants = ALL_PARTS,
 ): Promise<ConnectionShape<T>> {
   const first = page.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
@@ -88,14 +105,16 @@ export async function paginate<T extends object>(
   if (page.after) assertCursorShape(page.after, Object.keys(orderBy).length);
   let cursor;
   try {
-    cursor = await em.findByCursor(entity, { where, first, after: page.after, orderBy, includeCount: true } as never);
+    cursor = await em.findByCursor(entity, { where, first, after: page.after, orderBy, includeCount: wants.totalCount } as never);
   } catch (error) {
     // A well-formed cursor can still carry values of the wrong type for its column (forged by hand).
     if (page.after && error instanceof DriverException) throw invalidCursor();
     throw error;
   }
-  const edges = cursor.items.map((item) => ({ cursor: cursor.from(item), node: item as T }));
-  return toConnection(edges, cursor.totalCount as number, cursor.hasNextPage, cursor.hasPrevPage);
+  // Cursors cost a serialisation per item; a gallery asking only for `nodes` needs the last one at most.
+  const last = cursor.items.length - 1;
+  const edges = cursor.items.map((item, index) => ({ cursor: wants.edges || index === 0 || index === last ? cursor.from(item) : '', node: item as T }));
+  return toConnection(edges, (cursor.totalCount as number | undefined) ?? -1, cursor.hasNextPage, cursor.hasPrevPage);
 }
 
 function toConnection<T>(edges: Edge<T>[], totalCount: number, hasNextPage: boolean, hasPreviousPage: boolean): ConnectionShape<T> {

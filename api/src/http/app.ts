@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
@@ -68,7 +69,8 @@ export async function createHttpApp(services: Services, httpServer: Server) {
     validationRules: armor.validationRules as never,
     formatError: (formatted, error) => maskError(formatted, error, (cause) => logger.error({ err: cause }, 'unexpected error in a resolver')),
     // Armor is typed against Apollo's CommonJS build; the plugins are the same objects.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), listSizeLimitPlugin, rateLimitStatusPlugin],
+    // Cache-control hints are unused, and the plugin wraps every field resolver to collect them.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), ...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), listSizeLimitPlugin, rateLimitStatusPlugin],
   });
   await apollo.start();
   app.use(

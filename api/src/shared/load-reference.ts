@@ -9,6 +9,8 @@ export async function loadReference<T extends object>(entity: T): Promise<T>;
 export async function loadReference<T extends object>(entity: T | null | undefined): Promise<T | null>;
 export async function loadReference<T extends object>(entity: T | null | undefined): Promise<T | null> {
   if (!entity) return null;
+  // Already in memory (a gallery's images all share the job just loaded): no dataloader round.
+  if (wrap(entity).isInitialized()) return entity;
   return Reference.create(entity).load({ dataloader: true }) as Promise<T>;
 }
 

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { connectionWants } from '../../graphql/connection.js';
 import { Delivery } from '../downloads/delivery.entity.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { loadReference } from '../../shared/load-reference.js';
@@ -55,7 +57,7 @@ export class JobResolver {
   }
 
   @FieldResolver(() => ImageConnection, { description: 'The job’s images the viewer may see: customers get READY images only. `first` may be up to 500 here.' })
-  images(@Root() job: Job, @Args() args: ImagesArgs, @Ctx() ctx: RequestContext) {
-    return ctx.services.images.listForJob(ctx.em, ctx.user!, job.id, args);
+  images(@Root() job: Job, @Args() args: ImagesArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.services.images.listForJob(ctx.em, ctx.user!, job.id, args, connectionWants(info));
   }
 }
