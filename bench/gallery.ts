@@ -225,29 +225,7 @@ run(async () => {
     const cast = await makeCast(bench, { includedImages: 10, allImagesIncluded: false });
 
     // 500 READY rows (renditions point at fake keys; nothing is fetched), every selection state in turn.
-    const em = services.orm.em.fork();
-    const states = Object.values(SelectionState);
-    for (let index = 0; index < IMAGES; index++) {
-      const key = `customers/${cast.customer.id}/jobs/${cast.job.id}/renditions/${index}`;
-      const rendition = { key, width: 400, height: 300, byteSize: 1000, contentType: 'image/jpeg' };
-      em.create(Image, {
-        job: cast.job.id,
-        uploadedBy: null,
-        filename: `img-${index}.jpg`,
-        status: ImageStatus.READY,
-        selectionState: states[index % states.length]!,
-        declaredContentType: 'image/jpeg',
-        contentType: 'image/jpeg',
-        byteSize: 1000,
-        sha256: 'a'.repeat(64),
-        width: 400,
-        height: 300,
-        uploadKey: `${key}-upload`,
-        originalKey: `${key}-original`,
-        renditions: { preview: rendition, preview_watermarked: rendition, thumbnail: { ...rendition, key: `${key}-thumb` }, thumbnail_watermarked: { ...rendition, key: `${key}-thumb-wm` } },
-      });
-    }
-    await em.flush();
+    await insertReadyImageRows(services.orm.em.fork(), { customerId: cast.customer.id, jobId: cast.job.id, count: IMAGES });
 
     const sqlServer = handWrittenEndpoint(services, pool, STORAGE_MODE);
     servers.push(sqlServer);

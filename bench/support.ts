@@ -38,17 +38,8 @@ process.env.NODE_ENV ??= 'production';
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** A TCP port that was free a moment ago on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort } from '../api/test/support/free-port.js';
+import { freePort } from '../api/test/support/free-port.js';
 
 export interface BenchServer {
   server: RunningServer;

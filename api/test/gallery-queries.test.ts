@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SelectionState } from '../src/modules/images/image-enums.js';
-import { Image } from '../src/modules/images/image.entity.js';
 import type { Job } from '../src/modules/jobs/job.entity.js';
 import { standardCast } from './support/factories.js';
+import { insertReadyImageRows } from './support/ready-image-rows.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 let server: TestServer;
@@ -18,29 +17,7 @@ const GALLERY = `query($id: ID!, $first: Int!) {
 /** READY images inserted directly (the upload pipeline is tested elsewhere; here only the read path counts). */
 async function jobWithReadyImages(count: number): Promise<Job> {
   const job = await cast.make.job(cast.customer, { includedImages: 10 });
-  const em = server.services.orm.em.fork();
-  const states = Object.values(SelectionState);
-  for (let index = 0; index < count; index++) {
-    const key = `customers/${cast.customer.id}/jobs/${job.id}/renditions/${index}`;
-    const rendition = { key, width: 400, height: 300, byteSize: 1000, contentType: 'image/jpeg' };
-    em.create(Image, {
-      job: job.id,
-      uploadedBy: null,
-      filename: `img-${index}.jpg`,
-      status: 'READY' as never,
-      selectionState: states[index % states.length]!,
-      declaredContentType: 'image/jpeg',
-      contentType: 'image/jpeg',
-      byteSize: 1000,
-      sha256: 'a'.repeat(64),
-      width: 400,
-      height: 300,
-      uploadKey: `${key}-upload`,
-      originalKey: `${key}-original`,
-      renditions: { preview: rendition, preview_watermarked: rendition, thumbnail: rendition, thumbnail_watermarked: rendition },
-    });
-  }
-  await em.flush();
+  await insertReadyImageRows(server.services.orm.em.fork(), { customerId: cast.customer.id, jobId: job.id, count });
   return job;
 }
 

@@ -66,21 +66,7 @@ export class SelectionService {
       for (const jobId of jobIds) jobs.set(jobId, await tx.findOneOrFail(Job, { id: jobId }, { lockMode: LockMode.PESSIMISTIC_WRITE }));
       const images = await tx.find(Image, { id: { $in: ids } }, { refresh: true });
       const inGivenOrder = ids.map((id) => images.find((image) => image.id === id)!);
-      for (const image of inGivenOrder) {
-        if (image.selectionState === state) continue;
-        const job = jobs.get(image.job.id)!;
-        this.audit.record(tx, caller.user, caller.requestId, {
-          subject: AuditSubject.IMAGE,
-          jobId: job.id,
-          imageId: image.id,
-          customerId: job.customer.id,
-          field: 'selectionState',
-          oldValue: image.selectionState,
-          newValue: state,
-          reason: cleanReason,
-        });
-        image.selectionState = state;
-      }
+      for (const image of inGivenOrder) this.changeState(tx, caller, jobs.get(image.job.id)!, image, state, cleanReason);
       return inGivenOrder;
     });
   }
@@ -99,20 +85,24 @@ export class SelectionService {
       if (!CUSTOMER_STATES.has(image.selectionState)) {
         throw forbidden('This image’s release is managed by the studio.');
       }
-      const next = await decide(tx, image, job);
-      if (next !== image.selectionState) {
-        this.audit.record(tx, caller.user, caller.requestId, {
-          subject: AuditSubject.IMAGE,
-          jobId: job.id,
-          imageId: image.id,
-          customerId: job.customer.id,
-          field: 'selectionState',
-          oldValue: image.selectionState,
-          newValue: next,
-        });
-        image.selectionState = next;
-      }
+      this.changeState(tx, caller, job, image, await decide(tx, image, job), null);
       return image;
     });
+  }
+
+  /** Sets the state and writes its audit row on the same transaction; a no-op writes nothing. */
+  private changeState(tx: EntityManager, caller: Caller, job: Job, image: Image, next: SelectionState, reason: string | null): void {
+    if (next === image.selectionState) return;
+    this.audit.record(tx, caller.user, caller.requestId, {
+      subject: AuditSubject.IMAGE,
+      jobId: job.id,
+      imageId: image.id,
+      customerId: job.customer.id,
+      field: 'selectionState',
+      oldValue: image.selectionState,
+      newValue: next,
+      reason,
+    });
+    image.selectionState = next;
   }
 }
