@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger.js';
+import type { Caller } from '../shared/caller.js';
 import type { User } from '../modules/users/user.entity.js';
 import type { Services } from '../services.js';
 import type { Loaders } from './loaders.js';
@@ -14,3 +15,6 @@ export interface RequestContext {
   services: Services;
   loaders: Loaders;
 }
+
+/** The signed-in caller of a request, for services that log and audit. */
+export const callerOf = (ctx: RequestContext): Caller => ({ user: ctx.user!, ip: ctx.ip, requestId: ctx.requestId });

@@ -8,7 +8,8 @@ import { User } from '../modules/users/user.entity.js';
 import { UserRole, isStaffRole } from '../modules/users/user-role.js';
 import { SecurityEventType } from '../modules/security-events/security-event.entity.js';
 import { downloadDenial, loadImageFacts } from '../policy/download-policy.js';
-import { canSeeCustomer, canUploadToJob, isStaff as policyIsStaff, isUuid, visibleImageIds, visibleJobIds } from '../policy/visibility.js';
+import { canSeeCustomer, canUploadToJob, isStaff as policyIsStaff, visibleImageIds, visibleJobIds } from '../policy/visibility.js';
+import { findById } from '../shared/ids.js';
 import type { RequestContext } from './context.js';
 import { downloadLimit, loginLimit, secondFactorLimit, totpCodeLimit, uploadLimit } from './rate-limit-rules.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
@@ -75,7 +76,7 @@ const canSeeCustomerArg = rule({ cache: 'no_cache' })((_parent, args: Args, ctx:
 
 const canUploadToJobArg = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
   const id = String(args.input?.jobId ?? '');
-  const job = isUuid(id) ? await ctx.em.findOne(Job, { id }) : null;
+  const job = await findById(ctx.em, Job, id);
   if (!job) return denyUnseen(ctx, false);
   return canUploadToJob(ctx.user!, job) || forbidden('You may not upload into this job.');
 }));
@@ -83,7 +84,7 @@ const canUploadToJobArg = rule({ cache: 'no_cache' })(safely(async (_parent, arg
 /** Completing an upload is for staff and for the user who requested it. */
 const canCompleteUpload = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
   const id = String(args.imageId ?? '');
-  const image = isUuid(id) ? await ctx.em.findOne(Image, { id }) : null;
+  const image = await findById(ctx.em, Image, id);
   return denyUnseen(ctx, image?.uploadedBy?.id === ctx.user!.id);
 }));
 
@@ -95,7 +96,7 @@ const canManageUserArgs = rule({ cache: 'no_cache' })(safely(async (_parent, arg
   const newRole = args.input?.role as UserRole | undefined;
   if (newRole && isStaffRole(newRole)) return forbidden('Only admins may create or promote staff and admins.');
   if (args.id !== undefined) {
-    const target = isUuid(String(args.id)) ? await ctx.em.findOne(User, { id: String(args.id) }) : null;
+    const target = await findById(ctx.em, User, String(args.id));
     if (target && isStaffRole(target.role)) return forbidden('Only admins may change staff and admins.');
   }
   return true;

@@ -62,5 +62,3 @@ export const uploadLimit = limitRule((_args, ctx) => [
 ]);
 
 export const downloadLimit = limitRule((_args, ctx) => [['downloadUser', ctx.user!.id]]);
-
-export const enhanceLimit = limitRule((_args, ctx) => [['enhanceUser', ctx.user!.id]]);

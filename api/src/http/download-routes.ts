@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { DeliveryPath } from '../modules/downloads/delivery.entity.js';
-import { DownloadDenied, downloadName, type ArchiveTicketClaims, type ImageTicketClaims } from '../modules/downloads/download.service.js';
+import { DownloadDenied, downloadName, toForbidden, type ArchiveTicketClaims, type ImageTicketClaims } from '../modules/downloads/download.service.js';
 import { streamZip, ZipStreamError } from '../modules/downloads/zip-stream.js';
 import { isAppError } from '../graphql/errors.js';
 import { SecurityEventType } from '../modules/security-events/security-event.entity.js';
@@ -19,12 +19,6 @@ const REDIRECT_TTL_SECONDS = 60;
  */
 export function downloadRoutes(services: Services) {
   const { downloads, storage, logger } = services;
-
-  const refuse = (req: Request, res: Response, denied: DownloadDenied) => {
-    downloads.logDenial(denied, { ip: req.ip, requestId: String(req.id), via: req.path.startsWith('/downloads/archive') ? 'http-archive' : 'http-image' });
-    const message = denied.reason === 'NOTHING_RELEASED' ? 'No image of this job has been released to you.' : 'You may not download this.';
-    sendError(res, 403, 'FORBIDDEN', message, denied.reason === 'NOTHING_RELEASED' ? { reason: denied.reason } : {});
-  };
 
   /** Claims of a valid ticket, or a 403 already sent. */
   const claimsOf = <T extends object>(purpose: TokenPurpose, req: Request<{ ticket: string }>, res: Response): T | null => {
@@ -105,8 +99,13 @@ export function downloadRoutes(services: Services) {
     }
   };
 
-  const handleFailure = (req: Request, res: Response, error: unknown) => {
-    if (error instanceof DownloadDenied) return refuse(req, res, error);
+  const handleFailure = (req: Request, res: Response, failure: unknown) => {
+    let error = failure;
+    if (error instanceof DownloadDenied) {
+      downloads.logDenial(error, { ip: req.ip, requestId: String(req.id), via: req.path.startsWith('/downloads/archive') ? 'http-archive' : 'http-image' });
+      // The same answer GraphQL gives for the same denial.
+      error = toForbidden(error);
+    }
     if (isAppError(error)) {
       const code = String(error.extensions.code);
       const status = code === 'NOT_FOUND' ? 404 : code === 'BAD_USER_INPUT' ? 413 : 403;

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ImageStatus, SelectionState } from '../modules/images/image-enums.js';
 import { JobStatus } from '../modules/jobs/job-status.js';
 import type { User } from '../modules/users/user.entity.js';
-import { isStaff, uuidsOnly } from './visibility.js';
+import { uuidsOnly } from '../shared/ids.js';
+import { isStaff } from './visibility.js';
 
 /**
  * The one download policy (PRODUCT.md rules 1, 2 and 4). Every path that lets bytes leave the

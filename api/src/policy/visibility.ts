@@ -5,6 +5,7 @@ import { Image } from '../modules/images/image.entity.js';
 import { JobStatus } from '../modules/jobs/job-status.js';
 import { Job } from '../modules/jobs/job.entity.js';
 import type { User } from '../modules/users/user.entity.js';
+import { uuidsOnly } from '../shared/ids.js';
 import { isStaffRole } from '../modules/users/user-role.js';
 
 /**
@@ -57,8 +58,3 @@ export function canUploadToJob(user: User, job: Job): boolean {
   if (isStaff(user)) return true;
   return customerIdOf(user) === job.customer.id && job.status === JobStatus.DELIVERED && job.allowCustomerUploads;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids that are not UUIDs match nothing; filtering them here keeps them out of SQL casts. */
-export const uuidsOnly = (ids: Iterable<string>): string[] => [...new Set(ids)].filter((id) => UUID.test(id));
-export const isUuid = (id: string): boolean => UUID.test(id);

@@ -8,10 +8,7 @@ import type { RenditionKind } from '../modules/images/image-processing.js';
  * its image was completed or failed.
  */
 export const storageKeys = {
-  customerPrefix: (customerId: string) => `customers/${customerId}/`,
-  jobPrefix: (customerId: string, jobId: string) => `customers/${customerId}/jobs/${jobId}/`,
   upload: (customerId: string, jobId: string, imageId: string) => `uploads/customers/${customerId}/jobs/${jobId}/${imageId}`,
-  uploadsPrefix: (customerId: string) => `uploads/customers/${customerId}/`,
   original: (customerId: string, jobId: string, imageId: string) => `customers/${customerId}/jobs/${jobId}/originals/${imageId}`,
   rendition: (customerId: string, jobId: string, imageId: string, kind: RenditionKind) =>
     `customers/${customerId}/jobs/${jobId}/renditions/${imageId}/${kind}.jpg`,

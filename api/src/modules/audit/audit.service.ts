@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginate, type PageArgs } from '../../graphql/connection.js';
-import { isUuid } from '../../policy/visibility.js';
+import { uuidOrNoMatch } from '../../shared/ids.js';
 import type { User } from '../users/user.entity.js';
 import { AuditEntry, AuditSubject } from './audit-entry.entity.js';
 import type { AuditFilter } from './audit.types.js';
@@ -45,10 +45,9 @@ export class AuditService {
   /** Newest first, in the order the entries were written. */
   list(em: EntityManager, filter: AuditFilter, page: PageArgs) {
     const where: FilterQuery<AuditEntry> = {};
-    const id = (value: string) => (isUuid(value) ? value : '00000000-0000-0000-0000-000000000000');
-    if (filter.jobId) where.jobId = id(filter.jobId);
-    if (filter.imageId) where.imageId = id(filter.imageId);
-    if (filter.actorId) where.actor = id(filter.actorId);
+    if (filter.jobId) where.jobId = uuidOrNoMatch(filter.jobId);
+    if (filter.imageId) where.imageId = uuidOrNoMatch(filter.imageId);
+    if (filter.actorId) where.actor = uuidOrNoMatch(filter.actorId);
     if (filter.field) where.field = filter.field;
     if (filter.from || filter.to) where.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
     return paginate(em, AuditEntry, where, page, { sequence: 'desc' });

@@ -1,10 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import { callerOf, type RequestContext } from '../../graphql/context.js';
 import { SelectionState } from '../images/image-enums.js';
 import { Image } from '../images/image.entity.js';
 import { Job } from '../jobs/job.entity.js';
-
-const callerOf = (ctx: RequestContext) => ({ user: ctx.user!, requestId: ctx.requestId });
 
 /** The staff operations that change what a customer may download; each writes the audit trail. */
 @Resolver()

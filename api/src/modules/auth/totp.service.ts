@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
 import type { Logger } from '../../logger.js';
-import { isUuid } from '../../policy/visibility.js';
+import { isUuid, findById } from '../../shared/ids.js';
 import type { SecretBox } from '../../security/secret-box.js';
 import type { UrlTokenSigner } from '../../security/signed-token.js';
 import type { StudioService } from '../studio/studio.service.js';
@@ -98,7 +98,7 @@ export class TotpService {
   async reset(em: EntityManager, actor: User, userId: string): Promise<User> {
     if (userId === actor.id) throw forbidden('Turn off your own second factor with disableTotp and a current code.', { reason: 'OWN_ACCOUNT' });
     return em.transactional(async (tx) => {
-      const user = isUuid(userId) ? await tx.findOne(User, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['totpSecret'], refresh: true }) : null;
+      const user = await findById(tx, User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['totpSecret'], refresh: true });
       if (!user) throw notFound('User');
       clearTotp(user);
       this.logger.warn({ event: 'totp_reset', userId: user.id, actorId: actor.id }, 'TOTP second factor removed by an admin');

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginate } from '../../graphql/connection.js';
 import { notFound } from '../../graphql/errors.js';
-import { isUuid } from '../../policy/visibility.js';
+import { findById } from '../../shared/ids.js';
 import { optionalText, requireEmail, requireText } from '../../shared/input-validation.js';
 import { containsPattern } from '../../shared/like-pattern.js';
 import { Customer } from './customer.entity.js';
@@ -20,7 +20,7 @@ export class CustomerService {
   }
 
   async get(em: EntityManager, id: string): Promise<Customer> {
-    const customer = isUuid(id) ? await em.findOne(Customer, { id }) : null;
+    const customer = await findById(em, Customer, id);
     if (!customer) throw notFound('Customer');
     return customer;
   }

@@ -4,7 +4,8 @@ import type { Config } from '../../config.js';
 import { badInput, forbidden, notFound } from '../../graphql/errors.js';
 import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
 import { canSeeJobFacts, downloadDenial, loadImageFacts, loadJobImageFacts, type DownloadDenial } from '../../policy/download-policy.js';
-import { isStaff, isUuid } from '../../policy/visibility.js';
+import { isStaff } from '../../policy/visibility.js';
+import { findById } from '../../shared/ids.js';
 import type { UrlTokenSigner } from '../../security/signed-token.js';
 import { Image } from '../images/image.entity.js';
 import { Job } from '../jobs/job.entity.js';
@@ -85,7 +86,7 @@ export class DownloadService {
 
   /** Exactly the images of the job this user may download now, with server-chosen names. */
   async archivePlan(em: EntityManager, user: User, jobId: string): Promise<ArchivePlan> {
-    const job = isUuid(jobId) ? await em.findOne(Job, { id: jobId }) : null;
+    const job = await findById(em, Job, jobId);
     const visible = job && canSeeJobFacts(user, { customerId: job.customer.id, jobStatus: job.status });
     if (!job || !visible) {
       if (!job && isStaff(user)) throw notFound('Job');
@@ -106,7 +107,7 @@ export class DownloadService {
 
   /** The active user a ticket names, reloaded now. */
   async ticketUser(em: EntityManager, userId: string): Promise<User> {
-    const user = isUuid(userId) ? await em.findOne(User, { id: userId }, { populate: ['customer'] }) : null;
+    const user = await findById(em, User, userId, { populate: ['customer'] });
     if (!user?.active) throw new DownloadDenied('USER_INACTIVE', { userId });
     return user;
   }

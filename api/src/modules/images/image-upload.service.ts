@@ -12,7 +12,7 @@ import type { RateLimits } from '../../security/rate-limits.js';
 import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
 import type { StudioService } from '../studio/studio.service.js';
 import type { Job } from '../jobs/job.entity.js';
-import type { User } from '../users/user.entity.js';
+import type { Caller } from '../../shared/caller.js';
 import { ImageStatus } from './image-enums.js';
 import { ACCEPTED_CONTENT_TYPES, ImageRejectedError, inspectImage, renderRenditions } from './image-processing.js';
 import { Image, type StoredRenditions } from './image.entity.js';
@@ -25,12 +25,6 @@ export interface UploadTokenClaims {
 
 /** How many extra upload attempts one refused upload counts as. */
 const FAILURE_PENALTY = 4;
-
-interface Caller {
-  user: User;
-  ip?: string;
-  requestId?: string;
-}
 
 /**
  * Image ingestion: the bytes never pass through GraphQL. A client asks for an upload URL, PUTs the

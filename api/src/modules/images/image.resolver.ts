@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { factsOf, isReleased } from '../../policy/download-policy.js';
 import { Delivery } from '../downloads/delivery.entity.js';
-import type { RequestContext } from '../../graphql/context.js';
+import { callerOf, type RequestContext } from '../../graphql/context.js';
 import { loadReference } from '../../shared/load-reference.js';
 import { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
@@ -69,5 +69,3 @@ export class ImageResolver {
     return ctx.services.media.renditionUrl(ctx.user!, image, 'thumbnail');
   }
 }
-
-const callerOf = (ctx: RequestContext) => ({ user: ctx.user!, ip: ctx.ip, requestId: ctx.requestId });

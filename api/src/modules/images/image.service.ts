@@ -2,7 +2,8 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginate, type ConnectionWants } from '../../graphql/connection.js';
 import { notFound } from '../../graphql/errors.js';
-import { imageScope, isUuid } from '../../policy/visibility.js';
+import { imageScope } from '../../policy/visibility.js';
+import { findById } from '../../shared/ids.js';
 import type { User } from '../users/user.entity.js';
 import { Image } from './image.entity.js';
 import type { ImagesArgs } from './image.types.js';
@@ -21,7 +22,7 @@ export class ImageService {
 
   /** Loads an image the caller was already allowed to see (the shield rule ran the policy). */
   async get(em: EntityManager, id: string): Promise<Image> {
-    const image = isUuid(id) ? await em.findOne(Image, { id }, { populate: ['job'] }) : null;
+    const image = await findById(em, Image, id, { populate: ['job'] });
     if (!image) throw notFound('Image');
     return image;
   }

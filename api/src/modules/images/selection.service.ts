@@ -1,12 +1,12 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import { uuidsOnly } from '../../policy/visibility.js';
+import { uuidsOnly } from '../../shared/ids.js';
 import { optionalText } from '../../shared/input-validation.js';
 import { AuditSubject, type AuditService } from '../audit/audit.service.js';
 import { Delivery } from '../downloads/delivery.entity.js';
 import { Job } from '../jobs/job.entity.js';
-import type { User } from '../users/user.entity.js';
+import type { Caller } from '../../shared/caller.js';
 import { SelectionState } from './image-enums.js';
 import { Image } from './image.entity.js';
 
@@ -15,11 +15,6 @@ export const MAX_BULK_IMAGES = 1000;
 
 /** The states a customer may move an image between (rule 5); everything else is staff's. */
 const CUSTOMER_STATES: ReadonlySet<SelectionState> = new Set([SelectionState.NONE, SelectionState.INCLUDED, SelectionState.EXTRA_PENDING]);
-
-interface Caller {
-  user: User;
-  requestId?: string;
-}
 
 /**
  * Customer selection (rule 5). All selections of one job are serialised by a row lock on the job

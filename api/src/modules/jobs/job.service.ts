@@ -2,7 +2,8 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginate } from '../../graphql/connection.js';
 import { badInput, conflict, notFound } from '../../graphql/errors.js';
-import { isUuid, jobScope } from '../../policy/visibility.js';
+import { jobScope } from '../../policy/visibility.js';
+import { uuidOrNoMatch, findById } from '../../shared/ids.js';
 import { requireIntInRange, requireText } from '../../shared/input-validation.js';
 import { containsPattern } from '../../shared/like-pattern.js';
 import { Customer } from '../customers/customer.entity.js';
@@ -21,7 +22,7 @@ export class JobService {
   async list(em: EntityManager, viewer: User, args: JobsArgs, fixedFilter: FilterQuery<Job> = {}) {
     const conditions: FilterQuery<Job>[] = [jobScope(viewer), fixedFilter];
     const filter = args.filter ?? {};
-    if (filter.customerId) conditions.push({ customer: isUuid(filter.customerId) ? filter.customerId : { $in: [] } });
+    if (filter.customerId) conditions.push({ customer: uuidOrNoMatch(filter.customerId) });
     if (filter.status?.length) conditions.push({ status: { $in: filter.status } });
     if (filter.search?.trim()) conditions.push({ title: { $ilike: containsPattern(filter.search) } });
     const direction = args.sortDirection === 'ASC' ? 'asc' : 'desc';
@@ -30,13 +31,13 @@ export class JobService {
 
   /** Loads a job the caller was already allowed to see (the shield rule ran the policy). */
   async get(em: EntityManager, id: string): Promise<Job> {
-    const job = isUuid(id) ? await em.findOne(Job, { id }) : null;
+    const job = await findById(em, Job, id);
     if (!job) throw notFound('Job');
     return job;
   }
 
   async create(em: EntityManager, input: CreateJobInput): Promise<Job> {
-    const customer = isUuid(input.customerId) ? await em.findOne(Customer, { id: input.customerId }) : null;
+    const customer = await findById(em, Customer, input.customerId);
     if (!customer) throw badInput('No such customer.', { field: 'customerId', reason: 'NOT_FOUND' });
     const settings = await this.studio.get(em);
     const status = input.status ?? JobStatus.IN_PROGRESS;

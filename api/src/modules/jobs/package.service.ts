@@ -1,19 +1,14 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound } from '../../graphql/errors.js';
-import { isUuid } from '../../policy/visibility.js';
+import { findById } from '../../shared/ids.js';
 import { optionalText, requireIntInRange } from '../../shared/input-validation.js';
 import { AuditSubject, type AuditService } from '../audit/audit.service.js';
 import { SelectionState } from '../images/image-enums.js';
 import { Image } from '../images/image.entity.js';
-import type { User } from '../users/user.entity.js';
+import type { Caller } from '../../shared/caller.js';
 import { MAX_INCLUDED_IMAGES } from './job.service.js';
 import { Job } from './job.entity.js';
-
-export interface AuditedCaller {
-  user: User;
-  requestId?: string;
-}
 
 type PackageField = 'includedImages' | 'allImagesIncluded';
 
@@ -25,7 +20,7 @@ type PackageField = 'includedImages' | 'allImagesIncluded';
 export class PackageService {
   constructor(private readonly audit: AuditService) {}
 
-  setIncludedImages(em: EntityManager, caller: AuditedCaller, jobId: string, value: number, reason: string | null | undefined, expectedVersion: number | null | undefined): Promise<Job> {
+  setIncludedImages(em: EntityManager, caller: Caller, jobId: string, value: number, reason: string | null | undefined, expectedVersion: number | null | undefined): Promise<Job> {
     const includedImages = requireIntInRange(value, 'includedImages', 0, MAX_INCLUDED_IMAGES);
     return this.change(em, caller, jobId, 'includedImages', includedImages, reason, expectedVersion, async (tx, job) => {
       if (includedImages >= job.includedImages) return;
@@ -40,13 +35,13 @@ export class PackageService {
     });
   }
 
-  setAllImagesIncluded(em: EntityManager, caller: AuditedCaller, jobId: string, value: boolean, reason: string | null | undefined, expectedVersion: number | null | undefined): Promise<Job> {
+  setAllImagesIncluded(em: EntityManager, caller: Caller, jobId: string, value: boolean, reason: string | null | undefined, expectedVersion: number | null | undefined): Promise<Job> {
     return this.change(em, caller, jobId, 'allImagesIncluded', value, reason, expectedVersion, async () => undefined);
   }
 
   private change<F extends PackageField>(
     em: EntityManager,
-    caller: AuditedCaller,
+    caller: Caller,
     jobId: string,
     field: F,
     value: Job[F],
@@ -56,7 +51,7 @@ export class PackageService {
   ): Promise<Job> {
     const cleanReason = optionalText(reason, 'reason', 500);
     return em.transactional(async (tx) => {
-      const job = isUuid(jobId) ? await tx.findOne(Job, { id: jobId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
+      const job = await findById(tx, Job, jobId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!job) throw notFound('Job');
       if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== job.version) {
         throw conflict('The job was changed by someone else. Reload it and try again.', { reason: 'STALE_VERSION', currentVersion: job.version });

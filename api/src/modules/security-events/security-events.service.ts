@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { paginate, type PageArgs } from '../../graphql/connection.js';
 import type { Logger } from '../../logger.js';
-import { isUuid } from '../../policy/visibility.js';
+import { isUuid, uuidOrNoMatch } from '../../shared/ids.js';
 import { SecurityEvent, SecurityEventType } from './security-event.entity.js';
 
 export interface SecurityEventInput {
@@ -58,7 +58,7 @@ export class SecurityEvents {
   list(em: EntityManager, filter: SecurityEventFilterShape, page: PageArgs) {
     const where: FilterQuery<SecurityEvent> = {};
     if (filter.type) where.type = filter.type;
-    if (filter.userId) where.userId = isUuid(filter.userId) ? filter.userId : '00000000-0000-0000-0000-000000000000';
+    if (filter.userId) where.userId = uuidOrNoMatch(filter.userId);
     if (filter.from || filter.to) where.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
     return paginate(em, SecurityEvent, where, page, { createdAt: 'desc', id: 'desc' });
   }

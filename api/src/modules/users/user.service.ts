@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginate } from '../../graphql/connection.js';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import { isUuid } from '../../policy/visibility.js';
+import { uuidOrNoMatch, findById } from '../../shared/ids.js';
 import { requireEmail, requireText } from '../../shared/input-validation.js';
 import { containsPattern } from '../../shared/like-pattern.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
@@ -19,7 +19,7 @@ export class UserService {
     const where: FilterQuery<User> = {};
     const filter = args.filter ?? {};
     if (filter.role) where.role = filter.role;
-    if (filter.customerId) where.customer = isUuid(filter.customerId) ? filter.customerId : { $in: [] };
+    if (filter.customerId) where.customer = uuidOrNoMatch(filter.customerId);
     if (filter.active !== undefined && filter.active !== null) where.active = filter.active;
     if (filter.search?.trim()) where.$or = [{ name: { $ilike: containsPattern(filter.search) } }, { email: { $ilike: containsPattern(filter.search) } }];
     const direction = args.sortDirection === 'ASC' ? 'asc' : 'desc';
@@ -31,7 +31,7 @@ export class UserService {
   }
 
   async get(em: EntityManager, id: string): Promise<User> {
-    const user = isUuid(id) ? await em.findOne(User, { id }) : null;
+    const user = await findById(em, User, id);
     if (!user) throw notFound('User');
     return user;
   }
@@ -81,7 +81,7 @@ export class UserService {
       return null;
     }
     if (!customerId) throw badInput('Customer users need a customerId.', { field: 'customerId', reason: 'REQUIRED' });
-    const customer = isUuid(customerId) ? await em.findOne(Customer, { id: customerId }) : null;
+    const customer = await findById(em, Customer, customerId);
     if (!customer) throw badInput('No such customer.', { field: 'customerId', reason: 'NOT_FOUND' });
     return customer;
   }

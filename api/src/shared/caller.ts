@@ -1,0 +1,8 @@
+import type { User } from '../modules/users/user.entity.js';
+
+/** Who asks, from where, in which request: what services log and write into audit rows. */
+export interface Caller {
+  user: User;
+  ip?: string;
+  requestId?: string;
+}
