@@ -34,6 +34,18 @@ thumb=$(gql '{"query":"{ jobs(first: 1) { nodes { images(first: 1) { nodes { thu
 [ -n "$thumb" ] || fail "no thumbnail URL for the demo customer"
 curl -fs -o /dev/null "$thumb" || fail "thumbnail URL did not serve an image"
 
+# An AI enhancement through the in-server worker: the demo customer restores one of their images.
+image=$(gql '{"query":"{ jobs(first: 1) { nodes { images(first: 1) { nodes { id } } } } }"}' "$token" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+task=$(gql "{\"query\":\"mutation { enhanceImage(imageId: \\\"$image\\\", modelId: \\\"restore-basic\\\") { id } }\"}" "$token" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+[ -n "$task" ] || fail "enhanceImage did not create a task"
+for _ in $(seq 1 60); do
+  status=$(gql "{\"query\":\"{ enhancement(id: \\\"$task\\\") { status } }\"}" "$token" | sed -n 's/.*"status":"\([A-Z]*\)".*/\1/p')
+  [ "$status" = SUCCEEDED ] && break
+  [ "$status" = FAILED ] && fail "the enhancement failed"
+  sleep 1
+done
+[ "$status" = SUCCEEDED ] || fail "the enhancement did not finish within 60 s (status $status)"
+
 kill -INT -- "-$group"
 for _ in $(seq 1 30); do
   pgrep -g "$group" >/dev/null 2>&1 || break
@@ -41,4 +53,4 @@ for _ in $(seq 1 30); do
 done
 if pgrep -g "$group" >/dev/null 2>&1; then fail "processes left after Ctrl-C: $(pgrep -g "$group" -a)"; fi
 if pgrep -f "$data_dir/postgres" >/dev/null 2>&1; then fail "embedded PostgreSQL still running"; fi
-echo "boot check: embedded start, demo login, preview and clean shutdown all passed"
+echo "boot check: embedded start, demo login, preview, an enhancement and clean shutdown all passed"

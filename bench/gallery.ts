@@ -36,13 +36,13 @@ import { maskError } from '../api/src/graphql/errors.js';
 import { createLoaders } from '../api/src/graphql/loaders.js';
 import { buildExecutableSchema, buildPublicSchema } from '../api/src/graphql/schema.js';
 import { ImageStatus, SelectionState } from '../api/src/modules/images/image-enums.js';
-import { Image } from '../api/src/modules/images/image.entity.js';
 import type { MediaTokenClaims } from '../api/src/modules/images/media-urls.js';
 import type { RenditionKind } from '../api/src/modules/images/image-processing.js';
 import type { User } from '../api/src/modules/users/user.entity.js';
 import { isReleased, renditionVariant, type ImageFacts } from '../api/src/policy/download-policy.js';
 import type { Services } from '../api/src/services.js';
 import type { StorageMode } from '../api/src/storage/storage-mode.js';
+import { insertReadyImageRows } from '../api/test/support/ready-image-rows.js';
 import type { LoadResult } from './load-client.js';
 import { fmt, freePort, LoadClient, makeCast, median, printTable, run, startBenchServer, type Figure } from './support.js';
 
@@ -121,6 +121,7 @@ function handWrittenEndpoint(services: Services, pool: pg.Pool, storageMode: Sto
         jobStatus: row.job_status,
         allImagesIncluded: row.all_images_included,
         customerId: row.customer_id,
+        source: null,
       };
       let thumbnailUrl: string | null = null;
       if (row.status === ImageStatus.READY) {

@@ -2,6 +2,10 @@ import { Migration20261123000000Foundation } from './Migration20261123000000Foun
 import { Migration20261123010000AuditAppendOnly } from './Migration20261123010000AuditAppendOnly.js';
 import { Migration20261123020000LoginCodes } from './Migration20261123020000LoginCodes.js';
 import { Migration20261123030000SecurityEvents } from './Migration20261123030000SecurityEvents.js';
+import { Migration20261123040000PlansAndUsage } from './Migration20261123040000PlansAndUsage.js';
+import { Migration20261123050000Enhancements } from './Migration20261123050000Enhancements.js';
+import { Migration20261123060000AuditByCustomer } from './Migration20261123060000AuditByCustomer.js';
+import { Migration20261123070000EnhancementProviderTask } from './Migration20261123070000EnhancementProviderTask.js';
 
 /** Every migration, in order. Listed explicitly so no file-system discovery is needed at run time. */
 export const migrations = [
@@ -9,4 +13,8 @@ export const migrations = [
   { name: 'Migration20261123010000AuditAppendOnly', class: Migration20261123010000AuditAppendOnly },
   { name: 'Migration20261123020000LoginCodes', class: Migration20261123020000LoginCodes },
   { name: 'Migration20261123030000SecurityEvents', class: Migration20261123030000SecurityEvents },
+  { name: 'Migration20261123040000PlansAndUsage', class: Migration20261123040000PlansAndUsage },
+  { name: 'Migration20261123050000Enhancements', class: Migration20261123050000Enhancements },
+  { name: 'Migration20261123060000AuditByCustomer', class: Migration20261123060000AuditByCustomer },
+  { name: 'Migration20261123070000EnhancementProviderTask', class: Migration20261123070000EnhancementProviderTask },
 ];

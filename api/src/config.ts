@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_HUGGINGFACE_BASE_URL } from './modules/enhancements/providers/huggingface-provider.js';
+import { DEFAULT_REPLICATE_BASE_URL } from './modules/enhancements/providers/replicate-provider.js';
+import { WEBHOOK_SECRET_PATTERN } from './modules/enhancements/providers/replicate-webhook.js';
+import { MODEL_IDS } from './modules/enhancements/model-catalogue.js';
 
 const MINUTE = 60;
 /** Rule 7: signed URLs and tickets never live longer than this. */
@@ -26,6 +30,24 @@ const rateLimit = z
     return { points: Number(points), durationSeconds: Number(amount) * DURATION_UNITS[unit as keyof typeof DURATION_UNITS] };
   })
   .refine((limit) => limit.points > 0 && limit.durationSeconds > 0, 'needs a count and a duration above 0');
+
+/**
+ * An IANA zone name such as Europe/Berlin that this runtime knows. UTC offsets like "+01:00" are
+ * refused: PostgreSQL reads a bare offset's sign the POSIX way, the opposite of ISO 8601.
+ */
+const ianaTimeZone = z
+  .string()
+  .trim()
+  .refine((zone) => /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone) && isKnownTimeZone(zone), 'must be an IANA time zone such as Europe/Berlin');
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
 
@@ -71,6 +93,14 @@ const environmentSchema = z
     SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587' }).optional()),
     MAIL_FROM: z.string().trim().min(3).default('pixgate <no-reply@localhost>'),
 
+    REPLICATE_API_TOKEN: optionalString,
+    REPLICATE_BASE_URL: url.default(DEFAULT_REPLICATE_BASE_URL),
+    REPLICATE_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(WEBHOOK_SECRET_PATTERN, "must look like whsec_<base64> (Replicate's webhook signing secret)").optional()),
+    REPLICATE_POLL_INTERVAL_MS: positiveInt.min(100, 'must be at least 100').default(2000),
+    HUGGINGFACE_API_TOKEN: optionalString,
+    HUGGINGFACE_BASE_URL: url.default(DEFAULT_HUGGINGFACE_BASE_URL),
+    PROVIDER_TIMEOUT_SECONDS: positiveInt.default(120),
+
     TRUSTED_PROXIES: z.string().default(''),
     CORS_ORIGINS: z.string().default(''),
     RATE_LIMITS_ENABLED: bool.default(true),
@@ -83,6 +113,16 @@ const environmentSchema = z
     RATE_LIMIT_DOWNLOAD_USER: rateLimit.prefault('300/10m'),
     RATE_LIMIT_ENHANCE_USER: rateLimit.prefault('15/1m'),
     RATE_LIMIT_GENERAL_IP: rateLimit.prefault('1200/1m'),
+    ENHANCEMENT_TIME_ZONE: ianaTimeZone.default('Europe/Berlin'),
+    ENHANCEMENT_MODELS: z.string().default(''),
+    ENHANCEMENT_WORKERS_IN_SERVER: bool.default(true),
+    ENHANCEMENT_CONCURRENCY: positiveInt.max(32).default(2),
+    ENHANCEMENT_MAX_ATTEMPTS: positiveInt.max(10).default(3),
+    ENHANCEMENT_RETRY_DELAY_SECONDS: positiveInt.max(3600).default(10),
+    ENHANCEMENT_HEARTBEAT_SECONDS: positiveInt.min(10, 'must be at least 10 (pg-boss heartbeats)').max(600).default(30),
+    ENHANCEMENT_MONITOR_INTERVAL_SECONDS: positiveInt.max(600).default(30),
+    ENHANCEMENT_PROGRESS_INTERVAL_SECONDS: positiveInt.max(60).default(5),
+    ENHANCEMENT_TIMEOUT_MINUTES: positiveInt.max(24 * 60).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -106,6 +146,12 @@ const environmentSchema = z
       if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
         ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: `has "${origin}", which is not an origin like https://app.example.com (no path, no trailing slash)` });
       }
+    }
+    for (const id of list(env.ENHANCEMENT_MODELS)) {
+      if (!MODEL_IDS.has(id)) ctx.addIssue({ code: 'custom', path: ['ENHANCEMENT_MODELS'], message: `has "${id}", which is not a model of the catalogue (${[...MODEL_IDS].join(', ')})` });
+    }
+    if (env.ENHANCEMENT_PROGRESS_INTERVAL_SECONDS * 2 > env.ENHANCEMENT_HEARTBEAT_SECONDS) {
+      ctx.addIssue({ code: 'custom', path: ['ENHANCEMENT_PROGRESS_INTERVAL_SECONDS'], message: 'must be at most half of ENHANCEMENT_HEARTBEAT_SECONDS' });
     }
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
@@ -150,9 +196,45 @@ export interface Config {
   };
   bootstrapAdmin?: { email: string; password: string };
   seedDemoData: boolean;
+  /** Where the days and months of AI-enhancement usage caps begin and end (an IANA zone). */
+  enhancementTimeZone: string;
   redisUrl?: string;
   /** SMTP when smtpUrl is set; otherwise (never in production) the mail_outbox table. */
   mail: { smtpUrl?: string; from: string };
+  /** Remote AI-enhancement providers; each one is present only when its API token is set. */
+  enhancementProviders: {
+    /** Longest a single HTTP call to a provider may take. */
+    timeoutSeconds: number;
+    replicate?: {
+      apiToken: string;
+      baseUrl: string;
+      pollIntervalMs: number;
+      /** Signed completion webhooks, when a secret is set: Replicate calls `url` (PUBLIC_URL + /webhooks/replicate). */
+      webhook?: { secret: string; url: string };
+    };
+    huggingface?: { apiToken: string; baseUrl: string };
+  };
+  /** AI-enhancement tasks: which models are offered and how the pg-boss workers run them. */
+  enhancements: {
+    /** Model ids of the catalogue to offer (ENHANCEMENT_MODELS); empty means every model whose provider is configured. */
+    models: string[];
+    /** Run workers inside the API process; `npm run worker` processes add more. */
+    workersInServer: boolean;
+    /** Tasks one process runs at the same time. */
+    concurrency: number;
+    /** Tries per task, the first included: transient provider failures and dead workers use them up. */
+    maxAttempts: number;
+    /** First wait before a retry; it doubles with each further try. */
+    retryDelaySeconds: number;
+    /** A running task's worker is considered dead after this long without a heartbeat. */
+    heartbeatSeconds: number;
+    /** How often every process looks for tasks whose heartbeat stopped. */
+    monitorIntervalSeconds: number;
+    /** How often a running task records its progress and checks whether it was canceled. */
+    progressIntervalSeconds: number;
+    /** Longest one try of a task may run. */
+    timeoutSeconds: number;
+  };
   /** Proxies whose X-Forwarded-For is believed (Express `trust proxy` values: addresses, CIDRs, loopback…). */
   trustedProxies: string[];
   corsOrigins: string[];
@@ -182,6 +264,17 @@ export class ConfigError extends Error {
 }
 
 /** Parses and validates the environment once; every problem is reported with its variable name. */
+/** For long-running entry points (API, worker): the configuration, or its problems printed and exit code 1. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set" (as in `PORT= npm start`), never 0 or an empty name.
   const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''));
@@ -191,19 +284,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.') || 'environment';
         const value = source[name];
-        // URLs may carry credentials: never echo them, nor secrets.
-        const shown = value === undefined || /SECRET|PASSWORD|_URL$/.test(name) ? '' : ` (got "${value}")`;
+        // URLs may carry credentials: never echo them, nor secrets and API tokens.
+        const shown = value === undefined || /SECRET|PASSWORD|_TOKEN$|_URL$/.test(name) ? '' : ` (got "${value}")`;
         return `${name} ${issue.message}${shown}`;
       }),
     );
   }
   const env = parsed.data;
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   return {
     env: env.NODE_ENV,
     isProduction: env.NODE_ENV === 'production',
     port: env.PORT,
     host: env.HOST,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     logLevel: env.LOG_LEVEL,
     dataDir: env.DATA_DIR,
     database: { url: env.DATABASE_URL, embeddedPort: env.EMBEDDED_PG_PORT },
@@ -232,8 +326,32 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     bootstrapAdmin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
     seedDemoData: env.SEED_DEMO_DATA ?? env.NODE_ENV === 'development',
+    enhancementTimeZone: env.ENHANCEMENT_TIME_ZONE,
     redisUrl: env.REDIS_URL,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    enhancementProviders: {
+      timeoutSeconds: env.PROVIDER_TIMEOUT_SECONDS,
+      replicate: env.REPLICATE_API_TOKEN
+        ? {
+            apiToken: env.REPLICATE_API_TOKEN,
+            baseUrl: env.REPLICATE_BASE_URL,
+            pollIntervalMs: env.REPLICATE_POLL_INTERVAL_MS,
+            webhook: env.REPLICATE_WEBHOOK_SECRET ? { secret: env.REPLICATE_WEBHOOK_SECRET, url: `${publicUrl}/webhooks/replicate` } : undefined,
+          }
+        : undefined,
+      huggingface: env.HUGGINGFACE_API_TOKEN ? { apiToken: env.HUGGINGFACE_API_TOKEN, baseUrl: env.HUGGINGFACE_BASE_URL } : undefined,
+    },
+    enhancements: {
+      models: list(env.ENHANCEMENT_MODELS),
+      workersInServer: env.ENHANCEMENT_WORKERS_IN_SERVER,
+      concurrency: env.ENHANCEMENT_CONCURRENCY,
+      maxAttempts: env.ENHANCEMENT_MAX_ATTEMPTS,
+      retryDelaySeconds: env.ENHANCEMENT_RETRY_DELAY_SECONDS,
+      heartbeatSeconds: env.ENHANCEMENT_HEARTBEAT_SECONDS,
+      monitorIntervalSeconds: env.ENHANCEMENT_MONITOR_INTERVAL_SECONDS,
+      progressIntervalSeconds: env.ENHANCEMENT_PROGRESS_INTERVAL_SECONDS,
+      timeoutSeconds: env.ENHANCEMENT_TIMEOUT_MINUTES * 60,
+    },
     trustedProxies: list(env.TRUSTED_PROXIES),
     corsOrigins: list(env.CORS_ORIGINS).filter((origin) => origin !== '*'),
     rateLimits: {

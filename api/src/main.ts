@@ -1,23 +1,14 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { assertSupportedNode } from './runtime-guard.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { startInfrastructure } from './infrastructure.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 
 assertSupportedNode();
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);
 const infrastructure = await startInfrastructure(config, logger);
 let server;

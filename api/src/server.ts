@@ -37,6 +37,10 @@ export async function openApplication(options: ApplicationOptions): Promise<{ se
   if (!redis && config.isProduction) logger.warn('REDIS_URL is not set: rate limits are counted per API process');
   let services: Services | undefined;
   const close = async () => {
+    // Running enhancement tasks are interrupted and handed back to the queue while it can still take them.
+    await services?.enhancementWorker.stop();
+    await services?.enhancementQueue.stop();
+    await services?.enhancementProviders.close();
     // Sign-in codes still being stored or mailed finish first; they need the database.
     await services?.loginCodes.settled();
     await services?.mailer.close();
@@ -51,6 +55,7 @@ export async function openApplication(options: ApplicationOptions): Promise<{ se
     await storage.ensureBucket();
     const signingSecret = await resolveSigningSecret(config.auth.jwtSecret, config.dataDir);
     services = createServices({ config, logger, orm, storage, storageMode: options.storageMode, signingSecret, redis });
+    await services.enhancementQueue.start();
     return { services, close };
   } catch (error) {
     await close();
@@ -58,7 +63,7 @@ export async function openApplication(options: ApplicationOptions): Promise<{ se
   }
 }
 
-/** The whole API: application opened, admin and demo data in place, HTTP listening, upload sweeper running. */
+/** The whole API: application opened, admin and demo data in place, HTTP listening, upload sweeper and (by default) enhancement workers running. */
 export async function startServer(options: ApplicationOptions): Promise<RunningServer> {
   const { config, logger } = options;
   const application = await openApplication(options);
@@ -67,6 +72,7 @@ export async function startServer(options: ApplicationOptions): Promise<RunningS
   let sweeper: NodeJS.Timeout | undefined;
   const close = async () => {
     clearInterval(sweeper);
+    await services.enhancementWorker.stop();
     if (httpServer?.listening) await new Promise<void>((resolve) => httpServer!.close(() => resolve()));
     await application.close();
   };
@@ -75,7 +81,9 @@ export async function startServer(options: ApplicationOptions): Promise<RunningS
     const demoLogins = config.seedDemoData ? await seedDemoData(services) : [];
 
     httpServer = createServer();
-    const { app } = await createHttpApp(services, httpServer);
+    const workersHere = config.enhancements.workersInServer;
+    // Replicate's webhooks wake tasks waiting in this process, so only when its workers run here.
+    const { app } = await createHttpApp(services, httpServer, { replicateWebhooks: workersHere ? services.enhancementProviders.replicateWebhooks() : undefined });
     httpServer.on('request', app);
     await new Promise<void>((resolve, reject) => {
       httpServer!.once('error', reject);
@@ -87,6 +95,7 @@ export async function startServer(options: ApplicationOptions): Promise<RunningS
       services.uploads.sweepAbandoned(services.orm.em.fork()).catch((error) => logger.error({ err: error }, 'upload sweep failed'));
     }, config.uploads.sweepIntervalSeconds * 1000);
     sweeper.unref();
+    if (workersHere) await services.enhancementWorker.start();
 
     return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, services, demoLogins, close };
   } catch (error) {

@@ -20,6 +20,9 @@ import { AuditService } from './modules/audit/audit.service.js';
 import { DeliveryService } from './modules/downloads/delivery.service.js';
 import { DownloadService } from './modules/downloads/download.service.js';
 import { SelectionService } from './modules/images/selection.service.js';
+import { PlanService } from './modules/plans/plan.service.js';
+import { UsageService } from './modules/plans/usage.service.js';
+import { createEnhancementServices } from './modules/enhancements/enhancement-services.js';
 import { SecurityEvents } from './modules/security-events/security-events.service.js';
 import { RateLimits } from './security/rate-limits.js';
 import { UrlTokenSigner } from './security/signed-token.js';
@@ -39,6 +42,7 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
   const mailer = createMailer(config, deps.orm, logger);
   const totp = new TotpService(new SecretBox(deps.signingSecret, 'totp-secret'), urlTokens, studio, logger);
   const auth = new AuthService(config, accessTokens, logger, securityEvents, totp);
+  const usage = new UsageService(config.enhancementTimeZone);
   return {
     config,
     logger,
@@ -64,6 +68,9 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     audit,
     selection: new SelectionService(audit),
     packages: new PackageService(audit),
+    plans: new PlanService(audit),
+    usage,
+    ...createEnhancementServices({ config, logger, orm: deps.orm, storage, studio, usage }),
     downloads: new DownloadService(config, urlTokens, securityEvents),
     deliveries: new DeliveryService(),
   };

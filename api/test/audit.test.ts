@@ -29,7 +29,7 @@ async function images(jobId: string, count: number): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({}, 'proxied', { captureLogs: true });
   cast = await standardCast(server);
 });
 afterAll(() => server?.close());
@@ -124,7 +124,10 @@ describe('the change and its audit row are one transaction', () => {
     try {
       const included = await server.gql(SET_INCLUDED, { id: job.id, n: 9, reason: 'inject-failure' }, cast.staffToken);
       expect(errorCode(included)).toBe('INTERNAL_SERVER_ERROR');
+      expect(included.errors![0]!.message).toBe('Internal server error.');
       expect(JSON.stringify(included)).not.toMatch(/injected|audit_entries|plpgsql/);
+      // Masked for the caller, but logged in full for the operator.
+      expect(server.logs.some((line) => line.msg === 'unexpected error in a resolver' && JSON.stringify(line.err).includes('injected audit failure'))).toBe(true);
       const state = await server.gql(SET_STATE, { id: image, state: 'EXTRA_FREE', reason: 'inject-failure' }, cast.staffToken);
       expect(errorCode(state)).toBe('INTERNAL_SERVER_ERROR');
       const stored = await em().findOneOrFail(Job, { id: job.id });

@@ -139,4 +139,18 @@ describe('lists', () => {
       expect(JSON.stringify(response)).not.toMatch(/stack|select|postgres/i);
     }
   });
+
+  it('answer missing or mistyped variables with HTTP 400 and BAD_USER_INPUT naming the variable', async () => {
+    const query = 'query($id: ID!, $first: Int) { job(id: $id) { images(first: $first) { totalCount } } }';
+    for (const variables of [{}, { id: { x: 1 } }, { id: 'x', first: 'many' }]) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${cast.staffToken}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(response.status).toBe(400);
+      expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/^Variable "\$(id|first)"/), extensions: { code: 'BAD_USER_INPUT' } });
+    }
+  });
 });

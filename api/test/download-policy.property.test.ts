@@ -33,6 +33,8 @@ interface JobSetting {
 interface ImageSetting {
   status: ImageStatus;
   selectionState: SelectionState;
+  /** For a derived image (an enhancement's result): its source's setting, in the same job. */
+  source?: ImageSetting;
 }
 /** Everything that decides downloads in one job, at one moment. */
 interface JobWorld {
@@ -57,9 +59,14 @@ interface Viewer {
 const RELEASING = new Set<SelectionState>([SelectionState.INCLUDED, SelectionState.EXTRA_PAID, SelectionState.EXTRA_FREE]);
 
 const oracle = {
-  /** Rule 1, for READY images (customers see nothing else): BLOCKED wins over allImagesIncluded. */
+  /**
+   * Rule 1, for READY images (customers see nothing else): BLOCKED wins over allImagesIncluded. A
+   * derived image is downloadable when its source is and staff have not blocked it (issue 6).
+   */
   downloadable: (job: JobSetting, image: ImageSetting): boolean =>
-    image.status === ImageStatus.READY && image.selectionState !== SelectionState.BLOCKED && (job.allImagesIncluded || RELEASING.has(image.selectionState)),
+    image.status === ImageStatus.READY &&
+    image.selectionState !== SelectionState.BLOCKED &&
+    (image.source ? oracle.downloadable(job, image.source) : job.allImagesIncluded || RELEASING.has(image.selectionState)),
   /** Rule 2: staff see every job; a customer user only their own customer's delivered jobs. */
   seesJob: (viewer: Viewer, job: JobSetting): boolean => viewer.active && (viewer.staff || (viewer.ownsJob && job.status === JobStatus.DELIVERED)),
   /** Rule 2: …and of those jobs, customers see READY images only. */
@@ -122,7 +129,11 @@ const callerArb: fc.Arbitrary<Caller> = fc.record({
   otherOffset: fc.integer({ min: 1, max: CUSTOMERS - 1 }),
 });
 
-const forJob = (world: JobWorld, job: PoolJob): JobWorld => ({ job: world.job, images: world.images.slice(0, job.images.length) });
+/** The generated settings for the job's images, derived images linked to their source's setting. */
+const forJob = (world: JobWorld, job: PoolJob): JobWorld => {
+  const own = world.images.slice(0, job.images.length);
+  return { job: world.job, images: own.map((setting, index) => ({ ...setting, source: own[job.images[index]!.derivedFrom ?? -1] })) };
+};
 
 // ---------------------------------------------------------------------------------------------
 // The pool: real images, uploaded once per server
@@ -134,6 +145,8 @@ interface Account {
 }
 interface PoolImage {
   id: string;
+  /** Index (in its job) of the image this one was derived from, for enhancement results. */
+  derivedFrom?: number;
   /** SHA-256 of the uploaded original and of each stored rendition. */
   original: string;
   renditions: Record<RenditionKind, string>;
@@ -196,6 +209,11 @@ async function buildPool(mode: StorageMode, colourOffset: number): Promise<Pool>
       const image = completed.data?.completeImageUpload;
       if (image?.status !== 'READY') throw new Error(`pool upload failed: ${JSON.stringify(completed)}`);
       images.push({ id: image.id, original: sha256(bytes), renditions: {} as Record<RenditionKind, string> });
+    }
+    // Every third image is an enhancement result of the image two before it (jobs of 3 and 6 images).
+    for (let index = 2; index < images.length; index += 3) {
+      images[index]!.derivedFrom = index - 2;
+      await server.services.orm.em.fork().getConnection().execute('UPDATE images SET derived_from_id = ? WHERE id = ?', [images[index - 2]!.id, images[index]!.id]);
     }
     pool.jobs.push({ id: job.id, customer, images });
   }
@@ -311,6 +329,7 @@ beforeAll(async () => {
   // Preconditions, so that no check below can pass vacuously.
   for (const pool of [proxied, presigned]) {
     const images = pool.jobs.flatMap((job) => job.images);
+    expect(images.filter((image) => image.derivedFrom !== undefined).length).toBeGreaterThanOrEqual(4);
     expect(new Set(images.map((image) => image.original)).size).toBe(images.length);
     for (const image of images) {
       expect(image.renditions.preview).not.toBe(image.renditions.preview_watermarked);

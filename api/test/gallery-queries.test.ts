@@ -50,3 +50,80 @@ describe('gallery queries are N+1-free', () => {
     expect(smallQueries.length).toBeLessThanOrEqual(8);
   });
 });
+
+/** Plain SQL on the test's database, for arranging rows the API cannot make and reading the expected order. */
+const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) => server.services.orm.em.fork().getConnection().execute<T[]>(query, params);
+
+describe('gallery paging', () => {
+  const PAGE = `query($id: ID!, $first: Int!, $after: String, $sortBy: ImageSortField, $dir: SortDirection) {
+    job(id: $id) { images(first: $first, after: $after, sortBy: $sortBy, sortDirection: $dir) {
+      pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id } }
+    } }
+  }`;
+
+  async function walk(jobId: string, sortBy: string, dir: string, token: string): Promise<string[]> {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 50; pages++) {
+      const response: any = await server.gql(PAGE, { id: jobId, first: 7, after, sortBy, dir }, token);
+      expect(response.errors).toBeUndefined();
+      const images = response.data.job.images;
+      expect(images.pageInfo.hasPreviousPage).toBe(after !== null);
+      seen.push(...images.edges.map((edge: any) => edge.node.id));
+      if (!images.pageInfo.hasNextPage) return seen;
+      expect(images.edges.at(-1).cursor).toBe(images.pageInfo.endCursor);
+      after = images.pageInfo.endCursor;
+    }
+    throw new Error('paging did not end');
+  }
+
+  it('walks every image exactly once, in the stored order, even with equal and sub-millisecond timestamps', async () => {
+    const job = await cast.make.job(cast.customer, { includedImages: 0 });
+    await insertReadyImageRows(server.services.orm.em.fork(), { customerId: cast.customer.id, jobId: job.id, count: 40 });
+    // Ten images share one timestamp; the rest differ only in microseconds, which JavaScript dates cannot hold.
+    await sql(
+      `UPDATE images SET created_at = CASE WHEN filename IN ('img-1.jpg','img-2.jpg','img-3.jpg','img-4.jpg','img-5.jpg','img-6.jpg','img-7.jpg','img-8.jpg','img-9.jpg','img-10.jpg')
+         THEN timestamptz '2026-01-01 10:00:00.123456+00'
+         ELSE timestamptz '2026-01-01 10:00:00.123+00' + (random() * interval '900 microseconds') END
+       WHERE job_id = ?`,
+      [job.id],
+    );
+    for (const [sortBy, column] of [['CREATED_AT', 'created_at'], ['FILENAME', 'filename']] as const) {
+      for (const dir of ['ASC', 'DESC'] as const) {
+        const expected = (await sql<{ id: string }>(`SELECT id FROM images WHERE job_id = ? ORDER BY ${column} ${dir}, id ${dir}`, [job.id])).map((row) => row.id);
+        expect(await walk(job.id, sortBy, dir, cast.customerToken)).toEqual(expected);
+      }
+    }
+  });
+
+  it('refuses forged cursors and gives nothing after an image of another job', async () => {
+    const job = await cast.make.job(cast.customer, { includedImages: 0 });
+    const other = await cast.make.job(cast.otherCustomer, { includedImages: 0 });
+    await insertReadyImageRows(server.services.orm.em.fork(), { customerId: cast.customer.id, jobId: job.id, count: 3 });
+    await insertReadyImageRows(server.services.orm.em.fork(), { customerId: cast.otherCustomer.id, jobId: other.id, count: 1 });
+    const [foreign] = await sql<{ id: string }>('SELECT id FROM images WHERE job_id = ?', [other.id]);
+    const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const after of ['garbage!', cursor(['not-a-uuid']), cursor([1]), cursor(['2026-01-01', foreign!.id])]) {
+      const response: any = await server.gql(PAGE, { id: job.id, first: 5, after }, cast.customerToken);
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CURSOR' });
+    }
+    const response: any = await server.gql(PAGE, { id: job.id, first: 5, after: cursor([foreign!.id]) }, cast.customerToken);
+    expect(response.data.job.images.edges).toEqual([]);
+  });
+
+  it('reads every Image field of a listed image as the single-image query does', async () => {
+    const job = await cast.make.job(cast.customer, { includedImages: 0 });
+    await insertReadyImageRows(server.services.orm.em.fork(), { customerId: cast.customer.id, jobId: job.id, count: 2 });
+    await sql('UPDATE images SET uploaded_by_id = ? WHERE job_id = ?', [cast.staff.id, job.id]);
+    const fields = 'id createdAt updatedAt filename status selectionState contentType byteSize sha256 width height failureReason downloadable thumbnailUrl previewUrl job { id } uploadedBy { id name }';
+    const listed: any = await server.gql(`query($id: ID!) { job(id: $id) { images(first: 5) { nodes { ${fields} } } } }`, { id: job.id }, cast.staffToken);
+    expect(listed.errors).toBeUndefined();
+    for (const node of listed.data.job.images.nodes) {
+      const single: any = await server.gql(`query($id: ID!) { image(id: $id) { ${fields} } }`, { id: node.id }, cast.staffToken);
+      expect(node).toEqual(single.data.image);
+      expect(node.uploadedBy).toEqual({ id: cast.staff.id, name: cast.staff.name });
+      expect(typeof node.byteSize).toBe('number');
+      expect(node.thumbnailUrl).toMatch(/\/media\//);
+    }
+  });
+});

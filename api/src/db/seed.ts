@@ -23,6 +23,12 @@ const DEMO_USERS = [
   { email: 'familie@berger.test', name: 'Ben Berger', role: UserRole.CUSTOMER, customer: 'Familie Berger' },
 ];
 
+/** AI-enhancement entitlements; customers not named here keep the free plan. */
+const DEMO_ENTITLEMENTS = [
+  { customer: 'Nordlicht Immobilien', plan: 'studio', credits: 0 },
+  { customer: 'Familie Berger', plan: 'standard', credits: 10 },
+];
+
 const DEMO_JOBS = [
   { customer: 'Nordlicht Immobilien', title: 'Hafenstraße 12 – 3-Zimmer-Wohnung', status: JobStatus.DELIVERED, includedImages: 4, allImagesIncluded: false,
     photos: ['Living room', 'Kitchen', 'Bedroom', 'Bathroom', 'Balcony', 'Facade', 'Hallway', 'View'] },
@@ -62,6 +68,13 @@ export async function seedDemoData(services: Services): Promise<DemoLogin[]> {
     users.push(await services.users.create(em, { email: demo.email, name: demo.name, role: demo.role, customerId, password: DEMO_PASSWORD }));
   }
   const staff = users.find((user) => user.role === UserRole.STAFF)!;
+  // Through the audited operations, so the demo's audit log shows them too.
+  const admin = { user: users.find((user) => user.role === UserRole.ADMIN)! };
+  for (const demo of DEMO_ENTITLEMENTS) {
+    const customerId = customers.get(demo.customer)!.id;
+    await services.plans.setCustomerPlan(em, admin, customerId, (await services.plans.byKey(em, demo.plan)).id, 'Demo data');
+    if (demo.credits > 0) await services.plans.grantCredits(em, admin, customerId, demo.credits, 'Demo data: welcome credits');
+  }
   let seed = 1;
   for (const demo of DEMO_JOBS) {
     const job = await services.jobs.create(em, {

@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED' | 'QUOTA_EXCEEDED' | 'INTERNAL_SERVER_ERROR';
 
 /** An error meant for the caller: a stable code plus machine-readable details, never a stack. */
 export class AppError extends GraphQLError {
@@ -23,6 +23,9 @@ export const conflict = (message: string, details: Record<string, unknown> = {})
 /** `field` names the input that is wrong; `reason` is a code a program can switch on. */
 export const badInput = (message: string, details: { field?: string; reason?: string; [key: string]: unknown } = {}) =>
   new AppError('BAD_USER_INPUT', message, details);
+/** A plan's usage cap is reached: which period, its numbers, and when it starts afresh (ISO 8601). */
+export const quotaExceeded = (message: string, details: { period: 'DAY' | 'MONTH'; limit: number; used: number; requested: number; resetAt: string }) =>
+  new AppError('QUOTA_EXCEEDED', message, details);
 
 // Codes Apollo and graphql-js produce themselves for malformed requests: safe to pass through.
 const PROTOCOL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);

@@ -11,7 +11,8 @@ import { downloadDenial, loadImageFacts } from '../policy/download-policy.js';
 import { canSeeCustomer, canUploadToJob, isStaff as policyIsStaff, visibleImageIds, visibleJobIds } from '../policy/visibility.js';
 import { findById } from '../shared/ids.js';
 import type { RequestContext } from './context.js';
-import { downloadLimit, loginLimit, secondFactorLimit, totpCodeLimit, uploadLimit } from './rate-limit-rules.js';
+import { downloadLimit, enhanceLimit, loginLimit, secondFactorLimit, totpCodeLimit, uploadLimit } from './rate-limit-rules.js';
+import { cancellableEnhancementIds, visibleEnhancementIds } from '../modules/enhancements/enhancement-access.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
 
 /**
@@ -59,6 +60,23 @@ const canSeeImage = rule({ cache: 'no_cache' })(safely(async (_parent, args: Arg
   return denyUnseen(ctx, (await visibleImageIds(ctx.em, ctx.user!, [id])).has(id));
 }));
 
+/** Every image of `imageIds`, checked as one set: one unseen id refuses the whole batch. */
+const canSeeImages = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
+  const ids = Array.isArray(args.imageIds) ? args.imageIds.map(String) : [];
+  const visible = await visibleImageIds(ctx.em, ctx.user!, ids);
+  return denyUnseen(ctx, ids.every((id) => visible.has(id)));
+}));
+
+const canSeeEnhancement = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
+  const id = String(args.id ?? '');
+  return denyUnseen(ctx, (await visibleEnhancementIds(ctx.em, ctx.user!, [id])).has(id));
+}));
+
+const canCancelEnhancement = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
+  const id = String(args.id ?? '');
+  return denyUnseen(ctx, (await cancellableEnhancementIds(ctx.em, ctx.user!, [id])).has(id));
+}));
+
 /** The download policy at the edge: the caller may have this original now. Denials are logged. */
 const canDownloadImage = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
   const id = String(args.imageId ?? '');
@@ -72,6 +90,17 @@ const canDownloadImage = rule({ cache: 'no_cache' })(safely(async (_parent, args
 
 const canSeeCustomerArg = rule({ cache: 'no_cache' })((_parent, args: Args, ctx: RequestContext) =>
   denyUnseen(ctx, canSeeCustomer(ctx.user!, String(args.id ?? ''))),
+);
+
+/** A customer's entitlements and usage: staff, and the customer's own users. */
+const canSeeThisCustomer = rule({ cache: 'no_cache' })((parent: { id: string }, _args, ctx: RequestContext) => {
+  if (!ctx.user) return unauthenticated();
+  return canSeeCustomer(ctx.user, parent.id) || forbidden();
+});
+
+/** Without a customerId, `usage` answers for the caller's own customer. */
+const canSeeUsageArg = rule({ cache: 'no_cache' })((_parent, args: Args, ctx: RequestContext) =>
+  args.customerId === undefined || args.customerId === null ? true : denyUnseen(ctx, canSeeCustomer(ctx.user!, String(args.customerId))),
 );
 
 const canUploadToJobArg = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
@@ -133,6 +162,11 @@ export const permissionRules: IRules = {
     auditEntries: isStaff,
     securityEvents: isAdmin,
     mailOutbox: isAdmin,
+    plans: isAuthenticated,
+    usage: signedIn(canSeeUsageArg),
+    enhancementModels: isAuthenticated,
+    enhancement: signedIn(canSeeEnhancement),
+    enhancements: isAuthenticated,
   },
   Mutation: {
     login: loginLimit,
@@ -164,10 +198,15 @@ export const permissionRules: IRules = {
     setAllImagesIncluded: isStaff,
     setImageSelectionState: isStaff,
     setImagesSelectionState: isStaff,
+    setCustomerPlan: isStaff,
+    grantEnhancementCredits: isStaff,
+    enhanceImage: signedIn(enhanceLimit, canSeeImage),
+    enhanceImages: signedIn(enhanceLimit, canSeeImages),
+    cancelEnhancement: signedIn(canCancelEnhancement),
   },
   // Object types are reached only through the guarded roots above; fields that only staff may read are named.
   StudioSettings: allow,
-  Customer: { '*': allow, notes: isStaff, users: isStaff },
+  Customer: { '*': allow, notes: isStaff, users: isStaff, auditTrail: isStaff, plan: canSeeThisCustomer, creditBalance: canSeeThisCustomer },
   User: allow,
   Job: { '*': allow, deliveries: isStaff, auditTrail: isStaff },
   Image: { '*': allow, uploadedBy: isStaff, deliveries: isStaff, auditTrail: isStaff },
@@ -176,6 +215,15 @@ export const permissionRules: IRules = {
   AuditEntryEdge: isStaff,
   Delivery: isStaff,
   DownloadTicket: allow,
+  Plan: allow,
+  Usage: allow,
+  UsagePeriod: allow,
+  Enhancement: { '*': allow, requestedBy: isStaff },
+  EnhancementConnection: allow,
+  EnhancementEdge: allow,
+  EnhancementError: allow,
+  EnhancementModel: allow,
+  EnhancementParameter: allow,
   SecurityEvent: isAdmin,
   SecurityEventConnection: isAdmin,
   SecurityEventEdge: isAdmin,

@@ -62,3 +62,6 @@ export const uploadLimit = limitRule((_args, ctx) => [
 ]);
 
 export const downloadLimit = limitRule((_args, ctx) => [['downloadUser', ctx.user!.id]]);
+
+/** Starting enhancements (seed 000: 15 a minute per user); a batch counts once. Staff are bound by this, not by plans. */
+export const enhanceLimit = limitRule((_args, ctx) => [['enhanceUser', ctx.user!.id]]);

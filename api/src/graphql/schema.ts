@@ -1,10 +1,13 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AuditResolver, ImageAuditResolver, JobAuditResolver } from '../modules/audit/audit.resolver.js';
+import { AuditResolver, CustomerAuditResolver, ImageAuditResolver, JobAuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuditedMutationsResolver } from '../modules/audit/audited-mutations.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { TotpResolver } from '../modules/auth/totp.resolver.js';
 import { MailOutboxResolver } from '../modules/mail/mail-outbox.resolver.js';
+import { CustomerPlanResolver, PlanResolver } from '../modules/plans/plan.resolver.js';
+import { UsageResolver } from '../modules/plans/usage.resolver.js';
+import { EnhancementResolver, ImageEnhancementResolver } from '../modules/enhancements/enhancement.resolver.js';
 import { SecurityEventsResolver } from '../modules/security-events/security-events.resolver.js';
 import { DeliveryResolver, DownloadResolver } from '../modules/downloads/download.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
@@ -15,8 +18,9 @@ import { UserResolver } from '../modules/users/user.resolver.js';
 import { applyPermissions } from './permissions.js';
 
 const resolvers = [AuthResolver, UserResolver, CustomerResolver, JobResolver, ImageResolver, StudioResolver, DownloadResolver, DeliveryResolver,
-  AuditResolver, JobAuditResolver, ImageAuditResolver, AuditedMutationsResolver, SecurityEventsResolver,
-  TotpResolver, MailOutboxResolver] as const;
+  AuditResolver, CustomerAuditResolver, JobAuditResolver, ImageAuditResolver, AuditedMutationsResolver, SecurityEventsResolver,
+  TotpResolver, MailOutboxResolver, PlanResolver, CustomerPlanResolver, UsageResolver,
+  EnhancementResolver, ImageEnhancementResolver] as const;
 
 /** The schema as integrators see it (no permission layer): the source of schema/schema.graphql. */
 export async function buildPublicSchema(): Promise<GraphQLSchema> {

@@ -22,14 +22,23 @@ import { healthRoutes } from './health.js';
 import { mediaRoute } from './media-route.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 import { uploadRoute } from './upload-route.js';
+import { replicateWebhookRoute } from './replicate-webhook-route.js';
+import type { ReplicateWebhookReceiver } from '../modules/enhancements/providers/replicate-provider.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
+export interface HttpAppOptions {
+  /** The Replicate provider of this process; with a webhook secret configured, POST /webhooks/replicate feeds it. */
+  replicateWebhooks?: ReplicateWebhookReceiver;
+}
+
 /** The Express app: GraphQL at /graphql plus the few plain HTTP routes the API serves itself. */
-export async function createHttpApp(services: Services, httpServer: Server) {
+export async function createHttpApp(services: Services, httpServer: Server, options: HttpAppOptions = {}) {
   const { logger, orm, config } = services;
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every response body for an ETag; GraphQL answers POSTs, which nothing caches.
+  app.set('etag', false);
   // X-Forwarded-For is believed only from the proxies listed in TRUSTED_PROXIES.
   app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
   app.use(
@@ -58,6 +67,11 @@ export async function createHttpApp(services: Services, httpServer: Server) {
   const downloads = downloadRoutes(services);
   app.route('/downloads/images/:ticket').get(downloads.image).all(methodNotAllowed(['GET']));
   app.route('/downloads/archive/:ticket').get(downloads.archive).all(methodNotAllowed(['GET']));
+  const replicateWebhook = config.enhancementProviders.replicate?.webhook;
+  if (replicateWebhook && options.replicateWebhooks) {
+    const route = replicateWebhookRoute({ secret: replicateWebhook.secret, receiver: options.replicateWebhooks, logger });
+    app.route('/webhooks/replicate').post(route).all(methodNotAllowed(['POST']));
+  }
 
   const armor = graphqlArmor({ production: config.isProduction });
   const apollo = new ApolloServer<RequestContext>({

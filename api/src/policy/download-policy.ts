@@ -24,14 +24,26 @@ export interface ImageFacts {
   jobStatus: JobStatus;
   allImagesIncluded: boolean;
   customerId: string;
+  /** For a derived image (an enhancement's result): the uploaded original it was made from, in the same job. */
+  source: SourceFacts | null;
+}
+
+/** What the policy needs to know about a derived image's source. */
+export interface SourceFacts {
+  imageStatus: ImageStatus;
+  selectionState: SelectionState;
 }
 
 export type DownloadDenial = 'NOT_VISIBLE' | 'NOT_RELEASED';
 
-/** Rule 1: released to the job's customer. BLOCKED wins over allImagesIncluded. */
-export function isReleased(facts: Pick<ImageFacts, 'imageStatus' | 'selectionState' | 'allImagesIncluded'>): boolean {
+/**
+ * Rule 1: released to the job's customer. BLOCKED wins over allImagesIncluded. A derived image uses
+ * no package room: it is released when its source is, unless staff blocked the derived image itself.
+ */
+export function isReleased(facts: Pick<ImageFacts, 'imageStatus' | 'selectionState' | 'allImagesIncluded' | 'source'>): boolean {
   if (facts.imageStatus !== ImageStatus.READY) return false;
   if (facts.selectionState === SelectionState.BLOCKED) return false;
+  if (facts.source) return isReleased({ ...facts.source, allImagesIncluded: facts.allImagesIncluded, source: null });
   return facts.allImagesIncluded || RELEASED_STATES.has(facts.selectionState);
 }
 
@@ -73,11 +85,21 @@ export async function loadJobImageFacts(em: EntityManager, jobId: string): Promi
 
 async function factsWhere(em: EntityManager, condition: string, params: unknown[]): Promise<Map<string, ImageFacts>> {
   const rows = await em.getConnection().execute<
-    { image_id: string; image_status: ImageStatus; selection_state: SelectionState; job_id: string; job_status: JobStatus; all_images_included: boolean; customer_id: string }[]
+    {
+      image_id: string;
+      image_status: ImageStatus;
+      selection_state: SelectionState;
+      job_id: string;
+      job_status: JobStatus;
+      all_images_included: boolean;
+      customer_id: string;
+      source_status: ImageStatus | null;
+      source_selection_state: SelectionState | null;
+    }[]
   >(
     `SELECT i.id AS image_id, i.status AS image_status, i.selection_state, j.id AS job_id, j.status AS job_status,
-            j.all_images_included, j.customer_id
-       FROM images i JOIN jobs j ON j.id = i.job_id
+            j.all_images_included, j.customer_id, s.status AS source_status, s.selection_state AS source_selection_state
+       FROM images i JOIN jobs j ON j.id = i.job_id LEFT JOIN images s ON s.id = i.derived_from_id
       WHERE ${condition}
       ORDER BY i.created_at, i.id`,
     params,
@@ -93,13 +115,18 @@ async function factsWhere(em: EntityManager, condition: string, params: unknown[
         jobStatus: row.job_status,
         allImagesIncluded: row.all_images_included,
         customerId: row.customer_id,
+        source: row.source_status && row.source_selection_state ? { imageStatus: row.source_status, selectionState: row.source_selection_state } : null,
       },
     ]),
   );
 }
 
-/** Facts from entities already loaded (gallery fields), so no query is needed. */
-export function factsOf(image: { id: string; status: ImageStatus; selectionState: SelectionState }, job: { id: string; status: JobStatus; allImagesIncluded: boolean; customer: { id: string } }): ImageFacts {
+/** Facts from rows already loaded (gallery fields), so no query is needed. */
+export function factsOf(
+  image: { id: string; status: ImageStatus; selectionState: SelectionState },
+  job: { id: string; status: JobStatus; allImagesIncluded: boolean; customer: { id: string } },
+  source: { status: ImageStatus; selectionState: SelectionState } | null,
+): ImageFacts {
   return {
     imageId: image.id,
     imageStatus: image.status,
@@ -108,12 +135,17 @@ export function factsOf(image: { id: string; status: ImageStatus; selectionState
     jobStatus: job.status,
     allImagesIncluded: job.allImagesIncluded,
     customerId: job.customer.id,
+    source: source ? { imageStatus: source.status, selectionState: source.selectionState } : null,
   };
 }
 
 /**
- * Rule 1 as an SQL condition over `images` aliased `image` joined with `jobs` aliased `job`, for
- * counts. Built from the same constants as `isReleased`; the property test checks they agree.
+ * Rule 1 as an SQL condition over `images` aliased `image`, its source (LEFT JOINed as `source` on
+ * `image.derived_from_id`) and `jobs` aliased `job`, for counts. Built from the same constants as
+ * `isReleased`; the property test checks they agree.
  */
+const releasedOwnStateSql = (alias: string) =>
+  `(${alias}.status = '${ImageStatus.READY}' AND ${alias}.selection_state <> '${SelectionState.BLOCKED}'
+    AND (job.all_images_included OR ${alias}.selection_state IN (${[...RELEASED_STATES].map((state) => `'${state}'`).join(', ')})))`;
 export const RELEASED_SQL = `(image.status = '${ImageStatus.READY}' AND image.selection_state <> '${SelectionState.BLOCKED}'
-  AND (job.all_images_included OR image.selection_state IN (${[...RELEASED_STATES].map((state) => `'${state}'`).join(', ')})))`;
+  AND CASE WHEN image.derived_from_id IS NULL THEN ${releasedOwnStateSql('image')} ELSE ${releasedOwnStateSql('source')} END)`;

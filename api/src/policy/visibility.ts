@@ -34,7 +34,10 @@ export function imageScope(user: User): FilterQuery<Image> {
 export async function visibleJobIds(em: EntityManager, user: User, ids: Iterable<string>): Promise<Set<string>> {
   const wanted = uuidsOnly(ids);
   if (wanted.length === 0) return new Set();
-  return idsMatching(em, Job, { $and: [{ id: { $in: wanted } }, jobScope(user)] } as FilterQuery<Job>);
+  // Whole jobs, not ids: the resolver that runs after the check finds the job in the identity map
+  // instead of loading it a second time.
+  const jobs = await em.find(Job, { $and: [{ id: { $in: wanted } }, jobScope(user)] } as FilterQuery<Job>);
+  return new Set(jobs.map((job) => job.id));
 }
 
 export async function visibleImageIds(em: EntityManager, user: User, ids: Iterable<string>): Promise<Set<string>> {

@@ -1,5 +1,6 @@
 import { Reference, wrap, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { andThen } from './maybe-promise.js';
 
 /**
  * Loads a to-one relation through MikroORM's dataloader, so resolving it for every item of a list
@@ -12,6 +13,14 @@ export async function loadReference<T extends object>(entity: T | null | undefin
   // Already in memory (a gallery's images all share the job just loaded): no dataloader round.
   if (wrap(entity).isInitialized()) return entity;
   return Reference.create(entity).load({ dataloader: true }) as Promise<T>;
+}
+
+/**
+ * Runs `use` on the loaded relation: synchronously when it is already in memory (every image of a
+ * gallery page shares its job), so a field over hundreds of list items makes no promise per item.
+ */
+export function withLoaded<T extends object, R>(entity: T, use: (loaded: T) => R): R | Promise<Awaited<R>> {
+  return andThen(wrap(entity).isInitialized() ? entity : loadReference(entity), use);
 }
 
 /**

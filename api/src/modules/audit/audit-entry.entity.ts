@@ -25,6 +25,7 @@ const APPEND_ONLY = "raise exception 'audit_entries is append-only: % is not all
 @Index({ name: 'audit_entries_job_created_idx', properties: ['jobId', 'createdAt'] })
 @Index({ name: 'audit_entries_image_created_idx', properties: ['imageId', 'createdAt'] })
 @Index({ name: 'audit_entries_actor_created_idx', properties: ['actor', 'createdAt'] })
+@Index({ name: 'audit_entries_customer_created_idx', properties: ['customerId', 'createdAt'] })
 @Index({ name: 'audit_entries_created_idx', properties: ['createdAt'] })
 // Append-only in the database itself: nobody, not even our own code, can rewrite the trail.
 @Trigger({ name: 'audit_entries_no_update_or_delete', timing: 'before', events: ['update', 'delete'], forEach: 'row', body: APPEND_ONLY })

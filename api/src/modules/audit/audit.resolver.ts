@@ -2,6 +2,8 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { PageArgs } from '../../graphql/connection.js';
 import { loadById, loadReference } from '../../shared/load-reference.js';
+import type { ImageRecord } from '../images/gallery-page.js';
+import { Customer } from '../customers/customer.entity.js';
 import { Image } from '../images/image.entity.js';
 import { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
@@ -25,9 +27,22 @@ export class AuditResolver {
     return entry.jobId ? loadById(ctx.em, Job, entry.jobId) : Promise.resolve(null);
   }
 
+  @FieldResolver(() => Customer, { nullable: true, description: 'The customer whose job, image or plan changed; null when removed since.' })
+  customer(@Root() entry: AuditEntry, @Ctx() ctx: RequestContext): Promise<Customer | null> {
+    return entry.customerId ? loadById(ctx.em, Customer, entry.customerId) : Promise.resolve(null);
+  }
+
   @FieldResolver(() => Image, { nullable: true, description: 'Null for job changes, and when the image has been removed since.' })
   image(@Root() entry: AuditEntry, @Ctx() ctx: RequestContext): Promise<Image | null> {
     return entry.imageId ? loadById(ctx.em, Image, entry.imageId) : Promise.resolve(null);
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerAuditResolver {
+  @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Changes to this customer (plan, credits) and to its jobs and images, newest first (staff only).' })
+  auditTrail(@Root() customer: Customer, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return ctx.services.audit.list(ctx.em, { customerId: customer.id }, page);
   }
 }
 
@@ -42,7 +57,7 @@ export class JobAuditResolver {
 @Resolver(() => Image)
 export class ImageAuditResolver {
   @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Changes to this image, newest first (staff only).' })
-  auditTrail(@Root() image: Image, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  auditTrail(@Root() image: ImageRecord, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return ctx.services.audit.list(ctx.em, { imageId: image.id }, page);
   }
 }

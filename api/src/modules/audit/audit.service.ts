@@ -48,6 +48,7 @@ export class AuditService {
     if (filter.jobId) where.jobId = uuidOrNoMatch(filter.jobId);
     if (filter.imageId) where.imageId = uuidOrNoMatch(filter.imageId);
     if (filter.actorId) where.actor = uuidOrNoMatch(filter.actorId);
+    if (filter.customerId) where.customerId = uuidOrNoMatch(filter.customerId);
     if (filter.field) where.field = filter.field;
     if (filter.from || filter.to) where.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
     return paginate(em, AuditEntry, where, page, { sequence: 'desc' });

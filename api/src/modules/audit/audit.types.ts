@@ -9,7 +9,8 @@ export class AuditFilter {
   @Field(() => ID, { nullable: true }) jobId?: string;
   @Field(() => ID, { nullable: true }) imageId?: string;
   @Field(() => ID, { nullable: true }) actorId?: string;
-  @Field(() => String, { nullable: true, description: 'includedImages, allImagesIncluded or selectionState.' }) field?: string;
+  @Field(() => ID, { nullable: true, description: 'Changes to the customer (plan, credits) and to all of its jobs and images.' }) customerId?: string;
+  @Field(() => String, { nullable: true, description: 'includedImages, allImagesIncluded, selectionState, plan or creditBalance.' }) field?: string;
   @Field(() => Date, { nullable: true, description: 'Entries at or after this time.' }) from?: Date;
   @Field(() => Date, { nullable: true, description: 'Entries before this time.' }) to?: Date;
 }

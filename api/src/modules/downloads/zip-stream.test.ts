@@ -1,7 +1,13 @@
+import { execFile, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { readZip } from '../../../test/support/zip.js';
@@ -23,17 +29,20 @@ async function put(key: string, bytes: Buffer, contentType: string): Promise<Zip
   return { imageId: `id-${key}`, key, name: key, contentType, byteSize: bytes.length };
 }
 
-let jpeg: ZipEntry, png: ZipEntry, webp: ZipEntry, tiff: ZipEntry, blob: ZipEntry, large: ZipEntry;
+let jpeg: ZipEntry, png: ZipEntry, webp: ZipEntry, tiff: ZipEntry, blob: ZipEntry, large: ZipEntry, empty: ZipEntry, highBit: ZipEntry;
 
 beforeAll(async () => {
   await storage.ensureBucket();
-  [jpeg, png, webp, tiff, blob, large] = await Promise.all([
+  [jpeg, png, webp, tiff, blob, large, empty, highBit] = await Promise.all([
     put('photo.jpg', await noise(320, 240).jpeg().toBuffer(), 'image/jpeg'),
     put('graphic.png', await noise(64, 64).png().toBuffer(), 'image/png'),
     put('web.webp', await noise(64, 64).webp().toBuffer(), 'image/webp'),
     put('scan.tif', await noise(200, 100).tiff({ compression: 'none' }).toBuffer(), 'image/tiff'),
     put('random.bin', randomBytes(70_000), 'application/octet-stream'),
     put('large.jpg', randomBytes(20 * 1024 * 1024), 'image/jpeg'),
+    put('empty.jpg', Buffer.alloc(0), 'image/jpeg'),
+    // Fixed bytes whose CRC-32 is 0xe8b7be43: the top bit is set whatever the random fixtures hash to.
+    put('high-bit.txt', Buffer.from('a'), 'text/plain'),
   ]);
 });
 
@@ -94,6 +103,27 @@ async function download(url: string): Promise<Buffer> {
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+/**
+ * Each entry's CRC-32 as the archive states it twice: in its central directory record and in the
+ * data descriptor after its data (streamed entries carry 0 in the local header). No ZIP64, as readZip.
+ */
+function statedCrcs(zip: Buffer): { name: string; central: number; descriptor: number }[] {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let offset = zip.readUInt32LE(eocd + 16);
+  return Array.from({ length: zip.readUInt16LE(eocd + 10) }, () => {
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const localOffset = zip.readUInt32LE(offset + 42);
+    const dataStart = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
+    const descriptor = dataStart + zip.readUInt32LE(offset + 20);
+    expect(zip.readUInt32LE(descriptor), 'data descriptor signature').toBe(0x08074b50);
+    const stated = { name: zip.subarray(offset + 46, offset + 46 + nameLength).toString('utf8'), central: zip.readUInt32LE(offset + 16), descriptor: zip.readUInt32LE(descriptor + 4) };
+    offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+    return stated;
+  });
+}
+
+const hasUnzip = !spawnSync('unzip', ['-v']).error;
+
 /** The ZipStreamError that streamZip rejected with (fails the test if it resolved or threw something else). */
 async function failure(outcome: Promise<unknown>): Promise<ZipStreamError> {
   const error = await outcome.then(
@@ -134,6 +164,48 @@ describe('streamZip', () => {
       }
       expect(read.map((entry) => entry.method)).toEqual([0, 0, 0, 8, 8]);
     } finally {
+      await server.close();
+    }
+  });
+
+  it("states each entry's CRC-32 as zlib.crc32 of the original and computes it natively (patches/crc32-stream+7.0.1.patch)", async () => {
+    const entries = [jpeg, empty, tiff, blob, large, highBit];
+    const expected = entries.map((entry) => zlib.crc32(stored.get(entry.key)!));
+    // The patched crc32-stream looks zlib.crc32 up on each chunk: every archived byte must pass through it.
+    const crc32 = vi.spyOn(zlib, 'crc32');
+    const server = await serve({ entries, openStream: (key) => storage.openStream(key) });
+    try {
+      const zip = await download(server.url);
+      await server.outcome();
+      const hashed = crc32.mock.calls.reduce((sum, [data]) => sum + Buffer.byteLength(data as Buffer), 0);
+      expect(hashed).toBe(entries.reduce((sum, entry) => sum + entry.byteSize, 0));
+
+      const stated = statedCrcs(zip);
+      expect(stated.map((entry) => entry.name)).toEqual(entries.map((entry) => entry.name));
+      expect(stated.map((entry) => entry.central)).toEqual(expected);
+      expect(stated.map((entry) => entry.descriptor)).toEqual(expected);
+      expect(expected).toContain(0); // the empty entry: no chunk ever reached the CRC stream
+      expect(expected.at(-1), 'a CRC with the top bit set (signed vs unsigned)').toBe(0xe8b7be43);
+      expect(readZip(zip).map((entry) => sha256(entry.data))).toEqual(entries.map((entry) => sha256(stored.get(entry.key)!)));
+    } finally {
+      crc32.mockRestore();
+      await server.close();
+    }
+  });
+
+  it.skipIf(!hasUnzip)('produces archives that Info-ZIP unzip tests as intact, CRCs included', async () => {
+    const entries = [jpeg, png, empty, tiff, blob, large];
+    const server = await serve({ entries, openStream: (key) => storage.openStream(key) });
+    const dir = await mkdtemp(path.join(tmpdir(), 'pixgate-zip-'));
+    try {
+      const file = path.join(dir, 'archive.zip');
+      await writeFile(file, await download(server.url));
+      await server.outcome();
+      const { stdout } = await promisify(execFile)('unzip', ['-t', file]);
+      for (const entry of entries) expect(stdout).toMatch(new RegExp(`testing: ${entry.name.replace('.', '\\.')}\\s+OK`));
+      expect(stdout).toContain('No errors detected');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
       await server.close();
     }
   });
@@ -187,17 +259,38 @@ describe('streamZip', () => {
   });
 
   it.each([
-    ['shorter', +100],
-    ['longer', -100],
-  ])('breaks the connection when a stored object is %s than its recorded size', async (_case, delta) => {
+    ['shorter', +100, 'in the middle'],
+    ['longer', -100, 'in the middle'],
+    ['shorter', +100, 'last'],
+    ['longer', -100, 'last'],
+  ])('breaks the connection when a stored object is %s than its recorded size (%s)', async (_case, delta, position) => {
     const { state, openStream } = tracked();
     const changed = { ...tiff, byteSize: tiff.byteSize + delta };
-    const server = await serve({ entries: [jpeg, changed, png], openStream });
+    const server = await serve({ entries: position === 'last' ? [jpeg, png, changed] : [jpeg, changed, png], openStream });
     try {
       await expect(download(server.url)).rejects.toThrow();
       const error = await failure(server.outcome());
       expect(error).toMatchObject({ reason: 'SOURCE_FAILED', imageId: tiff.imageId });
       expect(error.message).toContain(`expected ${changed.byteSize}`);
+      await vi.waitFor(() => expect(state.open).toBe(0));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('stops reading an object as soon as it exceeds its recorded size', async () => {
+    const { state, openStream } = tracked();
+    const recorded = 1024 * 1024;
+    const server = await serve({ entries: [{ ...large, byteSize: recorded }, jpeg], openStream });
+    try {
+      await expect(download(server.url)).rejects.toThrow();
+      const error = await failure(server.outcome());
+      expect(error).toMatchObject({ reason: 'SOURCE_FAILED', imageId: large.imageId });
+      const received = Number(/has (\d+) bytes/.exec(error.message)?.[1]);
+      expect(received).toBeGreaterThan(recorded);
+      expect(received).toBeLessThan(large.byteSize);
+      expect(state.requested).toEqual([large.key]);
+      expect(state.bodies[0]!.readableEnded).toBe(false);
       await vi.waitFor(() => expect(state.open).toBe(0));
     } finally {
       await server.close();

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { pipeline, Transform, type Readable, type Writable } from 'node:stream';
+import { finished, type Readable, type Writable } from 'node:stream';
 import { ZipArchive } from 'archiver';
 
 export interface ZipEntry {
@@ -78,12 +78,9 @@ export async function streamZip({ entries, openStream, output }: StreamZipOption
       if (!opened) throw new ZipStreamError('SOURCE_MISSING', `object for image ${entry.imageId} is missing`, entry.imageId);
 
       source = opened.body;
-      const checked = exactLength(entry);
-      pipeline(opened.body, checked, (error) => {
-        if (error) fail(sourceFailed(entry, error));
-      });
       const written = once(archive, 'entry', { signal: stop.signal });
-      archive.append(checked, { name: entry.name, store: ALREADY_COMPRESSED.has(entry.contentType), date });
+      archive.append(source, { name: entry.name, store: ALREADY_COMPRESSED.has(entry.contentType), date });
+      watchSource(source, entry, fail);
       await written;
       source = undefined;
     }
@@ -97,20 +94,25 @@ export async function streamZip({ entries, openStream, output }: StreamZipOption
 }
 
 /**
- * Fails the entry before archiver sees its end, so a short or overlong object never becomes an
- * entry that a later central directory would present as complete.
+ * Fails the archive as soon as an entry's source breaks, delivers more bytes than recorded or ends
+ * with fewer. Listeners on the source rather than a Transform in front of archiver, so chunks take
+ * no extra stream hop. They run inside the source's own 'data' and 'end' events, ticks before
+ * archiver's copy of that end reaches its CRC stream and completes the entry: a wrong-sized object
+ * never becomes an entry that a later central directory would present as complete. Call it right
+ * after `archive.append(source)`: the source flows from the next tick on, so no chunk goes uncounted.
  */
-function exactLength(entry: ZipEntry): Transform {
+function watchSource(source: Readable, entry: ZipEntry, fail: (error: ZipStreamError) => void): void {
   let received = 0;
   const mismatch = () => new ZipStreamError('SOURCE_FAILED', `object for image ${entry.imageId} has ${received} bytes, expected ${entry.byteSize}`, entry.imageId);
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      received += chunk.length;
-      callback(received > entry.byteSize ? mismatch() : null, chunk);
-    },
-    flush(callback) {
-      callback(received === entry.byteSize ? null : mismatch());
-    },
+  source.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > entry.byteSize) fail(mismatch());
+  });
+  source.once('end', () => {
+    if (received !== entry.byteSize) fail(mismatch());
+  });
+  finished(source, (error) => {
+    if (error) fail(sourceFailed(entry, error));
   });
 }
 

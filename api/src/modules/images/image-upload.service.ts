@@ -13,9 +13,10 @@ import { SecurityEventType, type SecurityEvents } from '../security-events/secur
 import type { StudioService } from '../studio/studio.service.js';
 import type { Job } from '../jobs/job.entity.js';
 import type { Caller } from '../../shared/caller.js';
+import { storeRenditions } from './rendition-storage.js';
 import { ImageStatus } from './image-enums.js';
 import { ACCEPTED_CONTENT_TYPES, ImageRejectedError, inspectImage, renderRenditions } from './image-processing.js';
-import { Image, type StoredRenditions } from './image.entity.js';
+import { Image } from './image.entity.js';
 import type { ImageUpload, RequestImageUploadInput } from './image.types.js';
 import { uploadRejected, type UploadFailureReason } from './upload-failures.js';
 
@@ -112,12 +113,7 @@ export class ImageUploadService {
 
     const customerId = image.job.customer.id;
     const originalKey = storageKeys.original(customerId, image.job.id, image.id);
-    const stored: StoredRenditions = {};
-    for (const rendition of renditions) {
-      const key = storageKeys.rendition(customerId, image.job.id, image.id, rendition.kind);
-      await this.storage.put(key, rendition.data, { contentType: rendition.contentType, byteSize: rendition.data.length });
-      stored[rendition.kind] = { key, width: rendition.width, height: rendition.height, byteSize: rendition.data.length, contentType: rendition.contentType };
-    }
+    const stored = await storeRenditions(this.storage, { customerId, jobId: image.job.id, imageId: image.id }, renditions);
     await this.storage.put(originalKey, bytes, { contentType: info.contentType, byteSize: bytes.length });
 
     // Conditional on PENDING: a sweeper or a parallel completion may have decided first.

@@ -24,6 +24,7 @@ export type StoredRenditions = Partial<Record<RenditionKind, StoredRendition>>;
 @Check({ name: 'images_ready_check', expression: "status <> 'READY' OR (original_key IS NOT NULL AND content_type IS NOT NULL AND width IS NOT NULL AND height IS NOT NULL)" })
 @Index({ name: 'images_job_status_created_idx', properties: ['job', 'status', 'createdAt'] })
 @Index({ name: 'images_status_created_idx', properties: ['status', 'createdAt'] })
+@Index({ name: 'images_derived_from_idx', properties: ['derivedFrom'] })
 export class Image extends BaseEntity {
   [OptionalProps]?:
     | 'createdAt'
@@ -35,7 +36,8 @@ export class Image extends BaseEntity {
     | 'height'
     | 'originalKey'
     | 'renditions'
-    | 'failureReason';
+    | 'failureReason'
+    | 'derivedFrom';
 
   @ManyToOne({ entity: () => Job, deleteRule: 'cascade' })
   job!: Rel<Job>;
@@ -93,4 +95,8 @@ export class Image extends BaseEntity {
   @Field(() => String, { nullable: true, description: 'Why the upload failed, as a machine-readable code.' })
   @Property({ type: 'text', nullable: true })
   failureReason: string | null = null;
+
+  /** The uploaded original an enhancement (or a chain of them) made this one from; null for uploads. */
+  @ManyToOne({ entity: () => Image, nullable: true, deleteRule: 'cascade' })
+  derivedFrom: Rel<Image> | null = null;
 }

@@ -1,10 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { factsOf, isReleased } from '../../policy/download-policy.js';
+import { isReleased } from '../../policy/download-policy.js';
 import { Delivery } from '../downloads/delivery.entity.js';
 import { callerOf, type RequestContext } from '../../graphql/context.js';
 import { loadReference } from '../../shared/load-reference.js';
+import { andThen } from '../../shared/maybe-promise.js';
 import { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
+import type { ImageRecord } from './gallery-page.js';
+import { factsFor } from './image-facts.js';
 import { Image } from './image.entity.js';
 import { ImageUpload, RequestImageUploadInput } from './image.types.js';
 
@@ -28,12 +31,12 @@ export class ImageResolver {
   }
 
   @FieldResolver(() => Job)
-  job(@Root() image: Image): Promise<Job> {
+  job(@Root() image: ImageRecord): Promise<Job> {
     return loadReference(image.job);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who uploaded the image (staff only).' })
-  uploadedBy(@Root() image: Image): Promise<User | null> {
+  uploadedBy(@Root() image: ImageRecord): Promise<User | null> {
     return loadReference(image.uploadedBy);
   }
 
@@ -50,22 +53,22 @@ export class ImageResolver {
   @FieldResolver(() => Boolean, {
     description: 'Released to the job’s customer (rule 1): not BLOCKED, and the job includes all images or the image is INCLUDED, EXTRA_PAID or EXTRA_FREE.',
   })
-  async downloadable(@Root() image: Image): Promise<boolean> {
-    return isReleased(factsOf(image, await loadReference(image.job)));
+  downloadable(@Root() image: ImageRecord): boolean | Promise<boolean> {
+    return andThen(factsFor(image), isReleased);
   }
 
   @FieldResolver(() => [Delivery], { nullable: true, description: 'Who downloaded this image, newest first (staff only).' })
-  deliveries(@Root() image: Image, @Ctx() ctx: RequestContext): Promise<Delivery[]> {
+  deliveries(@Root() image: ImageRecord, @Ctx() ctx: RequestContext): Promise<Delivery[]> {
     return ctx.services.deliveries.forImage(ctx.em, image.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Short-lived URL of the ~1600 px preview; watermarked unless the viewer may have the clean one.' })
-  previewUrl(@Root() image: Image, @Ctx() ctx: RequestContext): Promise<string | null> {
+  previewUrl(@Root() image: ImageRecord, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
     return ctx.services.media.renditionUrl(ctx.user!, image, 'preview');
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Short-lived URL of the ~400 px thumbnail; watermarked unless the viewer may have the clean one.' })
-  thumbnailUrl(@Root() image: Image, @Ctx() ctx: RequestContext): Promise<string | null> {
+  thumbnailUrl(@Root() image: ImageRecord, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
     return ctx.services.media.renditionUrl(ctx.user!, image, 'thumbnail');
   }
 }

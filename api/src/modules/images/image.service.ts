@@ -1,23 +1,22 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { paginate, type ConnectionWants } from '../../graphql/connection.js';
+import type { ConnectionWants } from '../../graphql/connection.js';
 import { notFound } from '../../graphql/errors.js';
 import { imageScope } from '../../policy/visibility.js';
 import { findById } from '../../shared/ids.js';
+import type { Job } from '../jobs/job.entity.js';
 import type { User } from '../users/user.entity.js';
+import { galleryPage } from './gallery-page.js';
 import { Image } from './image.entity.js';
 import type { ImagesArgs } from './image.types.js';
 
-/** A whole shoot in one gallery request: galleries are the one list where pages this large are normal. */
-export const MAX_GALLERY_PAGE_SIZE = 500;
-
 export class ImageService {
-  async listForJob(em: EntityManager, viewer: User, jobId: string, args: ImagesArgs, wants?: ConnectionWants) {
-    const conditions: FilterQuery<Image>[] = [imageScope(viewer), { job: jobId }];
+  /** The job's images the viewer may see (rule 2), as a gallery page. */
+  listForJob(em: EntityManager, viewer: User, job: Job, args: ImagesArgs, wants?: ConnectionWants) {
+    const conditions: FilterQuery<Image>[] = [imageScope(viewer), { job: job.id }];
     if (args.filter?.status?.length) conditions.push({ status: { $in: args.filter.status } });
     if (args.filter?.selectionState?.length) conditions.push({ selectionState: { $in: args.filter.selectionState } });
-    const direction = args.sortDirection === 'DESC' ? 'desc' : 'asc';
-    return paginate(em, Image, { $and: conditions }, args, { [args.sortBy]: direction, id: direction } as never, MAX_GALLERY_PAGE_SIZE, wants);
+    return galleryPage(em, job, { $and: conditions }, args, wants);
   }
 
   /** Loads an image the caller was already allowed to see (the shield rule ran the policy). */

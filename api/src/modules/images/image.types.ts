@@ -45,7 +45,7 @@ export class ImageFilter {
 
 @ArgsType()
 export class ImagesArgs extends PageArgs {
-  // `first` may be up to 500 here (MAX_GALLERY_PAGE_SIZE), unlike the other lists.
+  // `first` may be up to 500 here (MAX_GALLERY_PAGE_SIZE in gallery-page.ts), unlike the other lists.
   @Field(() => ImageFilter, { nullable: true }) filter?: ImageFilter;
   @Field(() => ImageSortField, { nullable: true, defaultValue: ImageSortField.CREATED_AT }) sortBy!: ImageSortField;
   @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC }) sortDirection!: SortDirection;

@@ -1,12 +1,13 @@
 import type { Config } from '../../config.js';
-import { factsOf, renditionVariant } from '../../policy/download-policy.js';
-import { loadReference } from '../../shared/load-reference.js';
+import { renditionVariant, type ImageFacts } from '../../policy/download-policy.js';
+import { andThen } from '../../shared/maybe-promise.js';
 import type { UrlTokenSigner } from '../../security/signed-token.js';
 import type { ObjectStorage } from '../../storage/object-storage.js';
 import type { StorageMode } from '../../storage/storage-mode.js';
 import type { User } from '../users/user.entity.js';
 import { ImageStatus } from './image-enums.js';
-import type { Image } from './image.entity.js';
+import type { ImageRecord } from './gallery-page.js';
+import { factsFor } from './image-facts.js';
 import type { RenditionKind } from './image-processing.js';
 
 export interface MediaTokenClaims {
@@ -35,10 +36,13 @@ export class MediaUrls {
     this.windowSeconds = Math.max(1, Math.min(60, Math.floor(config.signedUrlTtlSeconds / 5)));
   }
 
-  async renditionUrl(viewer: User, image: Image, size: RenditionSize, now = Date.now()): Promise<string | null> {
+  renditionUrl(viewer: User, image: ImageRecord, size: RenditionSize, now = Date.now()): string | null | Promise<string | null> {
     if (image.status !== ImageStatus.READY) return null;
-    const job = await loadReference(image.job);
-    const kind: RenditionKind = renditionVariant(viewer, factsOf(image, job)) === 'clean' ? size : `${size}_watermarked`;
+    return andThen(factsFor(image), (facts) => this.urlFor(viewer, image, facts, size, now));
+  }
+
+  private urlFor(viewer: User, image: ImageRecord, facts: ImageFacts, size: RenditionSize, now: number): string | null | Promise<string | null> {
+    const kind: RenditionKind = renditionVariant(viewer, facts) === 'clean' ? size : `${size}_watermarked`;
     const rendition = image.renditions[kind];
     if (!rendition) return null;
     // Signing as of the start of the current window makes every URL for this rendition identical

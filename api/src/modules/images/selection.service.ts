@@ -16,6 +16,9 @@ export const MAX_BULK_IMAGES = 1000;
 /** The states a customer may move an image between (rule 5); everything else is staff's. */
 const CUSTOMER_STATES: ReadonlySet<SelectionState> = new Set([SelectionState.NONE, SelectionState.INCLUDED, SelectionState.EXTRA_PENDING]);
 
+/** A derived image's downloads follow its source (download policy); staff can only withhold it. */
+const DERIVED_IMAGE_STATES: ReadonlySet<SelectionState> = new Set([SelectionState.NONE, SelectionState.BLOCKED]);
+
 /**
  * Customer selection (rule 5). All selections of one job are serialised by a row lock on the job
  * (SELECT … FOR UPDATE, which does not bump its version), so parallel selections never fill more
@@ -61,6 +64,14 @@ export class SelectionService {
       for (const jobId of jobIds) jobs.set(jobId, await tx.findOneOrFail(Job, { id: jobId }, { lockMode: LockMode.PESSIMISTIC_WRITE }));
       const images = await tx.find(Image, { id: { $in: ids } }, { refresh: true });
       const inGivenOrder = ids.map((id) => images.find((image) => image.id === id)!);
+      const derived = inGivenOrder.filter((image) => image.derivedFrom).map((image) => image.id);
+      if (derived.length > 0 && !DERIVED_IMAGE_STATES.has(state)) {
+        throw badInput('Enhanced images use no package room: they can only be blocked (BLOCKED) or follow their original (NONE).', {
+          field: 'state',
+          reason: 'DERIVED_IMAGE',
+          imageIds: derived,
+        });
+      }
       for (const image of inGivenOrder) this.changeState(tx, caller, jobs.get(image.job.id)!, image, state, cleanReason);
       return inGivenOrder;
     });
@@ -77,6 +88,9 @@ export class SelectionService {
       const job = await tx.findOneOrFail(Job, { id: jobRef.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       // Read the image only under the lock: a parallel selection may have changed it meanwhile.
       const image = await tx.findOneOrFail(Image, { id: imageId }, { refresh: true });
+      if (image.derivedFrom) {
+        throw badInput('An enhanced image follows its original: select the original instead.', { field: 'imageId', reason: 'DERIVED_IMAGE' });
+      }
       if (!CUSTOMER_STATES.has(image.selectionState)) {
         throw forbidden('This image’s release is managed by the studio.');
       }

@@ -58,6 +58,6 @@ export class JobResolver {
 
   @FieldResolver(() => ImageConnection, { description: 'The job’s images the viewer may see: customers get READY images only. `first` may be up to 500 here.' })
   images(@Root() job: Job, @Args() args: ImagesArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return ctx.services.images.listForJob(ctx.em, ctx.user!, job.id, args, connectionWants(info));
+    return ctx.services.images.listForJob(ctx.em, ctx.user!, job, args, connectionWants(info));
   }
 }

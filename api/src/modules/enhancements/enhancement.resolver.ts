@@ -1,0 +1,94 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { callerOf, type RequestContext } from '../../graphql/context.js';
+import { loadReference } from '../../shared/load-reference.js';
+import type { ImageRecord } from '../images/gallery-page.js';
+import { Image } from '../images/image.entity.js';
+import { User } from '../users/user.entity.js';
+import { Enhancement, EnhancementFailure } from './enhancement.entity.js';
+import { EnhancementConnection, EnhancementModel, EnhancementsArgs } from './enhancement.types.js';
+
+@Resolver(() => Enhancement)
+export class EnhancementResolver {
+  @Query(() => [EnhancementModel], { description: 'The models this deployment offers, with what they are for, their parameters, limits and cost.' })
+  enhancementModels(@Ctx() ctx: RequestContext): EnhancementModel[] {
+    return ctx.services.enhancementModels.list();
+  }
+
+  @Query(() => Enhancement)
+  enhancement(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Enhancement> {
+    return ctx.services.enhancements.get(ctx.em, id);
+  }
+
+  @Query(() => EnhancementConnection, { description: 'Enhancement tasks the viewer may see, newest first: staff all, customers those on their images.' })
+  enhancements(@Args() args: EnhancementsArgs, @Ctx() ctx: RequestContext) {
+    return ctx.services.enhancements.list(ctx.em, ctx.user!, args.filter, args);
+  }
+
+  @Mutation(() => Enhancement, { description: 'Queues an enhancement of one READY image. Customers’ tasks count against their plan.' })
+  async enhanceImage(
+    @Arg('imageId', () => ID) imageId: string,
+    @Arg('modelId') modelId: string,
+    @Arg('params', () => GraphQLJSONObject, { nullable: true, description: 'Parameters of the model (see enhancementModels); defaults fill the rest.' }) params: Record<string, unknown> | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Enhancement> {
+    const [task] = await ctx.services.enhancements.enhance(ctx.em, callerOf(ctx), { imageIds: [imageId], modelId, params, field: 'imageId' });
+    return task!;
+  }
+
+  @Mutation(() => [Enhancement], { description: 'Queues the same enhancement of up to 50 READY images, all or nothing.' })
+  enhanceImages(
+    @Arg('imageIds', () => [ID]) imageIds: string[],
+    @Arg('modelId') modelId: string,
+    @Arg('params', () => GraphQLJSONObject, { nullable: true }) params: Record<string, unknown> | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Enhancement[]> {
+    return ctx.services.enhancements.enhance(ctx.em, callerOf(ctx), { imageIds, modelId, params, field: 'imageIds' });
+  }
+
+  @Mutation(() => Enhancement, { description: 'Cancels a task: at once while QUEUED (usage given back); while PROCESSING the worker stops within seconds and the result is discarded.' })
+  cancelEnhancement(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Enhancement> {
+    return ctx.services.enhancements.cancel(ctx.em, callerOf(ctx), id);
+  }
+
+  @FieldResolver(() => Image, { nullable: true, description: 'The source image.' })
+  image(@Root() task: Enhancement): Promise<Image | null> {
+    return loadReference(task.image);
+  }
+
+  @FieldResolver(() => Image, { nullable: true, description: 'The derived image, once SUCCEEDED.' })
+  result(@Root() task: Enhancement): Promise<Image | null> {
+    return loadReference(task.result);
+  }
+
+  @FieldResolver(() => EnhancementModel, { nullable: true, description: 'The model, while this deployment still offers it.' })
+  model(@Root() task: Enhancement, @Ctx() ctx: RequestContext): EnhancementModel | null {
+    return ctx.services.enhancementModels.find(task.modelId) ?? null;
+  }
+
+  @FieldResolver(() => EnhancementFailure, { nullable: true, description: 'Why the task FAILED.' })
+  error(@Root() task: Enhancement): EnhancementFailure | null {
+    return task.errorCode && task.errorMessage ? { code: task.errorCode, message: task.errorMessage } : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who started the task (staff only).' })
+  requestedBy(@Root() task: Enhancement): Promise<User | null> {
+    return loadReference(task.requestedBy);
+  }
+}
+
+@Resolver(() => Image)
+export class ImageEnhancementResolver {
+  @FieldResolver(() => [Enhancement], { description: 'Enhancement tasks on this image, newest first.' })
+  enhancements(@Root() image: ImageRecord, @Ctx() ctx: RequestContext): Promise<Enhancement[]> {
+    return ctx.loaders.imageEnhancements.load(image.id);
+  }
+
+  @FieldResolver(() => Image, {
+    nullable: true,
+    description: 'The uploaded original this image was made from by one or more enhancements (Enhancement.image names each task’s direct input); null for uploads.',
+  })
+  derivedFrom(@Root() image: ImageRecord): Promise<Image | null> {
+    return loadReference(image.derivedFrom);
+  }
+}

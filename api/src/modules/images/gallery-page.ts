@@ -1,0 +1,180 @@
+import { Cursor, raw, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ALL_PARTS, DEFAULT_PAGE_SIZE, type ConnectionShape, type ConnectionWants } from '../../graphql/connection.js';
+import { badInput } from '../../graphql/errors.js';
+import { isUuid } from '../../shared/ids.js';
+import type { Job } from '../jobs/job.entity.js';
+import { User } from '../users/user.entity.js';
+import type { ImageStatus, SelectionState } from './image-enums.js';
+import type { RenditionKind } from './image-processing.js';
+import { Image, type StoredRendition } from './image.entity.js';
+import { ImageSortField, type ImagesArgs } from './image.types.js';
+
+/** A whole shoot in one gallery request: galleries are the one list where pages this large are normal. */
+export const MAX_GALLERY_PAGE_SIZE = 500;
+
+interface ImageRow {
+  id: string;
+  createdAt: Date;
+  updatedAt: Date;
+  filename: string;
+  status: ImageStatus;
+  selectionState: SelectionState;
+  contentType: string | null;
+  byteSize: number | string;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  renditionKeys: RenditionKeys | null;
+  failureReason: string | null;
+  uploadedBy: string | null;
+  derivedFrom: string | null;
+  source: SourceState | null;
+}
+/** What the download policy needs of a derived image's source. */
+export type SourceState = Pick<Image, 'status' | 'selectionState'>;
+/** Where each rendition is stored: all a listed image needs of `renditions` to sign its URLs. */
+type RenditionKeys = Partial<Record<RenditionKind, string>>;
+const COLUMNS = ['id', 'createdAt', 'updatedAt', 'filename', 'status', 'selectionState', 'contentType', 'byteSize', 'sha256', 'width', 'height', 'failureReason', 'uploadedBy', 'derivedFrom'] as const;
+// Only the keys: parsing every rendition's full JSON cost as much as the rest of the row.
+// A derived image's downloads follow its source: the source's state comes with the row.
+const SOURCE_STATE = raw(`(SELECT jsonb_build_object('status', s.status, 'selectionState', s.selection_state) FROM images s WHERE s.id = i.derived_from_id) AS "source"`);
+const RENDITION_KEYS = raw(`(SELECT jsonb_object_agg(kind, rendition -> 'key') FROM jsonb_each(i.renditions) AS r(kind, rendition)) AS "renditionKeys"`);
+
+/**
+ * An image of a gallery page, read as a plain row rather than a managed entity: a gallery lists
+ * hundreds of images, and hydrating each into MikroORM's identity map cost more than the rest of
+ * the request together. It carries what the `Image` type's fields read and is never persisted; the
+ * job is the one the page belongs to, already loaded.
+ */
+export class ListedImage {
+  readonly id: string;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly filename: string;
+  readonly status: ImageStatus;
+  readonly selectionState: SelectionState;
+  readonly contentType: string | null;
+  readonly byteSize: number;
+  readonly sha256: string;
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly renditions: Partial<Record<RenditionKind, Pick<StoredRendition, 'key'>>>;
+  readonly failureReason: string | null;
+  /** The source's state, for a derived image; null for an uploaded original. */
+  readonly sourceState: SourceState | null;
+  readonly #uploadedById: string | null;
+  readonly #derivedFromId: string | null;
+  readonly #em: EntityManager;
+
+  constructor(
+    row: ImageRow,
+    readonly job: Job,
+    em: EntityManager,
+  ) {
+    this.id = row.id;
+    this.createdAt = row.createdAt;
+    this.updatedAt = row.updatedAt;
+    this.filename = row.filename;
+    this.status = row.status;
+    this.selectionState = row.selectionState;
+    this.contentType = row.contentType;
+    this.byteSize = Number(row.byteSize);
+    this.sha256 = row.sha256;
+    this.width = row.width;
+    this.height = row.height;
+    this.renditions = {};
+    for (const [kind, key] of Object.entries(row.renditionKeys ?? {})) this.renditions[kind as RenditionKind] = { key };
+    this.failureReason = row.failureReason;
+    this.sourceState = row.source;
+    this.#uploadedById = row.uploadedBy;
+    this.#derivedFromId = row.derivedFrom;
+    this.#em = em;
+  }
+
+  /** A reference the `uploadedBy` field loads through the dataloader, made only when asked for. */
+  get uploadedBy(): User | null {
+    return this.#uploadedById ? this.#em.getReference(User, this.#uploadedById) : null;
+  }
+
+  /** A reference to the source of a derived image, made only when asked for. */
+  get derivedFrom(): Image | null {
+    return this.#derivedFromId ? this.#em.getReference(Image, this.#derivedFromId) : null;
+  }
+}
+
+/**
+ * What the `Image` field resolvers take as `@Root()`: a managed entity or a gallery row. A union on
+ * purpose: type-graphql rebuilds a root that is not an instance of the parameter's class (a fresh
+ * `new Image()` for every field of every row); a union reflects as Object and is passed through.
+ */
+export type ImageRecord = Image | ListedImage;
+
+/**
+ * One page of a job's images matching `where`, by keyset or offset. The cursor names the last image
+ * of the page; the next page starts after that image's exact (sort value, id) as PostgreSQL stores
+ * them, so timestamps keep their microseconds and equal sort values never skip or repeat a row.
+ */
+export async function galleryPage(
+  em: EntityManager,
+  job: Job,
+  where: FilterQuery<Image>,
+  args: ImagesArgs,
+  wants: ConnectionWants = ALL_PARTS,
+): Promise<ConnectionShape<Image>> {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_GALLERY_PAGE_SIZE) {
+    throw badInput(`first must be between 1 and ${MAX_GALLERY_PAGE_SIZE}.`, { field: 'first', reason: 'OUT_OF_RANGE', max: MAX_GALLERY_PAGE_SIZE });
+  }
+  const usesOffset = args.offset !== undefined && args.offset !== null;
+  if (usesOffset && args.after) throw badInput('Use either after or offset, not both.', { field: 'offset', reason: 'CONFLICTING_ARGUMENTS' });
+  if (usesOffset && args.offset! < 0) throw badInput('offset must not be negative.', { field: 'offset', reason: 'OUT_OF_RANGE' });
+
+  const sortBy = args.sortBy ?? ImageSortField.CREATED_AT;
+  const direction = args.sortDirection === 'DESC' ? 'desc' : 'asc';
+  const sortColumn = em.getMetadata().get(Image).properties[sortBy].fieldNames[0];
+  const query = em
+    .createQueryBuilder(Image, 'i')
+    .select([...COLUMNS, RENDITION_KEYS, SOURCE_STATE])
+    .where(where as never)
+    .orderBy({ [sortBy]: direction, id: direction } as never)
+    .limit(first + 1);
+  if (usesOffset) query.offset(args.offset!);
+  if (args.after) {
+    const anchor = anchorOf(args.after);
+    query.andWhere(`(i.${sortColumn}, i.id) ${direction === 'asc' ? '>' : '<'} (SELECT anchor.${sortColumn}, anchor.id FROM images anchor WHERE anchor.id = ? AND anchor.job_id = ?)`, [anchor, job.id]);
+  }
+  const [rows, totalCount] = await Promise.all([
+    query.execute<ImageRow[]>('all', true),
+    wants.totalCount || usesOffset ? em.count(Image, where) : Promise.resolve(-1),
+  ]);
+
+  const hasNextPage = rows.length > first;
+  const nodes = rows.slice(0, first).map((row) => new ListedImage(row, job, em) as unknown as Image);
+  const cursorOf = (image: Image) => Cursor.encode([image.id]);
+  const edges = wants.edges ? nodes.map((node) => ({ cursor: cursorOf(node), node })) : [];
+  return {
+    edges,
+    nodes,
+    totalCount,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: usesOffset ? args.offset! > 0 : Boolean(args.after),
+      startCursor: nodes.length ? cursorOf(nodes[0]!) : null,
+      endCursor: nodes.length ? cursorOf(nodes.at(-1)!) : null,
+    },
+  };
+}
+
+function anchorOf(after: string): string {
+  let values: unknown;
+  try {
+    values = Cursor.decode(after);
+  } catch {
+    values = null;
+  }
+  if (!Array.isArray(values) || values.length !== 1 || typeof values[0] !== 'string' || !isUuid(values[0])) {
+    throw badInput('The cursor is not valid for this list.', { field: 'after', reason: 'INVALID_CURSOR' });
+  }
+  return values[0];
+}
