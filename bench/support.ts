@@ -22,6 +22,7 @@ import { loadConfig, type Config } from '../api/src/config.js';
 import { startInfrastructure, type Infrastructure } from '../api/src/infrastructure.js';
 import { createLogger, type Logger } from '../api/src/logger.js';
 import { assertSupportedNode } from '../api/src/runtime-guard.js';
+import { tuneGarbageCollection } from '../api/src/runtime-tuning.js';
 import { startServer, type RunningServer } from '../api/src/server.js';
 import type { StorageMode } from '../api/src/storage/storage-mode.js';
 import { JobStatus } from '../api/src/modules/jobs/job-status.js';
@@ -33,6 +34,7 @@ import type { User } from '../api/src/modules/users/user.entity.js';
 import type { LoadRequest, LoadResult, DownloadResult } from './load-client.js';
 
 assertSupportedNode();
+tuneGarbageCollection();
 // Apollo and Express pick their production behaviour from the environment; the config below says production too.
 process.env.NODE_ENV ??= 'production';
 
@@ -290,20 +292,20 @@ export interface Figure {
   name: string;
   value: number;
   unit: string;
-  /** `>=` or `<=` and the threshold. */
-  target: { op: '>=' | '<='; value: number };
+  /** `>=` or `<=` and the threshold; none for a figure printed only to explain the others. */
+  target?: { op: '>=' | '<='; value: number };
   digits?: number;
 }
 
-export const verdict = (figure: Figure): 'PASS' | 'MISS' =>
-  (figure.target.op === '>=' ? figure.value >= figure.target.value : figure.value <= figure.target.value) ? 'PASS' : 'MISS';
+export const verdict = ({ value, target }: Figure): 'PASS' | 'MISS' | '' =>
+  !target ? '' : (target.op === '>=' ? value >= target.value : value <= target.value) ? 'PASS' : 'MISS';
 
 /** The compact table every script ends with. */
 export function printTable(title: string, figures: Figure[]): void {
   const rows = figures.map((figure) => [
     figure.name,
     `${fmt(figure.value, figure.digits ?? 2)} ${figure.unit}`.trim(),
-    `${figure.target.op} ${figure.target.value} ${figure.unit}`.trim(),
+    figure.target ? `${figure.target.op} ${figure.target.value} ${figure.unit}`.trim() : '-',
     verdict(figure),
   ]);
   const header = ['figure', 'measured', 'target', ''];

@@ -8,6 +8,11 @@
  * N objects of random bytes put into storage directly, READY image rows pointing at them (the
  * job includes all images, so every image is released to the customer).
  * Baseline: `storage.openStream` each object in turn and drain it (what the ZIP must read anyway).
+ * Second, informational baseline ("relay"): the same objects read the same way and written, one
+ * after another, to a plain HTTP response that the same child process drains. It does everything
+ * the ZIP route does except build the archive, so ZIP / relay is what the archive itself costs;
+ * ZIP / read also charges the ZIP for sending the bytes and for its client, which on a 2-core
+ * machine compete for the same CPUs as the storage server.
  * Candidate: `jobArchiveDownload` ticket, then GET the archive URL from a child process (plain
  * node:http) and drain it; the ticket is not part of the timing.
  * Memory: this process is the API process (API + embedded S3). Its RSS is sampled every 20 ms during
@@ -18,6 +23,9 @@
  * Env: BENCH_ZIP_OBJECTS (100), BENCH_ZIP_OBJECT_MB (10), BENCH_ZIP_ROUNDS (3).
  */
 import { randomFillSync } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Image } from '../api/src/modules/images/image.entity.js';
 import { ImageStatus, SelectionState } from '../api/src/modules/images/image-enums.js';
@@ -115,6 +123,26 @@ run(async () => {
       return { bytesPerSecond: result.bytes / result.seconds, seconds: result.seconds, ...measured };
     };
 
+    // The relay: a plain HTTP route in this process streaming the objects back to back.
+    const relayServer = createServer((_req, res) => {
+      void (async () => {
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(totalBytes) });
+        for (const key of keys) {
+          const object = await storage.openStream(key);
+          if (!object) throw new Error(`object ${key} is missing`);
+          for await (const chunk of object.body) if (!res.write(chunk)) await once(res, 'drain');
+        }
+        res.end();
+      })().catch((error: unknown) => res.destroy(error as Error));
+    });
+    await new Promise<void>((resolve) => relayServer.listen(0, '127.0.0.1', resolve));
+    const relayUrl = `http://127.0.0.1:${(relayServer.address() as AddressInfo).port}/`;
+    const relay = async () => {
+      const { result, ...measured } = await withRss(() => client.download(relayUrl));
+      if (result.status !== 200 || result.bytes !== totalBytes) throw new Error(`relay answered ${result.status} with ${result.bytes} bytes`);
+      return { bytesPerSecond: result.bytes / (result.elapsedMs / 1000), ...measured };
+    };
+
     const candidate = async () => {
       const ticket = await bench.gql<{ jobArchiveDownload: { url: string } }>(
         'mutation($jobId: ID!) { jobArchiveDownload(jobId: $jobId) { url } }',
@@ -137,21 +165,28 @@ run(async () => {
 
     // One untimed pass of each warms the page cache, the S3 client's sockets and the code paths.
     await baseline();
+    await relay();
     await candidate();
 
     const baselines: Awaited<ReturnType<typeof baseline>>[] = [];
     const candidates: Awaited<ReturnType<typeof candidate>>[] = [];
+    const relays: Awaited<ReturnType<typeof relay>>[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       mark(`read-${round}-start`);
       const b = await baseline();
       mark(`read-${round}-end`);
       baselines.push(b);
+      mark(`relay-${round}-start`);
+      const r = await relay();
+      mark(`relay-${round}-end`);
+      relays.push(r);
       mark(`zip-${round}-start`);
       const c = await candidate();
       mark(`zip-${round}-end`);
       candidates.push(c);
       console.log(
         `round ${round}: read ${fmt(b.bytesPerSecond / MB, 0)} MiB/s (${fmt(b.seconds, 2)} s, CPU ${fmt(b.cpuSeconds, 2)} s, RSS +${fmt(b.rssGrowth / MB, 1)} MiB) | ` +
+          `relay ${fmt(r.bytesPerSecond / MB, 0)} MiB/s (CPU ${fmt(r.cpuSeconds, 2)} s) | ` +
           `zip ${fmt(c.bytesPerSecond / MB, 0)} MiB/s (${fmt(c.seconds, 2)} s, CPU ${fmt(c.cpuSeconds, 2)} s, ${c.zipBytes} bytes) ratio ${fmt(c.bytesPerSecond / b.bytesPerSecond, 3)} | TTFB ${fmt(c.firstByteMs, 1)} ms (headers ${fmt(c.headersMs, 1)} ms) | ` +
           `RSS +${fmt(c.rssGrowth / MB, 1)} MiB sampled, +${c.hwmGrowth === undefined ? '?' : fmt(c.hwmGrowth / MB, 1)} MiB VmHWM`,
       );
@@ -171,6 +206,12 @@ run(async () => {
       `\nmedian of ${ROUNDS}: plain read ${fmt(readMedian / MB, 1)} MiB/s, ZIP ${fmt(zipMedian / MB, 1)} MiB/s; ZIP/read: median of per-round ratios ${fmt(ratio, 3)} ` +
         `(per round ${ratios.map((r) => fmt(r, 3)).join(', ')}), ratio of medians ${fmt(zipMedian / readMedian, 3)}`,
     );
+    const relayRatios = relays.map((r, index) => candidates[index]!.bytesPerSecond / r.bytesPerSecond);
+    const cpuRelay = median(relays.map((r) => r.cpuSeconds));
+    console.log(
+      `relay (the same objects sent over plain HTTP to the same client, no archive) ${fmt(median(relays.map((r) => r.bytesPerSecond)) / MB, 1)} MiB/s; ` +
+        `ZIP/relay: median of per-round ratios ${fmt(median(relayRatios), 3)} (per round ${relayRatios.map((r) => fmt(r, 3)).join(', ')}); relay/read ${fmt(median(relays.map((r, index) => r.bytesPerSecond / baselines[index]!.bytesPerSecond)), 3)}`,
+    );
     console.log(`RSS growth of the API process (in-process 20 ms samples, max - before): median ${fmt(rss, 1)} MiB, worst ${fmt(rssWorst, 1)} MiB` +
       (hwms.length ? `; VmHWM - before: median ${fmt(median(hwms) / MB, 1)} MiB, worst ${fmt(Math.max(...hwms) / MB, 1)} MiB` : ''));
     console.log(`for comparison, RSS growth while plainly reading the same objects (same sampling): median ${fmt(median(baselines.map((b) => b.rssGrowth)) / MB, 1)} MiB`);
@@ -179,17 +220,19 @@ run(async () => {
     const cpuZip = median(candidates.map((c) => c.cpuSeconds));
     console.log(
       `CPU of the API process (user+system, all threads; embedded S3 included): read ${fmt(cpuRead / (totalBytes / 1e9), 2)} s/GB, ` +
-        `ZIP ${fmt(cpuZip / (totalBytes / 1e9), 2)} s/GB, read/ZIP ${fmt(cpuRead / cpuZip, 3)} (the throughput ratio a CPU-bound single thread can reach)`,
+        `relay ${fmt(cpuRelay / (totalBytes / 1e9), 2)} s/GB, ZIP ${fmt(cpuZip / (totalBytes / 1e9), 2)} s/GB, read/ZIP ${fmt(cpuRead / cpuZip, 3)} (the throughput ratio a CPU-bound single thread can reach)`,
     );
 
     const figures: Figure[] = [
       { name: 'ZIP throughput / plain read', value: ratio, unit: '', target: { op: '>=', value: 0.9 }, digits: 3 },
+      { name: 'ZIP throughput / relay (informational)', value: median(relayRatios), unit: '', digits: 3 },
       { name: 'peak RSS growth (sampled, median)', value: rss, unit: 'MiB', target: { op: '<=', value: 64 }, digits: 1 },
       ...(hwms.length ? [{ name: 'peak RSS growth (VmHWM, median)', value: median(hwms) / MB, unit: 'MiB', target: { op: '<=' as const, value: 64 }, digits: 1 }] : []),
       { name: 'time to first byte (median)', value: ttfb, unit: 'ms', target: { op: '<=', value: 250 }, digits: 1 },
     ];
     printTable(`ZIP of ${OBJECTS} x ${fmt(OBJECT_BYTES / MB, 1)} MiB (${fmt(totalBytes / 1e9, 2)} GB), ${ROUNDS} rounds, total ${fmt((performance.now() - started) / 1000, 0)} s`, figures);
 
+    relayServer.close();
     await storage.delete(keys);
   } finally {
     await client.close();

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { assertSupportedNode } from './runtime-guard.js';
+import { tuneGarbageCollection } from './runtime-tuning.js';
 import { loadConfigOrExit } from './config.js';
 import { startInfrastructure } from './infrastructure.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 
 assertSupportedNode();
+tuneGarbageCollection();
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);

@@ -3,6 +3,7 @@ import { loadConfigOrExit } from '../config.js';
 import { startInfrastructure } from '../infrastructure.js';
 import { createLogger } from '../logger.js';
 import { assertSupportedNode } from '../runtime-guard.js';
+import { tuneGarbageCollection } from '../runtime-tuning.js';
 import { openApplication } from '../server.js';
 
 /**
@@ -12,6 +13,7 @@ import { openApplication } from '../server.js';
  * queue; a worker killed outright is noticed by its missing heartbeat and its task retried elsewhere.
  */
 assertSupportedNode();
+tuneGarbageCollection();
 
 const config = loadConfigOrExit();
 if (!config.database.url || !config.storage.endpoint) {

@@ -2,10 +2,8 @@
  * The API-side handle on the ESRGAN worker thread: started on first use, kept for later tasks,
  * replaced after a crash. Inference never runs on the caller's event loop.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../../../../shared/worker-entry.js';
 import { ProviderError } from '../provider.js';
 import type { EsrganScale } from './esrgan-models.js';
 import type { TileRequest, TileResponse } from './esrgan-worker-protocol.js';
@@ -14,29 +12,6 @@ import type { RgbImage } from './tiling.js';
 interface Pending {
   resolve: (image: RgbImage) => void;
   reject: (error: Error) => void;
-}
-
-/**
- * Run from TypeScript sources (`npm start`, vitest, the benchmarks) the worker needs the same
- * swc-node loader as the main thread; vitest's own transform does not reach worker threads. Run
- * from compiled JavaScript it needs nothing.
- */
-function workerEntry(): { url: URL; execArgv: string[] | undefined } {
-  const extension = path.extname(fileURLToPath(import.meta.url));
-  const url = new URL(`./esrgan-worker${extension}`, import.meta.url);
-  if (extension !== '.ts') return { url, execArgv: undefined };
-  pinSwcBinding();
-  return { url, execArgv: ['--import', '@swc-node/register/esm-register'] };
-}
-
-/**
- * swc's native binding crashes the whole process (SIGSEGV) when a worker thread that loaded it
- * first is terminated and another one loads it again (swc-project/swc#2276, swc-node#920; seen
- * here under vitest, whose main thread does not use swc). Loading it once on this thread keeps the
- * library resident, so workers can come and go; under `npm start` it is loaded already.
- */
-function pinSwcBinding(): void {
-  createRequire(import.meta.url)('@swc/core');
 }
 
 const crashed = (detail: string) => new ProviderError('transient', 'The local upscaler stopped unexpectedly', { cause: new Error(detail) });
@@ -91,7 +66,7 @@ export class EsrganTileWorker {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const { url, execArgv } = workerEntry();
+    const { url, execArgv } = workerEntry(import.meta.url, 'esrgan-worker');
     const worker = new Worker(url, { execArgv, name: 'esrgan' });
     worker.on('message', (response: TileResponse) => this.onResponse(worker, response));
     worker.on('error', (error) => this.discard(worker, crashed(error.message)));
