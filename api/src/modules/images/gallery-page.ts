@@ -13,22 +13,24 @@ import { ImageSortField, type ImagesArgs } from './image.types.js';
 /** A whole shoot in one gallery request: galleries are the one list where pages this large are normal. */
 export const MAX_GALLERY_PAGE_SIZE = 500;
 
+/** A row as PostgreSQL names its columns: read without MikroORM's result mapping, which cost more than the query. */
 interface ImageRow {
   id: string;
-  createdAt: Date;
-  updatedAt: Date;
+  /** Timestamps as PostgreSQL writes them: MikroORM turns off pg's date parsing and parses itself. */
+  created_at: string;
+  updated_at: string;
   filename: string;
   status: ImageStatus;
-  selectionState: SelectionState;
-  contentType: string | null;
-  byteSize: number | string;
+  selection_state: SelectionState;
+  content_type: string | null;
+  byte_size: number | string;
   sha256: string;
   width: number | null;
   height: number | null;
   renditionKeys: RenditionKeys | null;
-  failureReason: string | null;
-  uploadedBy: string | null;
-  derivedFrom: string | null;
+  failure_reason: string | null;
+  uploaded_by_id: string | null;
+  derived_from_id: string | null;
   source: SourceState | null;
 }
 /** What the download policy needs of a derived image's source. */
@@ -49,8 +51,6 @@ const RENDITION_KEYS = raw(`(SELECT jsonb_object_agg(kind, rendition -> 'key') F
  */
 export class ListedImage {
   readonly id: string;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
   readonly filename: string;
   readonly status: ImageStatus;
   readonly selectionState: SelectionState;
@@ -63,6 +63,8 @@ export class ListedImage {
   readonly failureReason: string | null;
   /** The source's state, for a derived image; null for an uploaded original. */
   readonly sourceState: SourceState | null;
+  readonly #createdAt: string;
+  readonly #updatedAt: string;
   readonly #uploadedById: string | null;
   readonly #derivedFromId: string | null;
   readonly #em: EntityManager;
@@ -73,23 +75,32 @@ export class ListedImage {
     em: EntityManager,
   ) {
     this.id = row.id;
-    this.createdAt = row.createdAt;
-    this.updatedAt = row.updatedAt;
+    this.#createdAt = row.created_at;
+    this.#updatedAt = row.updated_at;
     this.filename = row.filename;
     this.status = row.status;
-    this.selectionState = row.selectionState;
-    this.contentType = row.contentType;
-    this.byteSize = Number(row.byteSize);
+    this.selectionState = row.selection_state;
+    this.contentType = row.content_type;
+    this.byteSize = Number(row.byte_size);
     this.sha256 = row.sha256;
     this.width = row.width;
     this.height = row.height;
     this.renditions = {};
     for (const [kind, key] of Object.entries(row.renditionKeys ?? {})) this.renditions[kind as RenditionKind] = { key };
-    this.failureReason = row.failureReason;
+    this.failureReason = row.failure_reason;
     this.sourceState = row.source;
-    this.#uploadedById = row.uploadedBy;
-    this.#derivedFromId = row.derivedFrom;
+    this.#uploadedById = row.uploaded_by_id;
+    this.#derivedFromId = row.derived_from_id;
     this.#em = em;
+  }
+
+  // Parsed only when asked for: a gallery rarely shows them, and 1,000 dates per page add up.
+  get createdAt(): Date {
+    return this.#em.getPlatform().parseDate(this.#createdAt);
+  }
+
+  get updatedAt(): Date {
+    return this.#em.getPlatform().parseDate(this.#updatedAt);
   }
 
   /** A reference the `uploadedBy` field loads through the dataloader, made only when asked for. */
@@ -145,7 +156,7 @@ export async function galleryPage(
     query.andWhere(`(i.${sortColumn}, i.id) ${direction === 'asc' ? '>' : '<'} (SELECT anchor.${sortColumn}, anchor.id FROM images anchor WHERE anchor.id = ? AND anchor.job_id = ?)`, [anchor, job.id]);
   }
   const [rows, totalCount] = await Promise.all([
-    query.execute<ImageRow[]>('all', true),
+    query.execute<ImageRow[]>('all', false),
     wants.totalCount || usesOffset ? em.count(Image, where) : Promise.resolve(-1),
   ]);
 
