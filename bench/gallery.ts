@@ -13,6 +13,9 @@
  *   on / off the same query on a second express app with two Apollo servers that differ only in the
  *            schema: buildExecutableSchema() (shield) vs buildPublicSchema(); the same minimal context
  *            function (a copy of contextFor in api/src/http/app.ts, without pino-http)
+ *   floor    informational: Apollo + graphql-js over an SDL schema whose one resolver returns the sql
+ *            endpoint's nodes (same token check, query and signing); the least any Apollo + graphql-js
+ *            implementation of this query can cost, so floor / sql bounds /graphql / sql
  *
  * Many short rounds, endpoints interleaved and their order alternated, because this machine is shared:
  * a change in background load then hits every endpoint alike, and the median drops the outliers.
@@ -29,7 +32,7 @@ import { performance } from 'node:perf_hooks';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type GraphQLSchema } from 'graphql';
 import pg from 'pg';
 import type { RequestContext } from '../api/src/graphql/context.js';
 import { maskError } from '../api/src/graphql/errors.js';
@@ -97,8 +100,10 @@ interface GalleryRow {
   user_customer_id: string | null;
 }
 
-/** node:http + pg + JSON.stringify: what the same page costs without the framework. */
-function handWrittenEndpoint(services: Services, pool: pg.Pool, storageMode: StorageMode): http.Server {
+type GalleryPage = (bearer: string | undefined, jobId: string) => Promise<GalleryNode[] | null>;
+
+/** The hand-written page: verify the token, one SQL query, the policy's two decisions, signed URLs. */
+function handWrittenPage(services: Services, pool: pg.Pool, storageMode: StorageMode): GalleryPage {
   const { config, urlTokens, storage, accessTokens } = services;
   // As MediaUrls: expiry rounded to a window so URLs are stable within it.
   const windowSeconds = Math.max(1, Math.min(60, Math.floor(config.signedUrlTtlSeconds / 5)));
@@ -139,7 +144,11 @@ function handWrittenEndpoint(services: Services, pool: pg.Pool, storageMode: Sto
     }
     return nodes;
   };
+  return page;
+}
 
+/** node:http + the hand-written page + JSON.stringify: what the same page costs without the framework. */
+function handWrittenEndpoint(page: GalleryPage): http.Server {
   return http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -199,6 +208,35 @@ async function shieldOnOffApp(services: Services): Promise<{ server: http.Server
   return { server, stop: async () => void (await Promise.all([on.stop(), off.stop()])) };
 }
 
+/**
+ * The GraphQL engine's floor: Apollo and graphql-js (no type-graphql, MikroORM, shield or policy
+ * module) executing the same query over an SDL schema whose one resolver returns the hand-written
+ * page's nodes, read by graphql-js's default resolvers. No implementation on Apollo + graphql-js
+ * can be cheaper than this, so floor / sql bounds what /graphql / sql can reach.
+ */
+async function engineFloorApp(page: GalleryPage): Promise<{ server: http.Server; stop(): Promise<void> }> {
+  const schema = buildSchema(`
+    type Query { job(id: ID!): Job }
+    type Job { images(first: Int): ImageConnection! }
+    type ImageConnection { nodes: [Image!]! }
+    enum SelectionState { ${Object.values(SelectionState).join(' ')} }
+    type Image { id: ID! selectionState: SelectionState! downloadable: Boolean! thumbnailUrl: String }
+  `);
+  const rootValue = {
+    job: async ({ id }: { id: string }, context: { bearer?: string }) => {
+      const nodes = await page(context.bearer, id);
+      return nodes && { images: { nodes } };
+    },
+  };
+  const apollo = new ApolloServer<{ bearer?: string }>({ schema, rootValue, introspection: false, csrfPrevention: true });
+  await apollo.start();
+  const app = express();
+  app.disable('x-powered-by');
+  const context = async ({ req }: { req: Request }) => ({ bearer: req.headers.authorization?.slice('Bearer '.length).trim() });
+  app.use('/floor', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context }));
+  return { server: http.createServer(app), stop: () => apollo.stop() };
+}
+
 const listen = async (server: http.Server): Promise<string> => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -221,6 +259,7 @@ run(async () => {
   pool.on('error', (error) => console.error('hand-written endpoint: idle PostgreSQL client failed:', error.message));
   const servers: http.Server[] = [];
   let onOff: Awaited<ReturnType<typeof shieldOnOffApp>> | undefined;
+  let floor: Awaited<ReturnType<typeof engineFloorApp>> | undefined;
   try {
     const { services } = bench.server;
     const cast = await makeCast(bench, { includedImages: 10, allImagesIncluded: false });
@@ -228,17 +267,22 @@ run(async () => {
     // 500 READY rows (renditions point at fake keys; nothing is fetched), every selection state in turn.
     await insertReadyImageRows(services.orm.em.fork(), { customerId: cast.customer.id, jobId: cast.job.id, count: IMAGES });
 
-    const sqlServer = handWrittenEndpoint(services, pool, STORAGE_MODE);
+    const page = handWrittenPage(services, pool, STORAGE_MODE);
+    const sqlServer = handWrittenEndpoint(page);
     servers.push(sqlServer);
     onOff = await shieldOnOffApp(services);
     servers.push(onOff.server);
+    floor = await engineFloorApp(page);
+    servers.push(floor.server);
     const sqlUrl = await listen(sqlServer);
     const onOffUrl = await listen(onOff.server);
+    const floorUrl = await listen(floor.server);
     const endpoints = {
       graphql: `${bench.server.url}/graphql`,
       sql: sqlUrl,
       on: `${onOffUrl}/on`,
       off: `${onOffUrl}/off`,
+      floor: `${floorUrl}/floor`,
     } as const;
     type Name = keyof typeof endpoints;
     const names = Object.keys(endpoints) as Name[];
@@ -261,7 +305,7 @@ run(async () => {
     const sample = checked[0]![1].data!.job.images.nodes;
     console.log(
       `${IMAGES} images, ${sample.filter((node) => node.downloadable).length} downloadable, storage mode ${STORAGE_MODE}; ` +
-        `all four endpoints return the same nodes (e.g. ${sample[1]!.thumbnailUrl?.slice(0, 60)}…)`,
+        `all ${names.length} endpoints return the same nodes (e.g. ${sample[1]!.thumbnailUrl?.slice(0, 60)}…)`,
     );
 
     const body = JSON.stringify({ query: GALLERY, variables: { id: cast.job.id } });
@@ -280,8 +324,8 @@ run(async () => {
 
     for (const name of names) checkResult(name, await load(name, WARMUP));
 
-    const results: Record<Name, LoadResult[]> = { graphql: [], sql: [], on: [], off: [] };
-    const cpuPerRequest: Record<Name, number[]> = { graphql: [], sql: [], on: [], off: [] };
+    const results = Object.fromEntries(names.map((name) => [name, []])) as unknown as Record<Name, LoadResult[]>;
+    const cpuPerRequest = Object.fromEntries(names.map((name) => [name, []])) as unknown as Record<Name, number[]>;
     for (let round = 1; round <= ROUNDS; round++) {
       // Alternate the order so a drift in machine load does not favour one endpoint.
       const order = round % 2 ? names : [...names].reverse();
@@ -313,22 +357,28 @@ run(async () => {
     );
     console.log(`graphql / sql: median of per-round ratios ${fmt(graphqlVsSql, 3)} (per round ${perRound('graphql', 'sql')}); ratio of medians ${fmt(rps('graphql') / rps('sql'), 3)}`);
     console.log(`shield on / off: median of per-round ratios ${fmt(onVsOff, 3)} (per round ${perRound('on', 'off')}); ratio of medians ${fmt(rps('on') / rps('off'), 3)}`);
+    console.log(
+      `engine floor (Apollo + graphql-js over the hand-written page) / sql: median of per-round ratios ${fmt(median(roundRatios('floor', 'sql')), 3)} ` +
+        `(per round ${perRound('floor', 'sql')}); /graphql / floor ${fmt(median(roundRatios('graphql', 'floor')), 3)}`,
+    );
     console.log(`product /graphql / bench "on" (express + pino-http + the app's middleware vs a bare Apollo): ${fmt(median(roundRatios('graphql', 'on')), 3)}`);
     const cpu = (name: Name) => median(cpuPerRequest[name]);
     console.log(
       `CPU of this process per request (median): ${names.map((name) => `${name} ${fmt(cpu(name), 1)} ms`).join(', ')}; ` +
-        `as ratios: sql/graphql ${fmt(cpu('sql') / cpu('graphql'), 3)}, off/on ${fmt(cpu('off') / cpu('on'), 3)}`,
+        `as ratios: sql/graphql ${fmt(cpu('sql') / cpu('graphql'), 3)}, sql/floor ${fmt(cpu('sql') / cpu('floor'), 3)}, off/on ${fmt(cpu('off') / cpu('on'), 3)}`,
     );
 
     const figures: Figure[] = [
       { name: 'gallery /graphql / hand-written SQL+JSON (req/s)', value: graphqlVsSql, unit: '', target: { op: '>=', value: 0.5 }, digits: 3 },
       { name: 'gallery shield on / off (req/s)', value: onVsOff, unit: '', target: { op: '>=', value: 0.9 }, digits: 3 },
+      { name: 'engine floor / hand-written (informational)', value: median(roundRatios('floor', 'sql')), unit: '', digits: 3 },
     ];
     printTable(`Gallery of ${IMAGES} images (${STORAGE_MODE} URLs), ${ROUNDS} rounds, total ${fmt((performance.now() - started) / 1000, 0)} s`, figures);
   } finally {
     await client.close();
     for (const server of servers) if (server.listening) await new Promise((resolve) => server.close(resolve));
     await onOff?.stop();
+    await floor?.stop();
     await pool.end();
     await bench.close();
   }
