@@ -149,9 +149,9 @@ const percentile = (sorted: number[], p: number): number => sorted[Math.min(sort
 /**
  * Where CPU time goes: this process's threads by what they do (Node names them; the ESRGAN worker
  * thread is `esrgan`), and the processes it started — the embedded PostgreSQL (none with
- * DATABASE_URL) and the load generator.
+ * DATABASE_URL), the embedded S3 server and the load generator.
  */
-const CPU_GROUPS = ['main', 'esrgan', 'libuv', 'other', 'postgres', 'client'] as const;
+const CPU_GROUPS = ['main', 'esrgan', 'libuv', 'other', 'postgres', 's3', 'client'] as const;
 type CpuGroup = (typeof CPU_GROUPS)[number];
 const threadGroup = (name: string): CpuGroup => (name === 'MainThread' ? 'main' : name === 'esrgan' ? 'esrgan' : name.startsWith('libuv') ? 'libuv' : 'other');
 
@@ -184,10 +184,18 @@ function cpuTimes(clientPid?: number): CpuTimes {
   }
   for (const queue = [...(children.get(process.pid) ?? [])]; queue.length > 0; ) {
     const pid = queue.shift()!;
-    read(`process ${pid}`, pid === clientPid ? 'client' : 'postgres', `/proc/${pid}/schedstat`);
+    read(`process ${pid}`, pid === clientPid ? 'client' : isEmbeddedS3(pid) ? 's3' : 'postgres', `/proc/${pid}/schedstat`);
     queue.push(...(children.get(pid) ?? []));
   }
   return times;
+}
+
+function isEmbeddedS3(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('embedded-s3-process');
+  } catch {
+    return false;
+  }
 }
 
 function secondsBetween(before: CpuTimes, after: CpuTimes): CpuSeconds {

@@ -9,7 +9,7 @@
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -34,7 +34,6 @@ import type { User } from '../api/src/modules/users/user.entity.js';
 import type { LoadRequest, LoadResult, DownloadResult } from './load-client.js';
 
 assertSupportedNode();
-tuneGarbageCollection();
 // Apollo and Express pick their production behaviour from the environment; the config below says production too.
 process.env.NODE_ENV ??= 'production';
 
@@ -111,8 +110,11 @@ async function startBenchServerOnce(options: { storageMode?: StorageMode; env?: 
     JWT_SECRET: randomBytes(32).toString('hex'),
     SEED_DEMO_DATA: 'false',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(process.env.GC_MODE ? { GC_MODE: process.env.GC_MODE } : {}),
     ...options.env,
   });
+  tuneGarbageCollection(config.gcMode);
+  console.log(`GC_MODE=${config.gcMode}`);
   const logger = createLogger(config.logLevel);
   let infrastructure: Infrastructure | undefined;
   let server: RunningServer | undefined;
@@ -284,6 +286,24 @@ export const median = (values: number[]): number => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
+
+/**
+ * CPU seconds (user + system, all its threads) of this process's child whose command line contains
+ * `marker`, e.g. 'embedded-s3-process' for the embedded S3 server; 0 if there is none (Linux only).
+ */
+export function childCpuSeconds(marker: string): number {
+  const TICKS_PER_SECOND = 100; // USER_HZ, 100 on Linux
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(fields[1]) !== process.pid || !readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(marker)) continue;
+      return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    } catch {
+      // It ended while we looked.
+    }
+  }
+  return 0;
+}
 
 export const MB = 1024 * 1024;
 export const fmt = (value: number, digits = 2): string => (Number.isFinite(value) ? value.toFixed(digits) : String(value));

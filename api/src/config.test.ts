@@ -37,6 +37,12 @@ describe('loadConfig', () => {
     expect(problems.join()).not.toContain('short-secret-value');
   });
 
+  it('keeps V8’s garbage collection as it is unless GC_MODE asks for throughput', () => {
+    expect(loadConfig({}).gcMode).toBe('memory');
+    expect(loadConfig({ GC_MODE: 'throughput' }).gcMode).toBe('throughput');
+    expect(problemsOf({ GC_MODE: 'fast' })[0]).toMatch(/^GC_MODE /);
+  });
+
   it('treats an empty variable as unset, not as zero', () => {
     expect(loadConfig({ PORT: '', EMBEDDED_PG_PORT: ' ' })).toMatchObject({ port: 4000, database: { embeddedPort: 54329 } });
   });

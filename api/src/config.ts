@@ -59,6 +59,7 @@ const environmentSchema = z
     PUBLIC_URL: url.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATA_DIR: z.string().default('.data'),
+    GC_MODE: z.enum(['memory', 'throughput']).default('memory'),
 
     DATABASE_URL: optionalString.pipe(url.optional()),
     EMBEDDED_PG_PORT: port.default(54329),
@@ -168,6 +169,8 @@ export interface Config {
   /** Where browsers reach the API; every URL the API hands out starts with it. */
   publicUrl: string;
   logLevel: Environment['LOG_LEVEL'];
+  /** How V8 collects the buffers that streamed bytes leave behind: see runtime-tuning.ts. */
+  gcMode: Environment['GC_MODE'];
   dataDir: string;
   database: { url?: string; embeddedPort: number };
   storage: {
@@ -299,6 +302,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST,
     publicUrl,
     logLevel: env.LOG_LEVEL,
+    gcMode: env.GC_MODE,
     dataDir: env.DATA_DIR,
     database: { url: env.DATABASE_URL, embeddedPort: env.EMBEDDED_PG_PORT },
     storage: {

@@ -8,9 +8,9 @@ import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 
 assertSupportedNode();
-tuneGarbageCollection();
 
 const config = loadConfigOrExit();
+tuneGarbageCollection(config.gcMode);
 const logger = createLogger(config.logLevel);
 const infrastructure = await startInfrastructure(config, logger);
 let server;

@@ -13,9 +13,9 @@ import { openApplication } from '../server.js';
  * queue; a worker killed outright is noticed by its missing heartbeat and its task retried elsewhere.
  */
 assertSupportedNode();
-tuneGarbageCollection();
 
 const config = loadConfigOrExit();
+tuneGarbageCollection(config.gcMode);
 if (!config.database.url || !config.storage.endpoint) {
   console.error('npm run worker needs DATABASE_URL and S3_ENDPOINT (with its keys): the API’s embedded PostgreSQL and S3 are not shared with other processes.');
   process.exit(1);

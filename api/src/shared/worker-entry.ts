@@ -3,10 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Where a worker thread's entry module is, and what it needs to run. Run from TypeScript sources
- * (`npm start`, vitest, the benchmarks) the worker needs the same swc-node loader as the main
- * thread; vitest's own transform does not reach worker threads. Run from compiled JavaScript it
- * needs nothing. `sibling` is the entry's name without extension, next to `callerUrl`.
+ * Where the entry module of a worker thread or child process is, and what it needs to run. Run
+ * from TypeScript sources (`npm start`, vitest, the benchmarks) it needs the same swc-node loader
+ * as the main thread; vitest's own transform does not reach workers. Run from compiled JavaScript
+ * it needs nothing. `sibling` is the entry's name without extension, next to `callerUrl`.
  */
 export function workerEntry(callerUrl: string, sibling: string): { url: URL; execArgv: string[] | undefined } {
   const extension = path.extname(fileURLToPath(callerUrl));

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,15 @@ import { createLogger } from '../logger.js';
 import { startEmbeddedS3, type EmbeddedS3 } from './embedded-s3.js';
 
 const logger = createLogger('silent');
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 describe('embedded S3', () => {
   let directory: string;
@@ -22,7 +32,7 @@ describe('embedded S3', () => {
     await rm(directory, { recursive: true, force: true });
   });
 
-  it('serves from a thread of its own: answers while the API’s event loop is blocked', () => {
+  it('serves from a process of its own: answers while the API’s event loop is blocked', () => {
     // execFileSync blocks this thread (the API's event loop) until the child exits. A server on this
     // thread could not answer the child's request before then: the child would time out instead.
     const output = execFileSync(process.execPath, ['-e', `fetch(${JSON.stringify(s3.endpoint)}).then((response) => console.log(response.status))`], {
@@ -38,6 +48,19 @@ describe('embedded S3', () => {
     await other.stop();
     await other.stop();
     await expect(fetch(other.endpoint)).rejects.toThrow();
+  });
+
+  it('does not outlive an API process that is killed outright', async () => {
+    const moduleUrl = new URL('./embedded-s3.ts', import.meta.url).href;
+    const script = `const { startEmbeddedS3 } = await import(${JSON.stringify(moduleUrl)});
+      const s3 = await startEmbeddedS3({ directory: ${JSON.stringify(path.join(directory, 'orphan'))}, buckets: [], logger: { debug() {}, error() {} } });
+      console.log(s3.pid);`;
+    const api = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const [line] = (await once(api.stdout!, 'data')) as [Buffer];
+    const s3Pid = Number(line.toString().trim());
+    expect(isRunning(s3Pid)).toBe(true);
+    api.kill('SIGKILL');
+    await expect.poll(() => isRunning(s3Pid), { timeout: 10_000 }).toBe(false);
   });
 
   it('reports storage it cannot create instead of hanging', async () => {

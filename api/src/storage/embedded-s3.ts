@@ -1,7 +1,8 @@
+import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logger.js';
 import { workerEntry } from '../shared/worker-entry.js';
 
@@ -9,6 +10,8 @@ export interface EmbeddedS3 {
   endpoint: string;
   accessKeyId: string;
   secretAccessKey: string;
+  /** The server's process, for tools that want to see its resource use. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -17,7 +20,7 @@ export interface EmbeddedS3Options {
   buckets: string[];
 }
 
-/** What the worker thread tells its parent. */
+/** What the server's process tells its parent. */
 export type EmbeddedS3Message = { kind: 'listening'; port: number } | { kind: 'failed'; message: string };
 
 /** s3rver's fixed credentials: it checks only that these are the ones presented. */
@@ -28,46 +31,49 @@ const S3RVER_KEY = 'S3RVER';
  * (no signature checks), so it must never be reachable from outside this machine or handed to a
  * browser: in embedded mode the API proxies every upload and download itself.
  *
- * It runs on a worker thread of its own, as an external S3 server would run in a process of its
- * own: serving object bytes (reading files, writing HTTP responses, parsing uploads) then takes no
- * time from the API's event loop, which receives those bytes and streams them on.
+ * It runs in a child process, as an external S3 server runs apart from the API: serving object
+ * bytes (reading files, writing HTTP responses, parsing uploads) takes no time from the API's event
+ * loop, and its buffers do not weigh on the API's heap or memory. The child exits with its parent.
  */
 export async function startEmbeddedS3(options: EmbeddedS3Options & { logger: Logger }): Promise<EmbeddedS3> {
   const directory = path.resolve(options.directory);
   await mkdir(directory, { recursive: true });
-  const { url, execArgv } = workerEntry(import.meta.url, 'embedded-s3-worker');
-  const worker = new Worker(url, { execArgv, name: 'embedded-s3', workerData: { directory, buckets: options.buckets } satisfies EmbeddedS3Options });
+  const { url, execArgv } = workerEntry(import.meta.url, 'embedded-s3-process');
+  const settings: EmbeddedS3Options = { directory, buckets: options.buckets };
+  const child = fork(fileURLToPath(url), [JSON.stringify(settings)], { execArgv: execArgv ?? [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 
   let stopping = false;
-  const exited = once(worker, 'exit');
+  const exited = once(child, 'exit');
   const [message] = (await Promise.race([
-    once(worker, 'message'),
-    exited.then(([code]) => {
-      throw new Error(`the embedded S3 server exited before listening (code ${code})`);
+    once(child, 'message'),
+    exited.then(([code, signal]) => {
+      throw new Error(`the embedded S3 server exited before listening (${signal ?? `code ${code}`})`);
     }),
   ])) as [EmbeddedS3Message];
   if (message.kind === 'failed') {
-    await worker.terminate();
+    child.kill('SIGKILL');
     throw new Error(`the embedded S3 server could not start: ${message.message}`);
   }
-  worker.on('error', (error) => options.logger.error({ err: error }, 'embedded S3 server crashed'));
-  void exited.then(([code]) => {
-    if (!stopping) options.logger.error({ code }, 'embedded S3 server stopped unexpectedly; storage calls will fail');
+  void exited.then(([code, signal]) => {
+    if (!stopping) options.logger.error({ code, signal }, 'embedded S3 server stopped unexpectedly; storage calls will fail');
   });
-  options.logger.debug({ port: message.port }, 'embedded S3 listening on loopback');
+  options.logger.debug({ port: message.port, pid: child.pid }, 'embedded S3 listening on loopback');
 
   return {
     endpoint: `http://127.0.0.1:${message.port}`,
     accessKeyId: S3RVER_KEY,
     secretAccessKey: S3RVER_KEY,
+    pid: child.pid!,
     async stop() {
-      if (stopping) return exited.then(() => undefined);
-      stopping = true;
-      worker.postMessage('stop');
-      // A connection still open would keep it listening; do not let that hold up shutdown.
-      const deadline = setTimeout(() => void worker.terminate(), 5_000).unref();
+      if (!stopping) {
+        stopping = true;
+        if (child.connected) child.send('stop');
+        // A connection still open would keep it listening; do not let that hold up shutdown.
+        const deadline = setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+        await exited;
+        clearTimeout(deadline);
+      }
       await exited;
-      clearTimeout(deadline);
     },
   };
 }
