@@ -53,4 +53,5 @@ for _ in $(seq 1 30); do
 done
 if pgrep -g "$group" >/dev/null 2>&1; then fail "processes left after Ctrl-C: $(pgrep -g "$group" -a)"; fi
 if pgrep -f "$data_dir/postgres" >/dev/null 2>&1; then fail "embedded PostgreSQL still running"; fi
+if grep -q "embedded S3 server stopped unexpectedly" "$log"; then fail "the embedded S3 server stopped before the API stopped it"; fi
 echo "boot check: embedded start, demo login, preview, an enhancement and clean shutdown all passed"

@@ -42,7 +42,7 @@ describe('CORS', () => {
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
       const refusedOrigins = async () =>
         (await server.gql('{ securityEvents(filter: { type: CORS_REFUSED }, first: 100) { nodes { details } } }', {}, adminToken)).data!.securityEvents.nodes.map((node: any) => node.details.origin);
-      await expect.poll(refusedOrigins, { timeout: 3000 }).toContain(origin);
+      await expect.poll(refusedOrigins, { timeout: 10_000 }).toContain(origin);
     },
   );
 

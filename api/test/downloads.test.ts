@@ -66,9 +66,10 @@ describe('single image downloads', () => {
     expect(sha256(download.body)).toBe(originals.get(ids.included));
     expect(download.headers.get('content-disposition')).toBe(`attachment; filename="living room.jpg"; filename*=UTF-8''living%20room.jpg`);
     expect(download.headers.get('cache-control')).toBe('no-store');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const deliveries = await server.gql('query($id: ID!) { image(id: $id) { deliveries { path byteSize user { id } } } }', { id: ids.included }, cast.staffToken);
-    expect(deliveries.data!.image.deliveries).toEqual([{ path: 'IMAGE', byteSize: download.body.length, user: { id: cast.customerUser.id } }]);
+    // The delivery is recorded asynchronously after the response finishes.
+    await expect
+      .poll(async () => (await server.gql('query($id: ID!) { image(id: $id) { deliveries { path byteSize user { id } } } }', { id: ids.included }, cast.staffToken)).data!.image.deliveries, { timeout: 10_000 })
+      .toEqual([{ path: 'IMAGE', byteSize: download.body.length, user: { id: cast.customerUser.id } }]);
   });
 
   it.each(['none', 'pending', 'blocked'] as const)('refuse a %s image to its customer', async (key) => {
@@ -193,7 +194,10 @@ describe('deselecting after a download (rule 5)', () => {
     const selected = await server.gql('mutation($id: ID!) { selectImage(imageId: $id) { selectionState } }', { id }, cast.customerToken);
     expect(selected.data!.selectImage.selectionState).toBe('INCLUDED');
     expect((await fetchBytes(await ticketUrl(IMAGE_TICKET, id, cast.customerToken))).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The delivery is recorded asynchronously after the response finishes: wait until it exists, then deselect.
+    await expect
+      .poll(async () => (await server.gql('query($id: ID!) { image(id: $id) { deliveries { path } } }', { id }, cast.staffToken)).data!.image.deliveries, { timeout: 10_000 })
+      .toEqual([{ path: 'IMAGE' }]);
     const deselect = await server.gql('mutation($id: ID!) { deselectImage(imageId: $id) { selectionState } }', { id }, cast.customerToken);
     expect(deselect.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_DELIVERED' });
   });
@@ -219,9 +223,10 @@ describe('ZIP archives', () => {
     for (const name of names) expect(name).not.toMatch(/[\\/]|^\.|\.\./);
     expect(entries.every((entry) => entry.method === 0)).toBe(true);
 
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const deliveries = (await server.gql('query($id: ID!) { job(id: $id) { deliveries { path image { id } } } }', { id: zipJob.id }, cast.staffToken)).data!.job.deliveries;
-    expect(deliveries.filter((delivery: any) => delivery.path === 'ARCHIVE')).toHaveLength(4);
+    // Deliveries are recorded asynchronously after the response finishes.
+    const archiveDeliveries = async () =>
+      (await server.gql('query($id: ID!) { job(id: $id) { deliveries { path image { id } } } }', { id: zipJob.id }, cast.staffToken)).data!.job.deliveries.filter((delivery: any) => delivery.path === 'ARCHIVE');
+    await expect.poll(archiveDeliveries, { timeout: 10_000 }).toHaveLength(4);
   });
 
   it('refuse a job with nothing released with a clear error, not an empty ZIP', async () => {

@@ -37,10 +37,15 @@ function requestFor(modelRef: string, params: EnhancementParams = {}, signal = n
   return { taskId: 'task-1', modelRef, params, signal, image: { bytes: source, contentType: 'image/png', width: 16, height: 12 } };
 }
 
+/**
+ * Per-call timeout for calls meant to succeed: generous, so a loaded machine does not turn a slow
+ * loopback answer into a failure. Tests about the timeout itself pass their own.
+ */
+const CALL_TIMEOUT_MS = 10_000;
 const replicateProvider = (options: Partial<ReplicateProviderOptions> = {}) =>
-  new ReplicateProvider({ apiToken: REPLICATE_TOKEN, baseUrl: replicate.url, timeoutMs: 2000, pollIntervalMs: 20, ...options });
+  new ReplicateProvider({ apiToken: REPLICATE_TOKEN, baseUrl: replicate.url, timeoutMs: CALL_TIMEOUT_MS, pollIntervalMs: 20, ...options });
 const huggingfaceProvider = (options: { apiToken?: string; timeoutMs?: number } = {}) =>
-  new HuggingFaceProvider({ apiToken: options.apiToken ?? HF_TOKEN, baseUrl: huggingface.url, timeoutMs: options.timeoutMs ?? 2000 });
+  new HuggingFaceProvider({ apiToken: options.apiToken ?? HF_TOKEN, baseUrl: huggingface.url, timeoutMs: options.timeoutMs ?? CALL_TIMEOUT_MS });
 
 /** The failure, checked to be a ProviderError of this kind that shows neither a token nor a provider body. */
 async function failure(promise: Promise<unknown>, kind: ProviderFailureKind): Promise<ProviderError> {
@@ -55,7 +60,7 @@ async function failure(promise: Promise<unknown>, kind: ProviderFailureKind): Pr
   return error;
 }
 
-async function until(condition: () => boolean, timeoutMs = 3000): Promise<void> {
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
@@ -120,11 +125,13 @@ describe('Replicate provider', () => {
   });
 
   it('gives up on a call slower than the timeout as a transient failure', async () => {
-    replicate.behave({ kind: 'slow', delayMs: 5000 });
+    // The fake would answer after 30 s (cut short when it closes); giving up after 200 ms must end
+    // the call well before that, with plenty of room for a loaded machine.
+    replicate.behave({ kind: 'slow', delayMs: 30_000 });
     const started = Date.now();
     const error = await failure(replicateProvider({ timeoutMs: 200 }).enhance(requestFor(REAL_ESRGAN)), 'transient');
     expect(error.message).toBe('Replicate did not answer within 1 s');
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('maps a failed prediction by what went wrong, never quoting Replicate’s error text', async () => {
@@ -293,11 +300,17 @@ describe('Replicate provider resuming the prediction of an earlier try', () => {
 describe('Replicate webhooks', () => {
   it('accept a correct signature and refuse a tampered body, a wrong secret and a stale or future timestamp', () => {
     const body = JSON.stringify({ id: 'p1', status: 'succeeded', output: 'https://replicate.delivery/x.png' });
+    // One clock reading for signing and verifying, so ±301 s is exactly one second past the tolerance.
     const now = Math.floor(Date.now() / 1000);
     const verify = (rawBody: string, headers: Record<string, string>, secret = FAKE_REPLICATE_WEBHOOK_SECRET) =>
-      verifyReplicateWebhook({ secret, rawBody: Buffer.from(rawBody), headers: { id: headers['webhook-id'], timestamp: headers['webhook-timestamp'], signature: headers['webhook-signature'] } });
+      verifyReplicateWebhook({
+        secret,
+        rawBody: Buffer.from(rawBody),
+        headers: { id: headers['webhook-id'], timestamp: headers['webhook-timestamp'], signature: headers['webhook-signature'] },
+        nowSeconds: now,
+      });
 
-    const signed = signedWebhookHeaders(FAKE_REPLICATE_WEBHOOK_SECRET, body);
+    const signed = signedWebhookHeaders(FAKE_REPLICATE_WEBHOOK_SECRET, body, { timestamp: now });
     expect(verify(body, signed)).toEqual({ valid: true });
     expect(verify(body.replace('succeeded', 'failed'), signed)).toEqual({ valid: false, reason: 'BAD_SIGNATURE' });
     expect(verify(body, signed, `whsec_${Buffer.from('another secret key').toString('base64')}`)).toEqual({ valid: false, reason: 'BAD_SIGNATURE' });

@@ -54,10 +54,15 @@ const predictionCreations = () => replicate.requests.filter((request) => request
 
 describe('a task that succeeds', () => {
   it('goes QUEUED → PROCESSING → SUCCEEDED and stores its result as a derived image of the same job', async () => {
-    replicate.behave({ kind: 'succeed', pollsBeforeDone: 3 });
+    // Held at the provider until released, the task stays PROCESSING for as long as the test needs
+    // to see it: a prediction finishing by itself after a few polls is too quick to observe under load.
+    replicate.behave({ kind: 'hold' });
+    const before = replicate.predictions.size;
     const id = await enhance(cast.customerToken, 'real-esrgan', { scale: 2 });
     const processing = await helpers.waitForStatus(id, EnhancementStatus.PROCESSING);
     expect(processing.attempts).toBe(1);
+    await expect.poll(() => replicate.predictions.size, { timeout: 10_000 }).toBe(before + 1);
+    replicate.release([...replicate.predictions.values()].at(-1)!.id);
     await helpers.waitForStatus(id, EnhancementStatus.SUCCEEDED);
 
     const { data } = await server.gql(`query($id: ID!) { enhancement(id: $id) { ${RESULT_FIELDS} } }`, { id }, cast.customerToken);

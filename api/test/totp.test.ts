@@ -55,9 +55,11 @@ async function enrolled(role: UserRole = UserRole.STAFF) {
   const user = await factories(server).user(role);
   const token = await signIn(server, user.email);
   const { secret } = (await server.gql(BEGIN, {}, token)).data!.beginTotpEnrollment;
-  const confirmed = await server.gql(CONFIRM, { code: await codeAt(secret) }, token);
+  const confirmedWith = await codeAt(secret);
+  const confirmed = await server.gql(CONFIRM, { code: confirmedWith }, token);
   expect(confirmed.data!.confirmTotpEnrollment.totpEnabled).toBe(true);
-  return { user, token, secret };
+  /** The exact code the enrollment was confirmed with: spent from then on. */
+  return { user, token, secret, confirmedWith };
 }
 
 async function challengeFor(email: string, rememberMe = false): Promise<string> {
@@ -145,9 +147,9 @@ describe('sign-in with TOTP on', () => {
   });
 
   it('refuses a code used before, within its window (replay)', async () => {
-    const { user, secret } = await enrolled();
-    // The code that confirmed the enrollment is spent.
-    expect(reasonOf(await server.gql(SECOND_FACTOR, { challenge: await challengeFor(user.email), code: await codeAt(secret) }))).toBe('INVALID_SECOND_FACTOR');
+    const { user, secret, confirmedWith } = await enrolled();
+    // The code that confirmed the enrollment is spent (the exact string, even if a step boundary has passed since).
+    expect(reasonOf(await server.gql(SECOND_FACTOR, { challenge: await challengeFor(user.email), code: confirmedWith }))).toBe('INVALID_SECOND_FACTOR');
     const code = await codeAt(secret, 1);
     expect((await server.gql(SECOND_FACTOR, { challenge: await challengeFor(user.email), code })).data!.verifySecondFactor.user.id).toBe(user.id);
     // Captured and replayed by someone who also has the password: refused.

@@ -20,6 +20,9 @@ const server = new S3rver({
 });
 
 process.on('disconnect', () => process.exit(0));
+// Ctrl-C reaches the whole process group: the API stops this server itself, after its own requests.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => {});
 try {
   const address = (await server.run()) as AddressInfo;
   process.on('message', (message: 'stop') => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,8 @@ export default async function setup(project: TestProject) {
     stops.push(() => postgres.stop());
     serverUrl = postgres.serverUrl;
   }
-  const prefix = `pixgate_t${process.pid}_`;
+  // Unique to this run: the pid alone repeats across containers that share one PostgreSQL server.
+  const prefix = `pixgate_t${process.pid}_${randomBytes(4).toString('hex')}_`;
   const template = `${prefix}template`;
   await adminQuery(serverUrl, `CREATE DATABASE ${template}`);
   const templateUrl = new URL(serverUrl);

@@ -219,7 +219,7 @@ describe('streamZip', () => {
       await server.outcome();
       expect(state.requested).toEqual(entries.map((entry) => entry.key));
       expect(state.maxOpen).toBe(1);
-      await vi.waitFor(() => expect(state.open).toBe(0));
+      await vi.waitFor(() => expect(state.open).toBe(0), { timeout: 10_000 });
     } finally {
       await server.close();
     }
@@ -234,7 +234,7 @@ describe('streamZip', () => {
       const error = await failure(server.outcome());
       expect(error).toMatchObject({ reason: 'SOURCE_MISSING', imageId: 'id-gone' });
       expect(state.requested).toEqual([tiff.key, missing.key]);
-      await vi.waitFor(() => expect(state.open).toBe(0));
+      await vi.waitFor(() => expect(state.open).toBe(0), { timeout: 10_000 });
     } finally {
       await server.close();
     }
@@ -252,7 +252,7 @@ describe('streamZip', () => {
       const error = await failure(server.outcome());
       expect(error).toMatchObject({ reason: 'SOURCE_FAILED', imageId: 'id-broken' });
       expect(state.requested).toEqual([jpeg.key, broken.key]);
-      await vi.waitFor(() => expect(state.open).toBe(0));
+      await vi.waitFor(() => expect(state.open).toBe(0), { timeout: 10_000 });
     } finally {
       await server.close();
     }
@@ -272,7 +272,7 @@ describe('streamZip', () => {
       const error = await failure(server.outcome());
       expect(error).toMatchObject({ reason: 'SOURCE_FAILED', imageId: tiff.imageId });
       expect(error.message).toContain(`expected ${changed.byteSize}`);
-      await vi.waitFor(() => expect(state.open).toBe(0));
+      await vi.waitFor(() => expect(state.open).toBe(0), { timeout: 10_000 });
     } finally {
       await server.close();
     }
@@ -291,7 +291,7 @@ describe('streamZip', () => {
       expect(received).toBeLessThan(large.byteSize);
       expect(state.requested).toEqual([large.key]);
       expect(state.bodies[0]!.readableEnded).toBe(false);
-      await vi.waitFor(() => expect(state.open).toBe(0));
+      await vi.waitFor(() => expect(state.open).toBe(0), { timeout: 10_000 });
     } finally {
       await server.close();
     }
@@ -314,7 +314,7 @@ describe('streamZip', () => {
       const [body] = state.bodies;
       expect(body!.destroyed).toBe(true);
       expect(body!.readableEnded).toBe(false); // cut off, not read to the end and thrown away
-      await vi.waitFor(() => expect(state.open).toBe(0));
+      await vi.waitFor(() => expect(state.open).toBe(0), { timeout: 10_000 });
     } finally {
       await server.close();
     }
@@ -326,7 +326,7 @@ describe('streamZip', () => {
     try {
       const client = new AbortController();
       const response = fetch(server.url, { signal: client.signal });
-      await vi.waitFor(() => expect(server.requests()).toBe(1));
+      await vi.waitFor(() => expect(server.requests()).toBe(1), { timeout: 10_000 });
       client.abort();
       await expect(response).rejects.toThrow();
       expect(await failure(server.outcome())).toMatchObject({ reason: 'CLIENT_GONE' });
