@@ -37,9 +37,9 @@ describe('loadConfig', () => {
     expect(problems.join()).not.toContain('short-secret-value');
   });
 
-  it('keeps V8’s garbage collection as it is unless GC_MODE asks for throughput', () => {
-    expect(loadConfig({}).gcMode).toBe('memory');
-    expect(loadConfig({ GC_MODE: 'throughput' }).gcMode).toBe('throughput');
+  it('tunes garbage collection for streaming unless GC_MODE asks for V8’s defaults', () => {
+    expect(loadConfig({}).gcMode).toBe('throughput');
+    expect(loadConfig({ GC_MODE: 'memory' }).gcMode).toBe('memory');
     expect(problemsOf({ GC_MODE: 'fast' })[0]).toMatch(/^GC_MODE /);
   });
 

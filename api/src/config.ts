@@ -59,7 +59,7 @@ const environmentSchema = z
     PUBLIC_URL: url.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATA_DIR: z.string().default('.data'),
-    GC_MODE: z.enum(['memory', 'throughput']).default('memory'),
+    GC_MODE: z.enum(['throughput', 'memory']).default('throughput'),
 
     DATABASE_URL: optionalString.pipe(url.optional()),
     EMBEDDED_PG_PORT: port.default(54329),
