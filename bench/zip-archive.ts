@@ -91,6 +91,7 @@ run(async () => {
       collectGarbage();
       const cpu0 = process.cpuUsage();
       const s3Cpu0 = childCpuSeconds('embedded-s3-process');
+      const clientCpu0 = childCpuSeconds('load-client');
       const rssBefore = process.memoryUsage.rss();
       const hwmAvailable = resetPeakRss();
       let rssMax = rssBefore;
@@ -106,8 +107,9 @@ run(async () => {
       rssMax = Math.max(rssMax, process.memoryUsage.rss());
       const cpu = process.cpuUsage(cpu0);
       const s3CpuSeconds = childCpuSeconds('embedded-s3-process') - s3Cpu0;
+      const clientCpuSeconds = childCpuSeconds('load-client') - clientCpu0;
       const hwm = hwmAvailable ? peakRss() : undefined;
-      return { result, cpuSeconds: (cpu.user + cpu.system) / 1e6, s3CpuSeconds, rssGrowth: rssMax - rssBefore, hwmGrowth: hwm === undefined ? undefined : hwm - rssBefore };
+      return { result, cpuSeconds: (cpu.user + cpu.system) / 1e6, s3CpuSeconds, clientCpuSeconds, rssGrowth: rssMax - rssBefore, hwmGrowth: hwm === undefined ? undefined : hwm - rssBefore };
     };
 
     const baseline = async () => {
@@ -220,8 +222,18 @@ run(async () => {
     console.log(`time to first byte: median ${fmt(ttfb, 1)} ms`);
     const cpuRead = median(baselines.map((b) => b.cpuSeconds));
     const cpuZip = median(candidates.map((c) => c.cpuSeconds));
-    const s3PerGb = (passes: { s3CpuSeconds: number }[]) => fmt(median(passes.map((pass) => pass.s3CpuSeconds)) / (totalBytes / 1e9), 2);
-    console.log(`CPU of the embedded S3 server's process: read ${s3PerGb(baselines)} s/GB, relay ${s3PerGb(relays)} s/GB, ZIP ${s3PerGb(candidates)} s/GB`);
+    type Pass = { cpuSeconds: number; s3CpuSeconds: number; clientCpuSeconds: number };
+    const perGb = (passes: Pass[], of: (pass: Pass) => number) => median(passes.map(of)) / (totalBytes / 1e9);
+    const s3 = (pass: Pass) => pass.s3CpuSeconds;
+    const drain = (pass: Pass) => pass.clientCpuSeconds;
+    const all = (pass: Pass) => pass.cpuSeconds + pass.s3CpuSeconds + pass.clientCpuSeconds;
+    console.log(`CPU of the embedded S3 server's process: read ${fmt(perGb(baselines, s3))} s/GB, relay ${fmt(perGb(relays, s3))} s/GB, ZIP ${fmt(perGb(candidates, s3))} s/GB`);
+    console.log(`CPU of the client process (draining the response): relay ${fmt(perGb(relays, drain))} s/GB, ZIP ${fmt(perGb(candidates, drain))} s/GB`);
+    // When all cores are busy, throughput is cores / (CPU per byte of every process involved).
+    console.log(
+      `CPU of all three per GB: read ${fmt(perGb(baselines, all))} s, relay ${fmt(perGb(relays, all))} s, ZIP ${fmt(perGb(candidates, all))} s; ` +
+        `read/ZIP ${fmt(perGb(baselines, all) / perGb(candidates, all), 3)} (the ratio reachable when the machine's cores are the limit)`,
+    );
     console.log(
       `CPU of the API process (user+system, all threads; without the embedded S3 server): read ${fmt(cpuRead / (totalBytes / 1e9), 2)} s/GB, ` +
         `relay ${fmt(cpuRelay / (totalBytes / 1e9), 2)} s/GB, ZIP ${fmt(cpuZip / (totalBytes / 1e9), 2)} s/GB, read/ZIP ${fmt(cpuRead / cpuZip, 3)} (the throughput ratio a CPU-bound single thread can reach)`,
