@@ -15,8 +15,8 @@ import type { Config } from './config.js';
  *
  * Measured with `npm run bench:zip` (1 GB, embedded S3 in its own process, this 2-core machine),
  * `throughput` against `memory`: API CPU per GB read from storage 2.4-2.8 s against 4.0-4.1 s, per
- * GB zipped 2.9-3.1 s against 5.4-5.7 s; ZIP 275-285 MiB/s against 190-215; peak RSS growth while
- * zipping 33-37 MiB against 26-53 MiB (medians of runs). bench/README.md has the runs.
+ * GB zipped 2.9-3.1 s against 5.4-5.7 s; ZIP 261-285 MiB/s against 190-215; peak RSS growth while
+ * zipping 0.4-37 MiB against 26-53 MiB (medians of four and three runs). bench/README.md has them.
  *
  * The flag is read whenever external memory is reported, so setting it at start-up, before any
  * stream runs, takes effect; it need not be on the command line.
