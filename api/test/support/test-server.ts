@@ -42,41 +42,55 @@ export async function startTestServer(env: Record<string, string> = {}, storageM
   const databaseUrl = new URL(database.serverUrl);
   databaseUrl.pathname = `/${databaseName}`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pixgate-server-'));
-  const port = await freePort();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    DATA_DIR: dataDir,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    S3_BUCKET: `pixgate-test-${suffix}`,
-    SEED_DEMO_DATA: 'false',
-    // Tests sign in and upload far more often than a person; the rate-limit tests set their own.
-    RATE_LIMIT_KEY_PREFIX: `test-${suffix}`,
-    RATE_LIMIT_LOGIN_ACCOUNT_IP: '100000/1m',
-    RATE_LIMIT_LOGIN_IP: '100000/1m',
-    RATE_LIMIT_LOGIN_ACCOUNT: '100000/1m',
-    RATE_LIMIT_UPLOAD_IP: '100000/1m',
-    RATE_LIMIT_UPLOAD_USER: '100000/1m',
-    RATE_LIMIT_DOWNLOAD_USER: '100000/1m',
-    RATE_LIMIT_GENERAL_IP: '1000000/1m',
-    ...env,
-  });
   let recorded: string[] | null = null;
   const logs: Record<string, unknown>[] = [];
-  const logger = options.captureLogs
-    ? createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) })
-    : createLogger(config.logLevel);
-  const server = await startServer({
-    onQuery: (sql) => recorded?.push(sql),
-    config,
-    logger,
-    databaseUrl: databaseUrl.toString(),
-    storage: { ...config.storage, endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true },
-    storageMode,
-  });
+  const start = async (port: number) => {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      DATA_DIR: dataDir,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      S3_BUCKET: `pixgate-test-${suffix}`,
+      SEED_DEMO_DATA: 'false',
+      // Tests sign in and upload far more often than a person; the rate-limit tests set their own.
+      RATE_LIMIT_KEY_PREFIX: `test-${suffix}`,
+      RATE_LIMIT_LOGIN_ACCOUNT_IP: '100000/1m',
+      RATE_LIMIT_LOGIN_IP: '100000/1m',
+      RATE_LIMIT_LOGIN_ACCOUNT: '100000/1m',
+      RATE_LIMIT_UPLOAD_IP: '100000/1m',
+      RATE_LIMIT_UPLOAD_USER: '100000/1m',
+      RATE_LIMIT_DOWNLOAD_USER: '100000/1m',
+      RATE_LIMIT_GENERAL_IP: '1000000/1m',
+      ...env,
+    });
+    const logger = options.captureLogs
+      ? createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) })
+      : createLogger(config.logLevel);
+    return startServer({
+      onQuery: (sql) => recorded?.push(sql),
+      config,
+      logger,
+      databaseUrl: databaseUrl.toString(),
+      storage: { ...config.storage, endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true },
+      storageMode,
+    });
+  };
+  // The port is free when chosen but bound only after the database and queue are up; a parallel
+  // test file may take it in between. startServer cleans up after itself, so simply try another.
+  let port = await freePort();
+  let server: Awaited<ReturnType<typeof startServer>>;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      server = await start(port);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt === 3) throw error;
+      port = await freePort();
+    }
+  }
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
