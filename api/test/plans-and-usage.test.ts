@@ -6,6 +6,7 @@ import { Customer } from '../src/modules/customers/customer.entity.js';
 import { UsageCharge } from '../src/modules/plans/usage-charge.entity.js';
 import { UsageService, type UsageItem } from '../src/modules/plans/usage.service.js';
 import { standardCast } from './support/factories.js';
+import { insertReadyImageRows } from './support/ready-image-rows.js';
 import { errorCode, startTestServer, type TestServer } from './support/test-server.js';
 
 let server: TestServer;
@@ -45,9 +46,34 @@ const planId = async (key: string) => (await server.services.plans.byKey(em(), k
 /** Charges and reports default to this instant, so no test depends on when it runs (say, near midnight). */
 const NOON = new Date('2026-06-15T10:00:00Z');
 
+/**
+ * Task rows for charges to point at (every charge needs its task): queued tasks on one image of a
+ * job of the customer, made once per customer.
+ */
+const taskImages = new Map<string, Promise<{ imageId: string; jobId: string }>>();
+async function tasks(customerId: string, count: number): Promise<string[]> {
+  let image = taskImages.get(customerId);
+  if (!image) {
+    image = (async () => {
+      const job = await cast.make.job(await em().findOneOrFail(Customer, { id: customerId }));
+      await insertReadyImageRows(em(), { customerId, jobId: job.id, count: 1 });
+      const [row] = await sql<{ id: string }>('SELECT id FROM images WHERE job_id = ?', [job.id]);
+      return { imageId: row!.id, jobId: job.id };
+    })();
+    taskImages.set(customerId, image);
+  }
+  const { imageId, jobId } = await image;
+  const ids = Array.from({ length: count }, () => randomUUID());
+  for (const id of ids) {
+    await sql("INSERT INTO enhancements (id, image_id, job_id, customer_id, model_id, provider, params) VALUES (?, ?, ?, ?, 'restore-basic', 'local', '{}')", [id, imageId, jobId, customerId]);
+  }
+  return ids;
+}
+
 /** One batch charged in its own transaction on its own connection, as the enhancement service will. */
 async function charge(customerId: string, units: number[], options: { at?: Date; upscaleFactor?: number; faceEnhance?: boolean } = {}): Promise<UsageItem[]> {
-  const items = units.map((cost) => ({ enhancementId: randomUUID(), units: cost }));
+  const ids = await tasks(customerId, units.length);
+  const items = units.map((cost, index) => ({ enhancementId: ids[index]!, units: cost }));
   await em().transactional((tx) =>
     usage().charge(tx, { customerId, items, upscaleFactor: options.upscaleFactor ?? null, faceEnhance: options.faceEnhance ?? false, at: options.at ?? NOON }),
   );
@@ -263,6 +289,16 @@ describe('charging usage', () => {
     expect((await report(customer.id, new Date('2026-01-15T12:00:00Z'))).month).toMatchObject({ used: 8, remaining: 0 });
     // March ends in summer time: its last local midnight is 22:00 UTC.
     expect((await report(customer.id, new Date('2026-03-15T12:00:00Z'))).month.resetAt).toEqual(new Date('2026-03-31T22:00:00Z'));
+  });
+
+  it('the database refuses a charge whose task does not exist, at commit, and keeps nothing of its batch', async () => {
+    const customer = await customerOn({ daily: 10, monthly: 10 });
+    const [task] = await tasks(customer.id, 1);
+    const items = [{ enhancementId: task!, units: 1 }, { enhancementId: randomUUID(), units: 1 }];
+    await expect(em().transactional((tx) => usage().charge(tx, { customerId: customer.id, items, upscaleFactor: null, faceEnhance: false, at: NOON }))).rejects.toThrow(
+      /usage_charges_enhancement_id_foreign/,
+    );
+    expect(await charges(customer.id)).toEqual([]);
   });
 
   it('a batch is all or nothing: nothing is written when it does not fit as a whole', async () => {

@@ -1,7 +1,8 @@
-import { OptionalProps, type Rel } from '@mikro-orm/core';
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { DeferMode, OptionalProps, type Rel } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { randomUUID } from 'node:crypto';
 import { Customer } from '../customers/customer.entity.js';
+import { Enhancement } from '../enhancements/enhancement.entity.js';
 
 /** What paid for a charge: the plan's caps, or the customer's credit balance. */
 export enum UsageSource {
@@ -18,13 +19,13 @@ export enum RefundReason {
 /**
  * The units one enhancement task cost, written in the transaction that creates the task. A refund
  * marks the row rather than deleting it, so the history of what was charged and returned stays.
- * `enhancementId` is one charge per task; it is not a foreign key because tasks live in another
- * module's table.
+ * One charge per task, and no charge without its task.
  */
 @Entity({ tableName: 'usage_charges' })
 @Check({ name: 'usage_charges_units_check', expression: 'units > 0' })
 @Check({ name: 'usage_charges_refund_check', expression: '(refunded_at IS NULL) = (refund_reason IS NULL)' })
 @Index({ name: 'usage_charges_customer_charged_idx', properties: ['customer', 'chargedAt'] })
+@Unique({ name: 'usage_charges_enhancement_id_unique', properties: ['enhancementId'] })
 export class UsageCharge {
   [OptionalProps]?: 'refundedAt' | 'refundReason';
 
@@ -34,7 +35,11 @@ export class UsageCharge {
   @ManyToOne({ entity: () => Customer, deleteRule: 'restrict' })
   customer!: Rel<Customer>;
 
-  @Property({ type: 'uuid', unique: 'usage_charges_enhancement_id_unique' })
+  /**
+   * The task, by id. Checked at commit, because the charge is decided, under the customer's lock,
+   * before the task rows are written in the same transaction.
+   */
+  @ManyToOne({ entity: () => Enhancement, fieldName: 'enhancement_id', mapToPk: true, deleteRule: 'restrict', deferMode: DeferMode.INITIALLY_DEFERRED })
   enhancementId!: string;
 
   @Property({ type: 'integer' })
