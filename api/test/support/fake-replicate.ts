@@ -5,9 +5,10 @@ import { PROVIDER_BODY_MARKER, sendJson, startFakeHttpServer, type RecordedReque
 /**
  * A local stand-in for Replicate's predictions API (https://api.replicate.com/v1), speaking its
  * protocol: bearer-token auth, POST /predictions and /models/{owner}/{name}/predictions, GET
- * /predictions/{id}, POST /predictions/{id}/cancel, and signed completion webhooks. A succeeded
- * prediction's output is the input image really resized by `scale` with sharp, served from the
- * fake's own /files/ URL (or from `outputUrl`, to test the host allow-list).
+ * /predictions/{id}, POST /predictions/{id}/cancel, signed completion webhooks, and the files API
+ * for inputs (POST /files as multipart/form-data, DELETE /files/{id}). A succeeded prediction's
+ * output is the input image (a data: URI or an uploaded file) really resized by `scale` with sharp,
+ * served from the fake's own /files/ URL (or from `outputUrl`, to test the host allow-list).
  */
 export type ReplicateBehaviour =
   /** Finishes after this many status polls (0: already at the first poll); the output is a string or a one-item array. */
@@ -38,6 +39,8 @@ export async function startFakeReplicate(options: { token: string; webhookSecret
   const webhookSecret = options.webhookSecret ?? FAKE_REPLICATE_WEBHOOK_SECRET;
   const predictions = new Map<string, FakePrediction>();
   const outputs = new Map<string, Buffer>();
+  /** Input files uploaded through the files API and not deleted yet, by id. */
+  const files = new Map<string, { bytes: Buffer; contentType: string; name: string }>();
   let behaviour: ReplicateBehaviour = { kind: 'succeed' };
 
   const http = await startFakeHttpServer(async (request, res) => {
@@ -53,6 +56,13 @@ export async function startFakeReplicate(options: { token: string; webhookSecret
     }
     if (request.method === 'POST' && /^\/v1\/(predictions|models\/[^/]+\/[^/]+\/predictions)$/.test(url.pathname)) {
       return create(request, res);
+    }
+    if (request.method === 'POST' && url.pathname === '/v1/files') return upload(request, res);
+    const file = /^\/v1\/files\/([^/]+)$/.exec(url.pathname);
+    if (request.method === 'DELETE' && file) {
+      if (!files.delete(file[1]!)) return sendJson(res, 404, { detail: 'Not found' });
+      res.writeHead(204).end();
+      return;
     }
     const match = /^\/v1\/predictions\/([^/]+)(\/cancel)?$/.exec(url.pathname);
     const prediction = match && predictions.get(match[1]!);
@@ -92,6 +102,17 @@ export async function startFakeReplicate(options: { token: string; webhookSecret
     sendJson(res, 201, view(prediction));
   }
 
+  /** The files API: multipart/form-data with the file in `content`, answered with the file object. */
+  async function upload(request: RecordedRequest, res: import('node:http').ServerResponse) {
+    const form = await new Response(request.body, { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
+    const content = form.get('content');
+    if (!(content instanceof Blob)) return sendJson(res, 400, { detail: 'content is required' });
+    const id = randomBytes(12).toString('hex');
+    const bytes = Buffer.from(await content.arrayBuffer());
+    files.set(id, { bytes, contentType: content.type, name: content instanceof File ? content.name : 'file' });
+    sendJson(res, 201, { id, name: files.get(id)!.name, content_type: content.type, size: bytes.length, urls: { get: `${base}/files/${id}` } });
+  }
+
   /** One status poll moves the prediction along its scripted path. */
   async function advance(prediction: FakePrediction) {
     if (prediction.status !== 'starting' && prediction.status !== 'processing') return;
@@ -114,8 +135,10 @@ export async function startFakeReplicate(options: { token: string; webhookSecret
   }
 
   async function storeOutput(prediction: FakePrediction): Promise<string> {
-    const dataUri = String(prediction.input.image ?? prediction.input.img);
-    const source = Buffer.from(dataUri.slice(dataUri.indexOf(',') + 1), 'base64');
+    const input = String(prediction.input.image ?? prediction.input.img);
+    const uploaded = input.startsWith(`${base}/files/`) ? files.get(input.slice(`${base}/files/`.length)) : undefined;
+    if (input.startsWith('http') && !uploaded) throw new Error(`input file ${input} does not exist (deleted too early?)`);
+    const source = uploaded?.bytes ?? Buffer.from(input.slice(input.indexOf(',') + 1), 'base64');
     const scale = Number(prediction.input.scale ?? prediction.input.upscale ?? 2);
     const { width, height } = await sharp(source).metadata();
     const png = await sharp(source).resize(width * scale, height * scale).png().toBuffer();
@@ -143,6 +166,7 @@ export async function startFakeReplicate(options: { token: string; webhookSecret
     webhookSecret,
     requests: http.requests,
     predictions,
+    files,
     /** How the predictions created from now on behave. */
     behave(next: ReplicateBehaviour) {
       behaviour = next;

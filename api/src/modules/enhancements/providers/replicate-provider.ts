@@ -7,7 +7,7 @@ import { isProviderError, isTaskHandover, ProviderError, type EnhancementParams,
  * Replicate's predictions API: create a prediction (or resume the one an earlier try of the task
  * created), wait for it (a signed webhook when we have a public URL, polling always as the
  * fallback), cancel it when the task is canceled, and fetch the output — only from Replicate's own
- * hosts.
+ * hosts. Inputs above 1 MB go through Replicate's files API and are deleted there afterwards.
  */
 
 export const DEFAULT_REPLICATE_BASE_URL = 'https://api.replicate.com/v1';
@@ -47,6 +47,8 @@ const FINAL_STATUSES = new Set(['succeeded', 'failed', 'canceled', 'aborted']);
 /** Polling survives a few hiccups; a prediction must not be given up (and paid twice) over one 502. */
 const MAX_FAILED_POLLS_IN_A_ROW = 3;
 const MAX_OUTPUT_REDIRECTS = 3;
+/** Replicate takes data: URIs only for files under about 1 MB; larger inputs go through its files API (up to 100 MB). */
+export const MAX_INLINE_INPUT_BYTES = 1024 * 1024;
 /** Failure texts that say the input cannot work, so a retry would only cost money again. */
 const INPUT_PROBLEM = /invalid|validation|unsupported|cannot identify|not a valid|too (large|big|small)|exceeds|no face|dimension|out of memory/i;
 
@@ -110,23 +112,31 @@ export class ReplicateProvider implements EnhancementProvider, ReplicateWebhookR
     const signal = AbortSignal.any([request.signal, this.closing.signal]);
     if (signal.aborted) throw canceledError();
     const resumed = request.remoteTaskId ? await this.findResumable(request.remoteTaskId, signal) : undefined;
-    const prediction = resumed ?? (await this.create(request));
-    this.logger?.debug({ taskId: request.taskId, predictionId: prediction.id }, resumed ? 'replicate prediction resumed' : 'replicate prediction created');
-    let finished = FINAL_STATUSES.has(prediction.status) ? prediction : undefined;
-    let recorded = resumed !== undefined;
+    const input = resumed ? undefined : await this.inputFor(request, signal);
+    // A handed-over task may resume its prediction in another try, which still needs the input file.
+    let keepInputFile = false;
     try {
-      // Durable before we wait: a try that dies from here on is resumed by the next, not paid for twice.
-      if (!resumed) await request.onRemoteTaskStarted?.(prediction.id);
-      recorded = true;
-      finished ??= await this.waitUntilFinished(prediction.id, signal);
-      return await this.download(outputUrlOf(finished), signal);
-    } catch (error) {
-      // A prediction we stop waiting for would keep running (and billing) at Replicate, unless the
-      // task goes on in another try that resumes this very prediction.
-      const handedOver = recorded && request.signal.aborted && isTaskHandover(request.signal.reason);
-      if (!finished && !handedOver) await this.cancelRemoteTask(prediction.id, request.taskId);
-      if (signal.aborted) throw canceledError(error);
-      throw error;
+      const prediction = resumed ?? (await this.create(request, input!.image));
+      this.logger?.debug({ taskId: request.taskId, predictionId: prediction.id }, resumed ? 'replicate prediction resumed' : 'replicate prediction created');
+      let finished = FINAL_STATUSES.has(prediction.status) ? prediction : undefined;
+      let recorded = resumed !== undefined;
+      try {
+        // Durable before we wait: a try that dies from here on is resumed by the next, not paid for twice.
+        if (!resumed) await request.onRemoteTaskStarted?.(prediction.id);
+        recorded = true;
+        finished ??= await this.waitUntilFinished(prediction.id, signal);
+        return await this.download(outputUrlOf(finished), signal);
+      } catch (error) {
+        // A prediction we stop waiting for would keep running (and billing) at Replicate, unless the
+        // task goes on in another try that resumes this very prediction.
+        const handedOver = recorded && request.signal.aborted && isTaskHandover(request.signal.reason);
+        keepInputFile = handedOver && !finished;
+        if (!finished && !handedOver) await this.cancelRemoteTask(prediction.id, request.taskId);
+        if (signal.aborted) throw canceledError(error);
+        throw error;
+      }
+    } finally {
+      if (input?.fileId && !keepInputFile) await this.deleteFile(input.fileId, request.taskId);
     }
   }
 
@@ -171,12 +181,36 @@ export class ReplicateProvider implements EnhancementProvider, ReplicateWebhookR
     return prediction.status === 'succeeded' && outputOf(prediction) !== undefined ? prediction : undefined;
   }
 
+  /**
+   * The image as the prediction's input: inline as a data: URI when small, otherwise uploaded to
+   * Replicate's files API (the URL it answers is only readable with our token, and by Replicate).
+   */
+  private async inputFor(request: ProviderRequest, signal: AbortSignal): Promise<{ image: string; fileId?: string }> {
+    modelInputs(request.modelRef);
+    const { bytes, contentType } = request.image;
+    if (bytes.length <= MAX_INLINE_INPUT_BYTES) return { image: `data:${contentType};base64,${bytes.toString('base64')}` };
+    const form = new FormData();
+    form.set('content', new Blob([bytes], { type: contentType }), `input.${contentType.split('/')[1] ?? 'bin'}`);
+    const response = await this.http.request(`${this.baseUrl}/files`, { method: 'POST', headers: this.authorization(), body: form }, signal);
+    const file = asUploadedFile(await response.json());
+    if (!file) throw new ProviderError('transient', 'Replicate sent an answer we could not read');
+    return { image: file.url, fileId: file.id };
+  }
+
+  /** Best effort, like cancel: an input left behind is logged, not the task's failure. */
+  private async deleteFile(fileId: string, taskId: string): Promise<void> {
+    try {
+      const response = await this.http.request(`${this.baseUrl}/files/${encodeURIComponent(fileId)}`, { method: 'DELETE', headers: this.authorization() });
+      await response.discard();
+    } catch (error) {
+      const reason = isProviderError(error) ? error.message : 'unexpected error';
+      this.logger?.warn({ taskId, fileId, reason }, 'could not delete an input file at replicate');
+    }
+  }
+
   /** Sent without the task's signal: once Replicate has the prediction we need its id to cancel it. */
-  private async create(request: ProviderRequest): Promise<ReplicatePrediction> {
-    const ref = parseReplicateModelRef(request.modelRef);
-    const mapInput = ref && MODEL_INPUTS[ref.model.toLowerCase()];
-    if (!ref || !mapInput) throw new ProviderError('invalid-input', 'This model is not available from Replicate');
-    const image = `data:${request.image.contentType};base64,${request.image.bytes.toString('base64')}`;
+  private async create(request: ProviderRequest, image: string): Promise<ReplicatePrediction> {
+    const { ref, mapInput } = modelInputs(request.modelRef);
     const body = {
       ...(ref.version ? { version: ref.version } : {}),
       input: mapInput(image, request.params),
@@ -265,6 +299,21 @@ export class ReplicateProvider implements EnhancementProvider, ReplicateWebhookR
   private authorization(): Record<string, string> {
     return { authorization: `Bearer ${this.#apiToken}` };
   }
+}
+
+/** The model's reference and input mapping; a model we cannot map is refused before anything is sent. */
+function modelInputs(modelRef: string): { ref: { model: string; version?: string }; mapInput: InputMapping } {
+  const ref = parseReplicateModelRef(modelRef);
+  const mapInput = ref && MODEL_INPUTS[ref.model.toLowerCase()];
+  if (!ref || !mapInput) throw new ProviderError('invalid-input', 'This model is not available from Replicate');
+  return { ref, mapInput };
+}
+
+/** The id and URL of a file Replicate's files API stored. */
+function asUploadedFile(value: unknown): { id: string; url: string } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { id, urls } = value as { id?: unknown; urls?: { get?: unknown } };
+  return typeof id === 'string' && id !== '' && typeof urls?.get === 'string' ? { id, url: urls.get } : undefined;
 }
 
 /** The output URL of a finished prediction, or the error its final status stands for. */
