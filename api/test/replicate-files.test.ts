@@ -4,7 +4,10 @@ import { isProviderError, TaskHandover, type ProviderRequest } from '../src/modu
 import { MAX_INLINE_INPUT_BYTES, ReplicateProvider } from '../src/modules/enhancements/providers/replicate-provider.js';
 import { startFakeReplicate, type FakeReplicate } from './support/fake-replicate.js';
 
-/** Inputs above ~1 MB go through Replicate's files API instead of a data: URI, and are deleted there afterwards. */
+/**
+ * Files at Replicate: inputs above ~1 MB go through its files API instead of a data: URI and are
+ * deleted there afterwards; outputs expire there after about an hour.
+ */
 
 const TOKEN = 'r8_fake-token-files-7c21';
 const REAL_ESRGAN = 'nightmareai/real-esrgan:f121d640bd286e1fdc67f9799164c1d5be36ff74576ee11c803ae5b665dd46aa';
@@ -87,5 +90,32 @@ describe('Replicate inputs', () => {
     replicate.release(predictionId!);
     const resumed = await provider().enhance(requestFor(large, { remoteTaskId: predictionId }));
     expect(await sharp(resumed.bytes).metadata()).toMatchObject({ width: 1400, height: 1200 });
+  });
+});
+
+describe('Replicate outputs', () => {
+  it('a retried task whose finished prediction’s output has expired runs a new prediction instead of failing', async () => {
+    replicate.behave({ kind: 'succeed' });
+    let firstId: string | undefined;
+    await provider().enhance(requestFor(small, { onRemoteTaskStarted: async (id) => void (firstId = id) }));
+    replicate.expireOutput(firstId!);
+
+    let secondId: string | undefined;
+    const before = replicate.predictions.size;
+    const result = await provider().enhance(requestFor(small, { remoteTaskId: firstId, onRemoteTaskStarted: async (id) => void (secondId = id) }));
+    expect(await sharp(result.bytes).metadata()).toMatchObject({ width: 32, height: 24 });
+    expect(replicate.predictions.size).toBe(before + 1);
+    expect(secondId).toBeDefined();
+    expect(secondId).not.toBe(firstId);
+  });
+
+  it('a retried task whose finished prediction’s output is still there takes it without a new prediction', async () => {
+    replicate.behave({ kind: 'succeed' });
+    let firstId: string | undefined;
+    await provider().enhance(requestFor(small, { onRemoteTaskStarted: async (id) => void (firstId = id) }));
+    const before = replicate.predictions.size;
+    const result = await provider().enhance(requestFor(small, { remoteTaskId: firstId }));
+    expect(await sharp(result.bytes).metadata()).toMatchObject({ width: 32, height: 24 });
+    expect(replicate.predictions.size).toBe(before);
   });
 });

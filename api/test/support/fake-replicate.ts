@@ -171,6 +171,10 @@ export async function startFakeReplicate(options: { token: string; webhookSecret
     behave(next: ReplicateBehaviour) {
       behaviour = next;
     },
+    /** Deletes a succeeded prediction's output file, as Replicate does about an hour later. */
+    expireOutput(id: string): void {
+      if (!outputs.delete(`${id}.png`)) throw new Error(`prediction ${id} has no stored output`);
+    },
     /** Lets a held prediction succeed at its next status poll (for tests without a webhook). */
     release(id: string): void {
       const prediction = predictions.get(id);

@@ -111,7 +111,14 @@ export class ReplicateProvider implements EnhancementProvider, ReplicateWebhookR
   async enhance(request: ProviderRequest): Promise<ProviderResult> {
     const signal = AbortSignal.any([request.signal, this.closing.signal]);
     if (signal.aborted) throw canceledError();
-    const resumed = request.remoteTaskId ? await this.findResumable(request.remoteTaskId, signal) : undefined;
+    let resumed = request.remoteTaskId ? await this.findResumable(request.remoteTaskId, signal) : undefined;
+    if (resumed && FINAL_STATUSES.has(resumed.status)) {
+      const output = await this.downloadUnlessExpired(outputUrlOf(resumed), signal);
+      if (output) return output;
+      // Replicate keeps outputs for about an hour: a task whose earlier try finished longer ago runs again.
+      this.logger?.info({ taskId: request.taskId, predictionId: resumed.id }, 'replicate output expired; running the prediction again');
+      resumed = undefined;
+    }
     const input = resumed ? undefined : await this.inputFor(request, signal);
     // A handed-over task may resume its prediction in another try, which still needs the input file.
     let keepInputFile = false;
@@ -243,6 +250,16 @@ export class ReplicateProvider implements EnhancementProvider, ReplicateWebhookR
       }
     } finally {
       this.waiting.delete(id);
+    }
+  }
+
+  /** The output, or undefined when Replicate has deleted it (404 or 410). */
+  private async downloadUnlessExpired(outputUrl: string, signal: AbortSignal): Promise<ProviderResult | undefined> {
+    try {
+      return await this.download(outputUrl, signal);
+    } catch (error) {
+      if (isProviderError(error) && (error.details.status === 404 || error.details.status === 410)) return undefined;
+      throw error;
     }
   }
 
