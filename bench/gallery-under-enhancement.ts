@@ -24,6 +24,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { descendants } from './processes.js';
 import type { BenchServer, Figure } from './support.js';
 
 const LATENCY_CLIENT_ROLE = 'latency-client';
@@ -173,29 +174,10 @@ function cpuTimes(clientPid?: number): CpuTimes {
     read(`thread ${tid}`, threadGroup(readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim()), `/proc/self/task/${tid}/schedstat`);
   }
   if (clientPid === undefined) return times;
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const parent = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // It ended while we looked.
-    }
-  }
-  for (const queue = [...(children.get(process.pid) ?? [])]; queue.length > 0; ) {
-    const pid = queue.shift()!;
-    read(`process ${pid}`, pid === clientPid ? 'client' : isEmbeddedS3(pid) ? 's3' : 'postgres', `/proc/${pid}/schedstat`);
-    queue.push(...(children.get(pid) ?? []));
+  for (const { pid, command } of descendants()) {
+    read(`process ${pid}`, pid === clientPid ? 'client' : command.includes('embedded-s3-process') ? 's3' : 'postgres', `/proc/${pid}/schedstat`);
   }
   return times;
-}
-
-function isEmbeddedS3(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('embedded-s3-process');
-  } catch {
-    return false;
-  }
 }
 
 function secondsBetween(before: CpuTimes, after: CpuTimes): CpuSeconds {

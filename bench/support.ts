@@ -9,7 +9,8 @@
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { descendants } from './processes.js';
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -287,23 +288,8 @@ export const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-/**
- * CPU seconds (user + system, all its threads) of this process's child whose command line contains
- * `marker`, e.g. 'embedded-s3-process' for the embedded S3 server; 0 if there is none (Linux only).
- */
-export function childCpuSeconds(marker: string): number {
-  const TICKS_PER_SECOND = 100; // USER_HZ, 100 on Linux
-  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      if (Number(fields[1]) !== process.pid || !readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(marker)) continue;
-      return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-    } catch {
-      // It ended while we looked.
-    }
-  }
-  return 0;
-}
+/** CPU seconds of the descendant whose command line contains `marker` (e.g. 'embedded-s3-process'); 0 if there is none. */
+export const childCpuSeconds = (marker: string): number => descendants().find((process) => process.command.includes(marker))?.cpuSeconds ?? 0;
 
 export const MB = 1024 * 1024;
 export const fmt = (value: number, digits = 2): string => (Number.isFinite(value) ? value.toFixed(digits) : String(value));

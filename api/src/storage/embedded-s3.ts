@@ -54,9 +54,12 @@ export async function startEmbeddedS3(options: EmbeddedS3Options & { logger: Log
     child.kill('SIGKILL');
     throw new Error(`the embedded S3 server could not start: ${message.message}`);
   }
-  void exited.then(([code, signal]) => {
-    if (!stopping) options.logger.error({ code, signal }, 'embedded S3 server stopped unexpectedly; storage calls will fail');
-  });
+  exited.then(
+    ([code, signal]) => {
+      if (!stopping) options.logger.error({ code, signal }, 'embedded S3 server stopped unexpectedly; storage calls will fail');
+    },
+    (error: unknown) => options.logger.error({ err: error }, 'embedded S3 server failed; storage calls will fail'),
+  );
   options.logger.debug({ port: message.port, pid: child.pid }, 'embedded S3 listening on loopback');
 
   return {
@@ -70,8 +73,7 @@ export async function startEmbeddedS3(options: EmbeddedS3Options & { logger: Log
         if (child.connected) child.send('stop');
         // A connection still open would keep it listening; do not let that hold up shutdown.
         const deadline = setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-        await exited;
-        clearTimeout(deadline);
+        exited.finally(() => clearTimeout(deadline)).catch(() => {}); // a failure is logged above
       }
       await exited;
     },

@@ -111,6 +111,8 @@ export class ReplicateProvider implements EnhancementProvider, ReplicateWebhookR
   async enhance(request: ProviderRequest): Promise<ProviderResult> {
     const signal = AbortSignal.any([request.signal, this.closing.signal]);
     if (signal.aborted) throw canceledError();
+    // Before anything is sent: a model we cannot map is refused without calling Replicate.
+    const model = modelInputs(request.modelRef);
     let resumed = request.remoteTaskId ? await this.findResumable(request.remoteTaskId, signal) : undefined;
     if (resumed && FINAL_STATUSES.has(resumed.status)) {
       const output = await this.downloadUnlessExpired(outputUrlOf(resumed), signal);
@@ -123,7 +125,7 @@ export class ReplicateProvider implements EnhancementProvider, ReplicateWebhookR
     // A handed-over task may resume its prediction in another try, which still needs the input file.
     let keepInputFile = false;
     try {
-      const prediction = resumed ?? (await this.create(request, input!.image));
+      const prediction = resumed ?? (await this.create(model, request.params, input!.image));
       this.logger?.debug({ taskId: request.taskId, predictionId: prediction.id }, resumed ? 'replicate prediction resumed' : 'replicate prediction created');
       let finished = FINAL_STATUSES.has(prediction.status) ? prediction : undefined;
       let recorded = resumed !== undefined;
@@ -193,7 +195,6 @@ export class ReplicateProvider implements EnhancementProvider, ReplicateWebhookR
    * Replicate's files API (the URL it answers is only readable with our token, and by Replicate).
    */
   private async inputFor(request: ProviderRequest, signal: AbortSignal): Promise<{ image: string; fileId?: string }> {
-    modelInputs(request.modelRef);
     const { bytes, contentType } = request.image;
     if (bytes.length <= MAX_INLINE_INPUT_BYTES) return { image: `data:${contentType};base64,${bytes.toString('base64')}` };
     const form = new FormData();
@@ -216,11 +217,10 @@ export class ReplicateProvider implements EnhancementProvider, ReplicateWebhookR
   }
 
   /** Sent without the task's signal: once Replicate has the prediction we need its id to cancel it. */
-  private async create(request: ProviderRequest, image: string): Promise<ReplicatePrediction> {
-    const { ref, mapInput } = modelInputs(request.modelRef);
+  private async create({ ref, mapInput }: ModelInputs, params: EnhancementParams, image: string): Promise<ReplicatePrediction> {
     const body = {
       ...(ref.version ? { version: ref.version } : {}),
-      input: mapInput(image, request.params),
+      input: mapInput(image, params),
       ...(this.webhookUrl ? { webhook: this.webhookUrl, webhook_events_filter: ['completed'] } : {}),
     };
     // Official models run by name; any other model needs its version id.
@@ -319,7 +319,12 @@ export class ReplicateProvider implements EnhancementProvider, ReplicateWebhookR
 }
 
 /** The model's reference and input mapping; a model we cannot map is refused before anything is sent. */
-function modelInputs(modelRef: string): { ref: { model: string; version?: string }; mapInput: InputMapping } {
+interface ModelInputs {
+  ref: { model: string; version?: string };
+  mapInput: InputMapping;
+}
+
+function modelInputs(modelRef: string): ModelInputs {
   const ref = parseReplicateModelRef(modelRef);
   const mapInput = ref && MODEL_INPUTS[ref.model.toLowerCase()];
   if (!ref || !mapInput) throw new ProviderError('invalid-input', 'This model is not available from Replicate');
