@@ -76,7 +76,8 @@ const GALLERY_SQL = `
          i.renditions -> 'thumbnail' ->> 'key' AS thumbnail_key,
          i.renditions -> 'thumbnail_watermarked' ->> 'key' AS thumbnail_watermarked_key,
          j.id AS job_id, j.status AS job_status, j.all_images_included, j.customer_id,
-         u.role, u.active, u.customer_id AS user_customer_id
+         u.role, u.active, u.customer_id AS user_customer_id,
+         EXISTS (SELECT 1 FROM selection_locks l WHERE l.image_id = i.id) AS locked
     FROM users u
     JOIN jobs j ON j.id = $2
     JOIN images i ON i.job_id = j.id
@@ -98,6 +99,7 @@ interface GalleryRow {
   role: User['role'];
   active: boolean;
   user_customer_id: string | null;
+  locked: boolean;
 }
 
 type GalleryPage = (bearer: string | undefined, jobId: string) => Promise<GalleryNode[] | null>;
@@ -126,6 +128,7 @@ function handWrittenPage(services: Services, pool: pg.Pool, storageMode: Storage
         jobStatus: row.job_status,
         allImagesIncluded: row.all_images_included,
         customerId: row.customer_id,
+        locked: row.locked,
         source: null,
       };
       let thumbnailUrl: string | null = null;

@@ -7,6 +7,7 @@ import { Migration20261123050000Enhancements } from './Migration20261123050000En
 import { Migration20261123060000AuditByCustomer } from './Migration20261123060000AuditByCustomer.js';
 import { Migration20261123070000EnhancementProviderTask } from './Migration20261123070000EnhancementProviderTask.js';
 import { Migration20261123080000UsageChargeTask } from './Migration20261123080000UsageChargeTask.js';
+import { Migration20261203000000SelectionLocks } from './Migration20261203000000SelectionLocks.js';
 
 /** Every migration, in order. Listed explicitly so no file-system discovery is needed at run time. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   { name: 'Migration20261123060000AuditByCustomer', class: Migration20261123060000AuditByCustomer },
   { name: 'Migration20261123070000EnhancementProviderTask', class: Migration20261123070000EnhancementProviderTask },
   { name: 'Migration20261123080000UsageChargeTask', class: Migration20261123080000UsageChargeTask },
+  { name: 'Migration20261203000000SelectionLocks', class: Migration20261203000000SelectionLocks },
 ];

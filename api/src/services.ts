@@ -19,6 +19,7 @@ import { UserService } from './modules/users/user.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { DeliveryService } from './modules/downloads/delivery.service.js';
 import { DownloadService } from './modules/downloads/download.service.js';
+import { SelectionLockService } from './modules/images/selection-lock.service.js';
 import { SelectionService } from './modules/images/selection.service.js';
 import { PlanService } from './modules/plans/plan.service.js';
 import { UsageService } from './modules/plans/usage.service.js';
@@ -43,6 +44,7 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
   const totp = new TotpService(new SecretBox(deps.signingSecret, 'totp-secret'), urlTokens, studio, logger);
   const auth = new AuthService(config, accessTokens, logger, securityEvents, totp);
   const usage = new UsageService(config.enhancementTimeZone);
+  const selectionLocks = new SelectionLockService(audit);
   return {
     config,
     logger,
@@ -66,12 +68,13 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     uploads: new ImageUploadService(config, storage, storageMode, urlTokens, studio, logger, securityEvents, rateLimits),
     media: new MediaUrls(config, storage, storageMode, urlTokens),
     audit,
-    selection: new SelectionService(audit),
+    selectionLocks,
+    selection: new SelectionService(audit, selectionLocks),
     packages: new PackageService(audit),
     plans: new PlanService(audit),
     usage,
     ...createEnhancementServices({ config, logger, orm: deps.orm, storage, studio, usage }),
-    downloads: new DownloadService(config, urlTokens, securityEvents),
+    downloads: new DownloadService(config, urlTokens, securityEvents, selectionLocks),
     deliveries: new DeliveryService(),
   };
 }

@@ -9,6 +9,7 @@ import type { StorageMode } from '../src/storage/storage-mode.js';
 import { factories, signIn } from './support/factories.js';
 import { errorCode, startTestServer, type TestServer } from './support/test-server.js';
 import { makeJpeg, sha256, uploads } from './support/uploads.js';
+import { httpErrorCode } from './support/partial-reads.js';
 import { readZip } from './support/zip.js';
 
 /**
@@ -33,6 +34,8 @@ interface JobSetting {
 interface ImageSetting {
   status: ImageStatus;
   selectionState: SelectionState;
+  /** A transfer to the customer has locked the selection (rule 5); for a derived image its source's counts. */
+  locked: boolean;
   /** For a derived image (an enhancement's result): its source's setting, in the same job. */
   source?: ImageSetting;
 }
@@ -57,6 +60,8 @@ interface Viewer {
 
 /** Rule 1: the states that release an image on their own. */
 const RELEASING = new Set<SelectionState>([SelectionState.INCLUDED, SelectionState.EXTRA_PAID, SelectionState.EXTRA_FREE]);
+/** Rule 4: extras staff granted; the customer keeps them. */
+const GRANTED = new Set<SelectionState>([SelectionState.EXTRA_PAID, SelectionState.EXTRA_FREE]);
 
 const oracle = {
   /**
@@ -76,8 +81,16 @@ const oracle = {
   obtains: (viewer: Viewer, job: JobSetting, image: ImageSetting): boolean =>
     viewer.active &&
     (viewer.staff ? image.status === ImageStatus.READY : viewer.ownsJob && job.status === JobStatus.DELIVERED && oracle.downloadable(job, image)),
-  /** Rule 4: clean renditions only to staff and to whoever may download the image. */
-  cleanPreview: (viewer: Viewer, job: JobSetting, image: ImageSetting): boolean => viewer.staff || oracle.obtains(viewer, job, image),
+  /**
+   * Rule 4: clean renditions to staff, and to a customer only of an image they may download and can
+   * no longer lose: locked, a granted extra, or in a job that includes all images. A derived image
+   * is judged by its source.
+   */
+  cleanPreview: (viewer: Viewer, job: JobSetting, image: ImageSetting): boolean => {
+    if (viewer.staff) return true;
+    const entitlement = image.source ?? image;
+    return oracle.obtains(viewer, job, image) && (entitlement.locked || job.allImagesIncluded || GRANTED.has(entitlement.selectionState));
+  },
   /** The code a refused GraphQL call carries: a deactivated user's token no longer signs anyone in. */
   refusal: (viewer: Viewer): string => (viewer.active ? 'FORBIDDEN' : 'UNAUTHENTICATED'),
 };
@@ -117,6 +130,7 @@ const jobSettingArb: fc.Arbitrary<JobSetting> = fc.record({
 const imageSettingArb: fc.Arbitrary<ImageSetting> = fc.record({
   status: weighted<ImageStatus>([ImageStatus.READY, 8], [ImageStatus.PENDING, 1], [ImageStatus.FAILED, 1]),
   selectionState: fc.constantFrom(...Object.values(SelectionState)),
+  locked: fc.boolean(),
 });
 /** Settings for up to MAX_IMAGES images; a case uses as many as its job has. */
 const jobWorldArb: fc.Arbitrary<JobWorld> = fc.record({
@@ -243,14 +257,26 @@ const accountOf = (pool: Pool, caller: Caller, job: PoolJob): Account => {
   }
 };
 
-/** Writes a whole job's world, and whether the former users are active, into the database in one statement. */
+/**
+ * Writes a whole job's world, and whether the former users are active, into the database in two
+ * statements: states, and the selection locks of its uploaded originals (the ones a case's downloads
+ * left behind are replaced by the generated ones).
+ */
 async function apply(pool: Pool, job: PoolJob, world: JobWorld, formerActive: boolean): Promise<void> {
-  const rows = job.images.map(() => '(?, ?, ?)').join(', ');
-  await pool.server.services.orm.em.fork().getConnection().execute(
+  const rows = job.images.map(() => '(?, ?, ?, ?::boolean)').join(', ');
+  const connection = pool.server.services.orm.em.fork().getConnection();
+  // Apart: one statement's sub-statements cannot see each other, so a delete and an insert of the same lock would collide.
+  await connection.execute('DELETE FROM selection_locks WHERE job_id = ?', [job.id]);
+  await connection.execute(
     `WITH job AS (UPDATE jobs SET status = ?, included_images = ?, all_images_included = ? WHERE id = ? RETURNING id),
-          former AS (UPDATE users SET active = ? WHERE id IN (?) RETURNING id)
+          former AS (UPDATE users SET active = ? WHERE id IN (?) RETURNING id),
+          v(id, status, selection_state, locked) AS (VALUES ${rows}),
+          locked AS (INSERT INTO selection_locks (image_id, job_id, locked_by_id, via)
+                     SELECT v.id::uuid, ?, ?, 'IMAGE' FROM v JOIN images i ON i.id = v.id::uuid
+                      WHERE v.locked AND i.derived_from_id IS NULL
+                     RETURNING image_id)
      UPDATE images AS i SET status = v.status, selection_state = v.selection_state
-       FROM (VALUES ${rows}) AS v(id, status, selection_state) WHERE i.id = v.id::uuid`,
+       FROM v WHERE i.id = v.id::uuid`,
     [
       world.job.status,
       world.job.includedImages,
@@ -258,7 +284,9 @@ async function apply(pool: Pool, job: PoolJob, world: JobWorld, formerActive: bo
       job.id,
       formerActive,
       [pool.formerStaff.id, ...pool.formerOwners.map((account) => account.id)],
-      ...job.images.flatMap((image, index) => [image.id, world.images[index]!.status, world.images[index]!.selectionState]),
+      ...job.images.flatMap((image, index) => [image.id, world.images[index]!.status, world.images[index]!.selectionState, world.images[index]!.locked]),
+      job.id,
+      pool.owners[job.customer]!.id,
     ],
   );
 }
@@ -286,7 +314,7 @@ async function get(url: string) {
 async function fetchOriginal(pool: Pool, url: string): Promise<string | null> {
   const response = await get(url);
   if (response.status === 403) {
-    expect(JSON.parse(response.body.toString()).error.code).toBe('FORBIDDEN');
+    expect(httpErrorCode(response.body)).toBe('FORBIDDEN');
     return null;
   }
   expect(response.status, `ticket answered ${response.status}: ${response.body.toString().slice(0, 200)}`).toBe(200);
@@ -304,7 +332,7 @@ async function settled(promises: Promise<unknown>[]): Promise<void> {
 async function fetchArchive(url: string): Promise<string[]> {
   const response = await get(url);
   if (response.status === 403) {
-    expect(JSON.parse(response.body.toString()).error.code).toBe('FORBIDDEN');
+    expect(httpErrorCode(response.body)).toBe('FORBIDDEN');
     return [];
   }
   expect(response.status, `archive answered ${response.status}`).toBe(200);

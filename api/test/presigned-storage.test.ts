@@ -67,7 +67,7 @@ describe('with real S3 (presigned mode)', () => {
     expect(Buffer.from(await response.arrayBuffer()).equals(await server.services.storage.read(stored.renditions.preview_watermarked!.key))).toBe(true);
 
     const windowStart = Math.ceil(Date.now() / 60_000) * 60_000;
-    const at = (ms: number) => server.services.media.renditionUrl(cast.customerUser, stored, 'thumbnail', ms);
+    const at = (ms: number) => server.services.media.renditionUrl(cast.customerUser, stored, 'thumbnail', () => false, ms);
     expect(await at(windowStart + 1_000)).toBe(await at(windowStart + 55_000));
     expect(JSON.stringify(asCustomer)).not.toContain('originals/');
   });

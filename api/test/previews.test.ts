@@ -140,7 +140,7 @@ describe('previews', () => {
 
     const image = await server.services.orm.em.fork().findOneOrFail(Image, { id: imageId });
     const windowStart = Math.ceil(Date.now() / 60_000) * 60_000;
-    const at = (ms: number) => server.services.media.renditionUrl(cast.customerUser, image, 'thumbnail', ms);
+    const at = (ms: number) => server.services.media.renditionUrl(cast.customerUser, image, 'thumbnail', () => false, ms);
     expect(await at(windowStart + 1_000)).toBe(await at(windowStart + 50_000));
     expect(await at(windowStart + 1_000)).not.toBe(await at(windowStart + 61_000));
   });

@@ -5,6 +5,7 @@ import { Customer } from '../modules/customers/customer.entity.js';
 import { Delivery } from '../modules/downloads/delivery.entity.js';
 import { Enhancement } from '../modules/enhancements/enhancement.entity.js';
 import { Image } from '../modules/images/image.entity.js';
+import { SelectionLock } from '../modules/images/selection-lock.entity.js';
 import { Job } from '../modules/jobs/job.entity.js';
 import { MailOutboxMessage } from '../modules/mail/mail-outbox-message.entity.js';
 import { Plan } from '../modules/plans/plan.entity.js';
@@ -13,4 +14,4 @@ import { SecurityEvent } from '../modules/security-events/security-event.entity.
 import { StudioSettings } from '../modules/studio/studio-settings.entity.js';
 import { User } from '../modules/users/user.entity.js';
 
-export const entities = [StudioSettings, Customer, User, RefreshToken, Job, Image, AuditEntry, Delivery, SecurityEvent, LoginCode, MailOutboxMessage, Plan, UsageCharge, Enhancement];
+export const entities = [StudioSettings, Customer, User, RefreshToken, Job, Image, AuditEntry, Delivery, SelectionLock, SecurityEvent, LoginCode, MailOutboxMessage, Plan, UsageCharge, Enhancement];

@@ -28,6 +28,13 @@ export function createLoaders(em: EntityManager) {
       const byJob = new Map(rows.map((row) => [row.job_id, { included: row.included, pendingExtra: row.pending_extra, downloadable: row.downloadable }]));
       return jobIds.map((id) => byJob.get(id) ?? { included: 0, pendingExtra: 0, downloadable: 0 });
     }),
+    /** Which uploaded originals a transfer has locked (rule 5), for images loaded as entities. */
+    selectionLocked: new DataLoader<string, boolean>(async (imageIds) => {
+      const ids = uuidsOnly(imageIds);
+      const rows = ids.length === 0 ? [] : await em.getConnection().execute<{ image_id: string }[]>('SELECT image_id FROM selection_locks WHERE image_id IN (?)', [ids]);
+      const locked = new Set(rows.map((row) => row.image_id));
+      return imageIds.map((id) => locked.has(id));
+    }),
     /** Enhancement tasks per image, newest first. */
     imageEnhancements: new DataLoader<string, Enhancement[]>(async (imageIds) => {
       const tasks = await em.find(Enhancement, { image: { $in: uuidsOnly(imageIds) } }, { orderBy: { createdAt: 'desc', id: 'desc' } });

@@ -198,6 +198,7 @@ export const permissionRules: IRules = {
     setAllImagesIncluded: isStaff,
     setImageSelectionState: isStaff,
     setImagesSelectionState: isStaff,
+    unlockImageSelection: isStaff,
     setCustomerPlan: isStaff,
     grantEnhancementCredits: isStaff,
     enhanceImage: signedIn(enhanceLimit, canSeeImage),

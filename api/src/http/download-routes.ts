@@ -1,6 +1,17 @@
+import { pipeline } from 'node:stream';
 import type { Request, Response } from 'express';
-import { DeliveryPath } from '../modules/downloads/delivery.entity.js';
-import { DownloadDenied, downloadName, toForbidden, type ArchiveTicketClaims, type ImageTicketClaims } from '../modules/downloads/download.service.js';
+import { DeliveryOutcome } from '../modules/downloads/delivery.entity.js';
+import {
+  DownloadDenied,
+  downloadName,
+  toForbidden,
+  TransferNotStarted,
+  type ArchiveTicketClaims,
+  type ImageTicketClaims,
+  type Transfer,
+} from '../modules/downloads/download.service.js';
+import type { User } from '../modules/users/user.entity.js';
+import type { Caller } from '../shared/caller.js';
 import { streamZip, ZipStreamError } from '../modules/downloads/zip-stream.js';
 import { isAppError } from '../graphql/errors.js';
 import { SecurityEventType } from '../modules/security-events/security-event.entity.js';
@@ -12,10 +23,13 @@ import { sendError } from './http-errors.js';
 /** Presigned S3 GETs behind a download redirect live only long enough to be followed. */
 const REDIRECT_TTL_SECONDS = 60;
 
+const isClientGone = (error: NodeJS.ErrnoException) => error.code === 'ERR_STREAM_PREMATURE_CLOSE' || error.code === 'ECONNRESET' || error.code === 'EPIPE';
+
 /**
  * `GET /downloads/images/<ticket>` and `GET /downloads/archive/<ticket>`: verify the ticket, reload
- * the user, run the download policy again, then serve the bytes. Every refusal is a 403 with a JSON
- * body and a log line.
+ * the user, start the transfer (policy again, selection lock and delivery record committed), then
+ * serve the bytes and record how the transfer ended. Every refusal is a 403 with a JSON body and a
+ * log line; a lock that cannot be written is a 503 with nothing sent.
  */
 export function downloadRoutes(services: Services) {
   const { downloads, storage, logger } = services;
@@ -32,19 +46,39 @@ export function downloadRoutes(services: Services) {
     }
   };
 
+  /** Ends a started transfer's delivery rows once, whichever way the response ends. */
+  const endOnce = (transfer: Transfer) => {
+    let ended = false;
+    return (bytesSent: number, outcome: DeliveryOutcome) => {
+      if (ended) return;
+      ended = true;
+      downloads.endTransfer(services.orm.em.fork(), transfer, bytesSent, outcome).catch((error: unknown) => logger.error({ err: error }, 'recording the end of a transfer failed'));
+    };
+  };
+  const callerFor = (req: Request, user: User): Caller => ({ user, ip: req.ip, requestId: String(req.id) });
+
   const image = async (req: Request<{ ticket: string }>, res: Response): Promise<void> => {
     const claims = claimsOf<ImageTicketClaims>('download-image', req, res);
     if (!claims) return;
     const em = services.orm.em.fork();
+    let transfer;
     try {
       const user = await downloads.ticketUser(em, claims.u);
-      const allowed = await downloads.allowedImage(em, user, claims.img);
-      const filename = downloadName(allowed);
-      res.setHeader('Cache-Control', 'no-store');
+      // The selection lock is committed here, before the first byte or the redirect (rule 5).
+      transfer = await downloads.startImageTransfer(em, callerFor(req, user), claims.img);
+    } catch (error) {
+      handleFailure(req, res, error);
+      return;
+    }
+    const end = endOnce(transfer);
+    const allowed = transfer.image;
+    const filename = downloadName(allowed);
+    res.setHeader('Cache-Control', 'no-store');
+    try {
       if (services.storageMode === 'presigned') {
         const url = await storage.presignGet(allowed.originalKey!, { expiresInSeconds: REDIRECT_TTL_SECONDS, downloadFilename: filename });
-        await downloads.recordDeliveries(em, user, [allowed], DeliveryPath.IMAGE);
         res.redirect(302, url);
+        end(0, DeliveryOutcome.REDIRECTED);
         return;
       }
       const object = await storage.openStream(allowed.originalKey!);
@@ -54,16 +88,17 @@ export function downloadRoutes(services: Services) {
       res.setHeader('Content-Length', String(object.byteSize));
       res.setHeader('Content-Disposition', contentDisposition(filename));
       res.setHeader('X-Content-Type-Options', 'nosniff');
-      object.body.on('error', (error) => {
-        logger.error({ err: error, imageId: allowed.id }, 'download stream failed');
-        res.destroy(error);
+      let sent = 0;
+      object.body.on('data', (chunk: Buffer) => {
+        sent += chunk.length;
       });
-      // A delivery is what reached the client: recorded once the last byte was handed to the socket.
-      res.on('finish', () => {
-        downloads.recordDeliveries(services.orm.em.fork(), user, [allowed], DeliveryPath.IMAGE).catch((error) => logger.error({ err: error }, 'recording a delivery failed'));
+      // pipeline, not pipe: a client that walks away also ends the storage read.
+      pipeline(object.body, res, (error) => {
+        if (error && !isClientGone(error)) logger.error({ err: error, imageId: allowed.id }, 'download stream failed');
+        end(sent, error || !res.writableFinished ? DeliveryOutcome.BROKEN_OFF : DeliveryOutcome.COMPLETED);
       });
-      object.body.pipe(res);
     } catch (error) {
+      end(0, DeliveryOutcome.BROKEN_OFF);
       handleFailure(req, res, error);
     }
   };
@@ -72,35 +107,47 @@ export function downloadRoutes(services: Services) {
     const claims = claimsOf<ArchiveTicketClaims>('download-archive', req, res);
     if (!claims) return;
     const em = services.orm.em.fork();
-    let plan;
+    let transfer;
     try {
       const user = await downloads.ticketUser(em, claims.u);
-      plan = await downloads.archivePlan(em, user, claims.job);
+      transfer = await downloads.startArchiveTransfer(em, callerFor(req, user), claims.job);
     } catch (error) {
       handleFailure(req, res, error);
       return;
     }
+    const end = endOnce(transfer);
     res.status(200);
     res.setHeader('Content-Type', 'application/zip');
-    res.setHeader('Content-Disposition', contentDisposition(plan.filename));
+    res.setHeader('Content-Disposition', contentDisposition(transfer.filename));
     res.setHeader('Cache-Control', 'no-store');
+    let sent = 0;
     try {
       await streamZip({
-        entries: plan.images.map((entry, index) => ({ imageId: entry.id, key: entry.originalKey!, name: plan.names[index]!, contentType: entry.contentType ?? '', byteSize: entry.byteSize })),
+        entries: transfer.images.map((entry, index) => ({ imageId: entry.id, key: entry.originalKey!, name: transfer.names[index]!, contentType: entry.contentType ?? '', byteSize: entry.byteSize })),
         openStream: (key) => storage.openStream(key),
         output: res,
+        onBytes: (bytes) => {
+          sent += bytes;
+        },
       });
-      await downloads.recordDeliveries(services.orm.em.fork(), plan.user, plan.images, DeliveryPath.ARCHIVE);
+      end(sent, DeliveryOutcome.COMPLETED);
     } catch (error) {
+      end(sent, DeliveryOutcome.BROKEN_OFF);
       // The connection is already destroyed: the client never keeps a ZIP that looks complete.
       const reason = error instanceof ZipStreamError ? error.reason : 'UNEXPECTED';
-      logger[reason === 'CLIENT_GONE' ? 'info' : 'error']({ err: error, jobId: plan.job.id, userId: plan.user.id, reason }, 'archive download ended early');
+      logger[reason === 'CLIENT_GONE' ? 'info' : 'error']({ err: error, jobId: transfer.job.id, userId: transfer.user.id, reason }, 'archive download ended early');
       if (!res.destroyed) res.destroy();
     }
   };
 
   const handleFailure = (req: Request, res: Response, failure: unknown) => {
     let error = failure;
+    if (error instanceof TransferNotStarted) {
+      logger.error({ err: error.cause }, 'a transfer could not take its selection lock; nothing was sent');
+      res.setHeader('Retry-After', '5');
+      sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The download could not be started; nothing was sent. Please try again in a moment.');
+      return;
+    }
     if (error instanceof DownloadDenied) {
       downloads.logDenial(error, { ip: req.ip, requestId: String(req.id), via: req.path.startsWith('/downloads/archive') ? 'http-archive' : 'http-image' });
       // The same answer GraphQL gives for the same denial.

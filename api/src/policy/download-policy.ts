@@ -24,15 +24,24 @@ export interface ImageFacts {
   jobStatus: JobStatus;
   allImagesIncluded: boolean;
   customerId: string;
+  /**
+   * A transfer to the job's customer has locked the image's selection (rule 5). For a derived image
+   * this is its source's lock: the source is what uses package room.
+   */
+  locked: boolean;
   /** For a derived image (an enhancement's result): the uploaded original it was made from, in the same job. */
   source: SourceFacts | null;
 }
 
 /** What the policy needs to know about a derived image's source. */
 export interface SourceFacts {
+  imageId: string;
   imageStatus: ImageStatus;
   selectionState: SelectionState;
 }
+
+/** Selection states staff grant as extras: the customer keeps them whatever they select. */
+const GRANTED_EXTRA_STATES: ReadonlySet<SelectionState> = new Set([SelectionState.EXTRA_PAID, SelectionState.EXTRA_FREE]);
 
 export type DownloadDenial = 'NOT_VISIBLE' | 'NOT_RELEASED';
 
@@ -66,10 +75,38 @@ export function downloadDenial(user: User, facts: ImageFacts): DownloadDenial | 
   return isReleased(facts) ? null : 'NOT_RELEASED';
 }
 
-/** Rule 4: clean renditions only to those who may download the image (and staff); everyone else gets watermarks. */
-export function renditionVariant(user: User, facts: ImageFacts): 'clean' | 'watermarked' {
-  return downloadDenial(user, facts) === null ? 'clean' : 'watermarked';
+/**
+ * Rule 4: the customer can no longer lose this image — it is released, and locked by a transfer,
+ * a granted extra, or in a job that includes all images. A derived image is judged by its source.
+ * An INCLUDED image that could still be deselected is not kept: its clean preview would be a
+ * delivery that select → look → deselect could repeat for the whole shoot.
+ */
+export function isKept(facts: ImageFacts): boolean {
+  if (!isReleased(facts)) return false;
+  const entitlement = facts.source?.selectionState ?? facts.selectionState;
+  return facts.locked || facts.allImagesIncluded || GRANTED_EXTRA_STATES.has(entitlement);
 }
+
+/** Rule 4: clean renditions to staff, and to a customer user only of images they keep; everyone else gets watermarks. */
+export function renditionVariant(user: User, facts: ImageFacts): 'clean' | 'watermarked' {
+  if (downloadDenial(user, facts) !== null) return 'watermarked';
+  return isStaff(user) || isKept(facts) ? 'clean' : 'watermarked';
+}
+
+/**
+ * Rule 5: the uploaded originals a transfer of these (allowed) images to this user locks before its
+ * first byte — for a derived image its source — that are not locked yet. Staff transfers lock
+ * nothing: the lock is the customer's entitlement.
+ */
+export function locksTakenBy(user: User, allowed: Iterable<ImageFacts>): string[] {
+  if (isStaff(user)) return [];
+  const targets = new Set<string>();
+  for (const facts of allowed) if (!facts.locked) targets.add(facts.source?.imageId ?? facts.imageId);
+  return [...targets];
+}
+
+/** The uploaded original whose lock stands for this image: itself, or a derived image's source. */
+export const lockTargetOf = (facts: Pick<ImageFacts, 'imageId' | 'source'>): string => facts.source?.imageId ?? facts.imageId;
 
 /** Facts for a set of image ids, in one query. Unknown and malformed ids are simply absent. */
 export async function loadImageFacts(em: EntityManager, imageIds: Iterable<string>): Promise<Map<string, ImageFacts>> {
@@ -84,7 +121,8 @@ export async function loadJobImageFacts(em: EntityManager, jobId: string): Promi
 }
 
 async function factsWhere(em: EntityManager, condition: string, params: unknown[]): Promise<Map<string, ImageFacts>> {
-  const rows = await em.getConnection().execute<
+  // em.execute, not the connection's: inside a transaction the facts must be read under its locks.
+  const rows = await em.execute<
     {
       image_id: string;
       image_status: ImageStatus;
@@ -93,12 +131,15 @@ async function factsWhere(em: EntityManager, condition: string, params: unknown[
       job_status: JobStatus;
       all_images_included: boolean;
       customer_id: string;
+      locked: boolean;
+      source_id: string | null;
       source_status: ImageStatus | null;
       source_selection_state: SelectionState | null;
     }[]
   >(
     `SELECT i.id AS image_id, i.status AS image_status, i.selection_state, j.id AS job_id, j.status AS job_status,
-            j.all_images_included, j.customer_id, s.status AS source_status, s.selection_state AS source_selection_state
+            j.all_images_included, j.customer_id, ${LOCKED_SQL('i')} AS locked,
+            s.id AS source_id, s.status AS source_status, s.selection_state AS source_selection_state
        FROM images i JOIN jobs j ON j.id = i.job_id LEFT JOIN images s ON s.id = i.derived_from_id
       WHERE ${condition}
       ORDER BY i.created_at, i.id`,
@@ -115,17 +156,22 @@ async function factsWhere(em: EntityManager, condition: string, params: unknown[
         jobStatus: row.job_status,
         allImagesIncluded: row.all_images_included,
         customerId: row.customer_id,
-        source: row.source_status && row.source_selection_state ? { imageStatus: row.source_status, selectionState: row.source_selection_state } : null,
+        locked: row.locked,
+        source: row.source_id && row.source_status && row.source_selection_state ? { imageId: row.source_id, imageStatus: row.source_status, selectionState: row.source_selection_state } : null,
       },
     ]),
   );
 }
 
+/** Whether the image aliased `alias` (or, for a derived image, its source) is locked, as an SQL expression. */
+export const LOCKED_SQL = (alias: string) => `EXISTS (SELECT 1 FROM selection_locks l WHERE l.image_id = coalesce(${alias}.derived_from_id, ${alias}.id))`;
+
 /** Facts from rows already loaded (gallery fields), so no query is needed. */
 export function factsOf(
   image: { id: string; status: ImageStatus; selectionState: SelectionState },
   job: { id: string; status: JobStatus; allImagesIncluded: boolean; customer: { id: string } },
-  source: { status: ImageStatus; selectionState: SelectionState } | null,
+  source: { id: string; status: ImageStatus; selectionState: SelectionState } | null,
+  locked: boolean,
 ): ImageFacts {
   return {
     imageId: image.id,
@@ -135,7 +181,8 @@ export function factsOf(
     jobStatus: job.status,
     allImagesIncluded: job.allImagesIncluded,
     customerId: job.customer.id,
-    source: source ? { imageStatus: source.status, selectionState: source.selectionState } : null,
+    locked,
+    source: source ? { imageId: source.id, imageStatus: source.status, selectionState: source.selectionState } : null,
   };
 }
 

@@ -40,6 +40,17 @@ export class AuditedMutationsResolver {
     return image!;
   }
 
+  @Mutation(() => Image, {
+    description: 'Lifts the selection lock a download put on an uploaded image, so its customer may deselect it again (audited). Enhanced images are locked through their original.',
+  })
+  unlockImageSelection(
+    @Arg('imageId', () => ID) imageId: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Image> {
+    return ctx.services.selectionLocks.unlock(ctx.em, callerOf(ctx), imageId, reason);
+  }
+
   @Mutation(() => [Image], { description: 'Sets the selection state of many images, all or nothing; one audit entry per changed image.' })
   setImagesSelectionState(
     @Arg('imageIds', () => [ID]) imageIds: string[],

@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { badInput, forbidden, notFound } from '../../graphql/errors.js';
+import { badInput, forbidden, isAppError, notFound } from '../../graphql/errors.js';
 import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
-import { canSeeJobFacts, downloadDenial, loadImageFacts, loadJobImageFacts, type DownloadDenial } from '../../policy/download-policy.js';
+import { canSeeJobFacts, downloadDenial, loadImageFacts, loadJobImageFacts, locksTakenBy, type DownloadDenial, type ImageFacts } from '../../policy/download-policy.js';
 import { isStaff } from '../../policy/visibility.js';
-import { findById } from '../../shared/ids.js';
+import type { Caller } from '../../shared/caller.js';
+import { findById, isUuid } from '../../shared/ids.js';
 import type { UrlTokenSigner } from '../../security/signed-token.js';
 import { Image } from '../images/image.entity.js';
 import { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
 import { archiveFileNames } from './archive-names.js';
-import { Delivery, DeliveryPath } from './delivery.entity.js';
+import type { SelectionLockService } from '../images/selection-lock.service.js';
+import { Delivery, DeliveryOutcome, DeliveryPath } from './delivery.entity.js';
 
 export interface ImageTicketClaims {
   u: string;
@@ -38,13 +41,31 @@ export class DownloadDenied extends Error {
   }
 }
 
+/**
+ * A transfer could not be started because its selection locks or its delivery record could not be
+ * written: nothing may be sent (rule 5). The route answers 503.
+ */
+export class TransferNotStarted extends Error {
+  constructor(cause: unknown) {
+    super('the transfer could not be started: its selection lock was not written', { cause });
+    this.name = 'TransferNotStarted';
+  }
+}
+
 export interface ArchivePlan {
   user: User;
   job: Job;
   images: Image[];
+  /** The policy's facts of `images`, in the same order. */
+  facts: ImageFacts[];
   names: string[];
   totalBytes: number;
   filename: string;
+}
+
+/** A started transfer: its locks are committed and its delivery rows say IN_PROGRESS. */
+export interface Transfer {
+  deliveryIds: string[];
 }
 
 /**
@@ -56,6 +77,7 @@ export class DownloadService {
     private readonly config: Config,
     private readonly urlTokens: UrlTokenSigner,
     private readonly securityEvents: SecurityEvents,
+    private readonly locks: SelectionLockService,
   ) {}
 
   async imageTicket(em: EntityManager, user: User, imageId: string): Promise<DownloadTicketShape> {
@@ -74,6 +96,64 @@ export class DownloadService {
 
   /** The image, if this user may download its original now; otherwise DownloadDenied. */
   async allowedImage(em: EntityManager, user: User, imageId: string): Promise<Image> {
+    await this.allowedFacts(em, user, imageId);
+    return em.findOneOrFail(Image, { id: imageId });
+  }
+
+  /**
+   * Starts the transfer of one original (rule 5): under a share lock of the image's job — the lock
+   * select and deselect wait for — the policy runs again, the selection lock is written and the
+   * delivery recorded, and all of it commits before the caller sends a byte or a redirect.
+   */
+  async startImageTransfer(em: EntityManager, caller: Caller, imageId: string): Promise<Transfer & { image: Image }> {
+    return this.underJobLock(em, imageId, async (tx) => {
+      const facts = await this.allowedFacts(tx, caller.user, imageId);
+      await this.locks.lock(tx, caller, facts, locksTakenBy(caller.user, [facts]), DeliveryPath.IMAGE);
+      const image = await tx.findOneOrFail(Image, { id: imageId });
+      return { image, deliveryIds: this.recordStart(tx, caller.user, [image], DeliveryPath.IMAGE) };
+    });
+  }
+
+  /** Starts an archive transfer: the plan is made, locked and recorded as for one image, in one transaction. */
+  async startArchiveTransfer(em: EntityManager, caller: Caller, jobId: string): Promise<Transfer & ArchivePlan> {
+    return this.underJobLock(em, { jobId }, async (tx) => {
+      const plan = await this.archivePlan(tx, caller.user, jobId);
+      await this.locks.lock(tx, caller, { jobId: plan.job.id, customerId: plan.job.customer.id }, locksTakenBy(caller.user, plan.facts), DeliveryPath.ARCHIVE);
+      return { ...plan, deliveryIds: this.recordStart(tx, caller.user, plan.images, DeliveryPath.ARCHIVE) };
+    });
+  }
+
+  /** Ends the delivery records of a transfer with what was sent and how it ended. Runs in its own transaction. */
+  async endTransfer(em: EntityManager, transfer: Transfer, bytesSent: number, outcome: DeliveryOutcome): Promise<void> {
+    await em.nativeUpdate(Delivery, { id: { $in: transfer.deliveryIds } }, { outcome, bytesSent, endedAt: new Date() });
+  }
+
+  /**
+   * Runs `start` in a transaction that first takes a share lock on the job (of the image, or the
+   * job named): parallel transfers of one job do not wait for each other, selections wait for them.
+   * A failure to write is TransferNotStarted; refusals pass through unchanged.
+   */
+  private async underJobLock<T>(em: EntityManager, of: string | { jobId: string }, start: (tx: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await em.transactional(async (tx) => {
+        const jobId = typeof of === 'string' ? await jobOfImage(tx, of) : of.jobId;
+        if (jobId && isUuid(jobId)) await tx.findOne(Job, { id: jobId }, { lockMode: LockMode.PESSIMISTIC_READ });
+        return start(tx);
+      });
+    } catch (error) {
+      if (error instanceof DownloadDenied || isAppError(error)) throw error;
+      throw new TransferNotStarted(error);
+    }
+  }
+
+  private recordStart(tx: EntityManager, user: User, images: Image[], path: DeliveryPath): string[] {
+    const archiveId = path === DeliveryPath.ARCHIVE ? randomUUID() : null;
+    const userRef = tx.getReference(User, user.id);
+    return images.map((image) => tx.create(Delivery, { user: userRef, jobId: image.job.id, imageId: image.id, path, archiveId, byteSize: image.byteSize, outcome: DeliveryOutcome.IN_PROGRESS }).id);
+  }
+
+  /** The policy's facts of an image this user may download now; otherwise DownloadDenied (or NOT_FOUND for staff). */
+  private async allowedFacts(em: EntityManager, user: User, imageId: string): Promise<ImageFacts> {
     const facts = (await loadImageFacts(em, [imageId])).get(imageId);
     if (!facts) {
       if (isStaff(user)) throw notFound('Image');
@@ -81,7 +161,7 @@ export class DownloadService {
     }
     const denial = downloadDenial(user, facts);
     if (denial) throw new DownloadDenied(denial, { userId: user.id, imageId, jobId: facts.jobId });
-    return em.findOneOrFail(Image, { id: imageId });
+    return facts;
   }
 
   /** Exactly the images of the job this user may download now, with server-chosen names. */
@@ -92,17 +172,17 @@ export class DownloadService {
       if (!job && isStaff(user)) throw notFound('Job');
       throw new DownloadDenied('NOT_VISIBLE', { userId: user.id, jobId });
     }
-    const facts = await loadJobImageFacts(em, job.id);
-    const allowedIds = [...facts.values()].filter((fact) => downloadDenial(user, fact) === null).map((fact) => fact.imageId);
-    if (allowedIds.length === 0) throw new DownloadDenied('NOTHING_RELEASED', { userId: user.id, jobId: job.id });
-    const byId = new Map((await em.find(Image, { id: { $in: allowedIds } })).map((image) => [image.id, image]));
-    const images = allowedIds.map((id) => byId.get(id)!).filter(Boolean);
+    const allowed = [...(await loadJobImageFacts(em, job.id)).values()].filter((fact) => downloadDenial(user, fact) === null);
+    if (allowed.length === 0) throw new DownloadDenied('NOTHING_RELEASED', { userId: user.id, jobId: job.id });
+    const byId = new Map((await em.find(Image, { id: { $in: allowed.map((fact) => fact.imageId) } })).map((image) => [image.id, image]));
+    const facts = allowed.filter((fact) => byId.has(fact.imageId));
+    const images = facts.map((fact) => byId.get(fact.imageId)!);
     const totalBytes = images.reduce((sum, image) => sum + image.byteSize, 0);
     if (totalBytes > this.config.maxArchiveBytes) {
       throw badInput('This archive would be too large; download the images one by one.', { reason: 'ARCHIVE_TOO_LARGE', totalBytes, maxBytes: this.config.maxArchiveBytes });
     }
     const names = archiveFileNames(images.map((image) => ({ filename: image.filename, contentType: image.contentType ?? 'application/octet-stream' })));
-    return { user, job, images, names, totalBytes, filename: `${safeStem(job.title)}.zip` };
+    return { user, job, images, facts, names, totalBytes, filename: `${safeStem(job.title)}.zip` };
   }
 
   /** The active user a ticket names, reloaded now. */
@@ -110,14 +190,6 @@ export class DownloadService {
     const user = await findById(em, User, userId, { populate: ['customer'] });
     if (!user?.active) throw new DownloadDenied('USER_INACTIVE', { userId });
     return user;
-  }
-
-  async recordDeliveries(em: EntityManager, user: User, images: Image[], path: DeliveryPath): Promise<void> {
-    const archiveId = path === DeliveryPath.ARCHIVE ? randomUUID() : null;
-    for (const image of images) {
-      em.create(Delivery, { user, jobId: image.job.id, imageId: image.id, path, archiveId, byteSize: image.byteSize });
-    }
-    await em.flush();
   }
 
   logDenial(denied: DownloadDenied, context: { ip?: string; requestId?: string; via: string }): void {
@@ -128,6 +200,13 @@ export class DownloadService {
   private expiry(): Date {
     return new Date(Date.now() + this.config.signedUrlTtlSeconds * 1000);
   }
+}
+
+/** The job an image belongs to, read inside the transaction; null for an unknown id. */
+async function jobOfImage(tx: EntityManager, imageId: string): Promise<string | null> {
+  if (!isUuid(imageId)) return null;
+  const rows = await tx.execute<{ job_id: string }[]>('SELECT job_id FROM images WHERE id = ?', [imageId]);
+  return rows[0]?.job_id ?? null;
 }
 
 export const downloadName = (image: Image): string =>

@@ -28,6 +28,8 @@ export interface StreamZipOptions {
   openStream: (key: string) => Promise<{ body: Readable; byteSize: number } | null>;
   /** An express Response in production; destroyed on any failure so the client never keeps a ZIP that looks whole. */
   output: Writable;
+  /** Told of every chunk of archive bytes handed to `output`, for the record of the transfer. */
+  onBytes?: (bytes: number) => void;
 }
 
 // Deflating JPEG, PNG or WebP costs CPU and saves nothing.
@@ -39,7 +41,7 @@ const ALREADY_COMPRESSED = new Set(['image/jpeg', 'image/png', 'image/webp']);
  * Resolves once the output has finished; on any failure rejects with a ZipStreamError after
  * destroying the output and the open source.
  */
-export async function streamZip({ entries, openStream, output }: StreamZipOptions): Promise<{ bytesWritten: number }> {
+export async function streamZip({ entries, openStream, output, onBytes }: StreamZipOptions): Promise<{ bytesWritten: number }> {
   // ZIP64 needs no flag: compress-commons writes ZIP64 records by itself once an offset or size passes 4 GiB.
   const archive = new ZipArchive({ zlib: { level: 6 }, forceZip64: false });
   const stop = new AbortController();
@@ -63,6 +65,7 @@ export async function streamZip({ entries, openStream, output }: StreamZipOption
     if (!output.writableFinished) clientGone();
   });
   if (output.destroyed) clientGone();
+  if (onBytes) archive.on('data', (chunk: Buffer) => onBytes(chunk.length));
   archive.pipe(output);
 
   const date = new Date();

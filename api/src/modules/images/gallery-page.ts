@@ -2,6 +2,7 @@ import { Cursor, raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ALL_PARTS, DEFAULT_PAGE_SIZE, type ConnectionShape, type ConnectionWants } from '../../graphql/connection.js';
 import { badInput } from '../../graphql/errors.js';
+import { LOCKED_SQL } from '../../policy/download-policy.js';
 import { isUuid } from '../../shared/ids.js';
 import type { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
@@ -32,15 +33,18 @@ interface ImageRow {
   uploaded_by_id: string | null;
   derived_from_id: string | null;
   source: SourceState | null;
+  locked: boolean;
 }
 /** What the download policy needs of a derived image's source. */
-export type SourceState = Pick<Image, 'status' | 'selectionState'>;
+export type SourceState = Pick<Image, 'id' | 'status' | 'selectionState'>;
 /** Where each rendition is stored: all a listed image needs of `renditions` to sign its URLs. */
 type RenditionKeys = Partial<Record<RenditionKind, string>>;
 const COLUMNS = ['id', 'createdAt', 'updatedAt', 'filename', 'status', 'selectionState', 'contentType', 'byteSize', 'sha256', 'width', 'height', 'failureReason', 'uploadedBy', 'derivedFrom'] as const;
 // Only the keys: parsing every rendition's full JSON cost as much as the rest of the row.
 // A derived image's downloads follow its source: the source's state comes with the row.
-const SOURCE_STATE = raw(`(SELECT jsonb_build_object('status', s.status, 'selectionState', s.selection_state) FROM images s WHERE s.id = i.derived_from_id) AS "source"`);
+const SOURCE_STATE = raw(`(SELECT jsonb_build_object('id', s.id, 'status', s.status, 'selectionState', s.selection_state) FROM images s WHERE s.id = i.derived_from_id) AS "source"`);
+// Rule 5's lock, of the image or of a derived image's source: rule 4 hands out clean renditions by it.
+const LOCKED = raw(`${LOCKED_SQL('i')} AS "locked"`);
 const RENDITION_KEYS = raw(`(SELECT jsonb_object_agg(kind, rendition -> 'key') FROM jsonb_each(i.renditions) AS r(kind, rendition)) AS "renditionKeys"`);
 
 /**
@@ -63,6 +67,8 @@ export class ListedImage {
   readonly failureReason: string | null;
   /** The source's state, for a derived image; null for an uploaded original. */
   readonly sourceState: SourceState | null;
+  /** Whether a transfer locked the image's selection (a derived image's: its source's). */
+  readonly locked: boolean;
   readonly #createdAt: string;
   readonly #updatedAt: string;
   readonly #uploadedById: string | null;
@@ -89,6 +95,7 @@ export class ListedImage {
     for (const [kind, key] of Object.entries(row.renditionKeys ?? {})) this.renditions[kind as RenditionKind] = { key };
     this.failureReason = row.failure_reason;
     this.sourceState = row.source;
+    this.locked = row.locked;
     this.#uploadedById = row.uploaded_by_id;
     this.#derivedFromId = row.derived_from_id;
     this.#em = em;
@@ -146,7 +153,7 @@ export async function galleryPage(
   const sortColumn = em.getMetadata().get(Image).properties[sortBy].fieldNames[0];
   const query = em
     .createQueryBuilder(Image, 'i')
-    .select([...COLUMNS, RENDITION_KEYS, SOURCE_STATE])
+    .select([...COLUMNS, RENDITION_KEYS, SOURCE_STATE, LOCKED])
     .where(where as never)
     .orderBy({ [sortBy]: direction, id: direction } as never)
     .limit(first + 1);

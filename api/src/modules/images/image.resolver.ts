@@ -11,6 +11,8 @@ import { factsFor } from './image-facts.js';
 import { Image } from './image.entity.js';
 import { ImageUpload, RequestImageUploadInput } from './image.types.js';
 
+const lockLookup = (ctx: RequestContext) => (imageId: string) => ctx.loaders.selectionLocked.load(imageId);
+
 @Resolver(() => Image)
 export class ImageResolver {
   @Query(() => Image)
@@ -45,7 +47,7 @@ export class ImageResolver {
     return ctx.services.selection.select(ctx.em, callerOf(ctx), imageId);
   }
 
-  @Mutation(() => Image, { description: 'Deselects the image, unless it has already been downloaded.' })
+  @Mutation(() => Image, { description: 'Deselects the image, unless a download has locked it (see `locked`): then CONFLICT with reason ALREADY_DELIVERED.' })
   deselectImage(@Arg('imageId', () => ID) imageId: string, @Ctx() ctx: RequestContext): Promise<Image> {
     return ctx.services.selection.deselect(ctx.em, callerOf(ctx), imageId);
   }
@@ -53,8 +55,16 @@ export class ImageResolver {
   @FieldResolver(() => Boolean, {
     description: 'Released to the job’s customer (rule 1): not BLOCKED, and the job includes all images or the image is INCLUDED, EXTRA_PAID or EXTRA_FREE.',
   })
-  downloadable(@Root() image: ImageRecord): boolean | Promise<boolean> {
-    return andThen(factsFor(image), isReleased);
+  downloadable(@Root() image: ImageRecord, @Ctx() ctx: RequestContext): boolean | Promise<boolean> {
+    return andThen(factsFor(image, lockLookup(ctx)), isReleased);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'A download to the job’s customer has started, so the customer can no longer deselect the image (for an enhanced image: its original). Downloading it again is free; staff can unlock it.',
+  })
+  locked(@Root() image: ImageRecord, @Ctx() ctx: RequestContext): boolean | Promise<boolean> {
+    return andThen(factsFor(image, lockLookup(ctx)), (facts) => facts.locked);
   }
 
   @FieldResolver(() => [Delivery], { nullable: true, description: 'Who downloaded this image, newest first (staff only).' })
@@ -64,11 +74,11 @@ export class ImageResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Short-lived URL of the ~1600 px preview; watermarked unless the viewer may have the clean one.' })
   previewUrl(@Root() image: ImageRecord, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
-    return ctx.services.media.renditionUrl(ctx.user!, image, 'preview');
+    return ctx.services.media.renditionUrl(ctx.user!, image, 'preview', lockLookup(ctx));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Short-lived URL of the ~400 px thumbnail; watermarked unless the viewer may have the clean one.' })
   thumbnailUrl(@Root() image: ImageRecord, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
-    return ctx.services.media.renditionUrl(ctx.user!, image, 'thumbnail');
+    return ctx.services.media.renditionUrl(ctx.user!, image, 'thumbnail', lockLookup(ctx));
   }
 }

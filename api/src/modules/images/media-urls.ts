@@ -7,7 +7,7 @@ import type { StorageMode } from '../../storage/storage-mode.js';
 import type { User } from '../users/user.entity.js';
 import { ImageStatus } from './image-enums.js';
 import type { ImageRecord } from './gallery-page.js';
-import { factsFor } from './image-facts.js';
+import { factsFor, type LockLookup } from './image-facts.js';
 import type { RenditionKind } from './image-processing.js';
 
 export interface MediaTokenClaims {
@@ -21,7 +21,8 @@ export type RenditionSize = 'preview' | 'thumbnail';
 
 /**
  * Short-lived URLs for previews and thumbnails. Which rendition (clean or watermarked) the viewer
- * gets is the download policy's decision (rule 4): clean only for those who may download the image. Expiry is rounded down to a window so a gallery reloaded within
+ * gets is the download policy's decision (rule 4): clean only for staff and for customers who can no
+ * longer lose the image. Expiry is rounded down to a window so a gallery reloaded within
  * it gets the same URLs and the browser cache keeps working.
  */
 export class MediaUrls {
@@ -36,9 +37,9 @@ export class MediaUrls {
     this.windowSeconds = Math.max(1, Math.min(60, Math.floor(config.signedUrlTtlSeconds / 5)));
   }
 
-  renditionUrl(viewer: User, image: ImageRecord, size: RenditionSize, now = Date.now()): string | null | Promise<string | null> {
+  renditionUrl(viewer: User, image: ImageRecord, size: RenditionSize, lockOf: LockLookup, now = Date.now()): string | null | Promise<string | null> {
     if (image.status !== ImageStatus.READY) return null;
-    return andThen(factsFor(image), (facts) => this.urlFor(viewer, image, facts, size, now));
+    return andThen(factsFor(image, lockOf), (facts) => this.urlFor(viewer, image, facts, size, now));
   }
 
   private urlFor(viewer: User, image: ImageRecord, facts: ImageFacts, size: RenditionSize, now: number): string | null | Promise<string | null> {

@@ -1,20 +1,18 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
+import { CUSTOMER_STATES, deselectRefusal, stateAfterSelect } from '../../policy/selection-rules.js';
 import { uuidsOnly } from '../../shared/ids.js';
 import { optionalText } from '../../shared/input-validation.js';
 import { AuditSubject, type AuditService } from '../audit/audit.service.js';
-import { Delivery } from '../downloads/delivery.entity.js';
 import { Job } from '../jobs/job.entity.js';
 import type { Caller } from '../../shared/caller.js';
 import { SelectionState } from './image-enums.js';
 import { Image } from './image.entity.js';
+import type { SelectionLockService } from './selection-lock.service.js';
 
 /** How many images one bulk change may touch. */
 export const MAX_BULK_IMAGES = 1000;
-
-/** The states a customer may move an image between (rule 5); everything else is staff's. */
-const CUSTOMER_STATES: ReadonlySet<SelectionState> = new Set([SelectionState.NONE, SelectionState.INCLUDED, SelectionState.EXTRA_PENDING]);
 
 /** A derived image's downloads follow its source (download policy); staff can only withhold it. */
 const DERIVED_IMAGE_STATES: ReadonlySet<SelectionState> = new Set([SelectionState.NONE, SelectionState.BLOCKED]);
@@ -25,22 +23,26 @@ const DERIVED_IMAGE_STATES: ReadonlySet<SelectionState> = new Set([SelectionStat
  * than the package.
  */
 export class SelectionService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly locks: SelectionLockService,
+  ) {}
 
   select(em: EntityManager, caller: Caller, imageId: string): Promise<Image> {
     return this.change(em, caller, imageId, async (tx, image, job) => {
       if (image.selectionState !== SelectionState.NONE) return image.selectionState;
       const included = await tx.count(Image, { job: job.id, selectionState: SelectionState.INCLUDED });
-      return included < job.includedImages ? SelectionState.INCLUDED : SelectionState.EXTRA_PENDING;
+      return stateAfterSelect(image.selectionState, included, job.includedImages);
     });
   }
 
   deselect(em: EntityManager, caller: Caller, imageId: string): Promise<Image> {
     return this.change(em, caller, imageId, async (tx, image, job) => {
       if (image.selectionState === SelectionState.NONE) return SelectionState.NONE;
-      // Select, download, deselect, repeat would hand out the whole shoot.
-      const delivered = await tx.count(Delivery, { imageId: image.id, user: { customer: job.customer.id } });
-      if (delivered > 0) throw conflict('This image has already been downloaded and stays selected.', { reason: 'ALREADY_DELIVERED' });
+      // Select, download, deselect, repeat would hand out the whole shoot: a transfer that has
+      // started (finished or not) locked the image, under this same job lock.
+      const refusal = deselectRefusal(await this.locks.isLocked(tx, image.id));
+      if (refusal) throw conflict('This image has already been downloaded and stays selected.', { reason: refusal });
       return SelectionState.NONE;
     });
   }
