@@ -12,7 +12,9 @@ export const GRAPHQL_LIMITS = { maxDepth: 10, maxAliases: 20, maxDirectives: 10,
 export function graphqlArmor(options: { production: boolean }) {
   return new ApolloArmor({
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true, exposeLimits: true },
-    maxAliases: { n: GRAPHQL_LIMITS.maxAliases, exposeLimits: true },
+    // Armor exempts __typename by default, which let 100 aliases of it through: every alias counts.
+    // Its rule follows fragment spreads and inline fragments; a fragment cycle is refused by graphql-js.
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases, allowList: [], exposeLimits: true },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives, exposeLimits: true },
     maxTokens: { n: GRAPHQL_LIMITS.maxTokens, exposeLimits: true },
     costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ignoreIntrospection: true, exposeLimits: true },
