@@ -61,7 +61,7 @@ describe('GraphQL limits', () => {
     const response = await post({ query });
     const body = (await response.json()) as any;
     expect(body.data ?? null).toBeNull();
-    expect(body.errors[0].extensions.code, query.slice(0, 60)).toMatch(/^(GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT)$/);
+    expect(body.errors[0].extensions.code, query.slice(0, 60)).toMatch(/^(GRAPHQL_VALIDATION_FAILED|GRAPHQL_PARSE_FAILED|BAD_USER_INPUT)$/);
     expect(body.errors[0].message).toMatch(pattern);
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|\n\s+at /);
   };

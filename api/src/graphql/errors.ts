@@ -1,6 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED' | 'QUOTA_EXCEEDED' | 'INTERNAL_SERVER_ERROR';
+/** GRAPHQL_VALIDATION_FAILED is graphql's own code, for our refusals of a query's shape (limit-refusal.ts). */
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED' | 'QUOTA_EXCEEDED' | 'INTERNAL_SERVER_ERROR'
+  | 'GRAPHQL_VALIDATION_FAILED';
 
 /** An error meant for the caller: a stable code plus machine-readable details, never a stack. */
 export class AppError extends GraphQLError {

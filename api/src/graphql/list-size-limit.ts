@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from './connection.js';
 import { AppError } from './errors.js';
+import type { QueryLimit } from './limit-refusal.js';
 
 /** How many list items one request may ask for, nested lists multiplied out. */
 export const MAX_REQUESTED_NODES = 20_000;
@@ -15,12 +16,15 @@ export const MAX_REQUESTED_NODES = 20_000;
 export const listSizeLimitPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ operation, document, request }) {
+      async didResolveOperation({ operation, document, request, response }) {
         if (!operation) return;
         const requested = requestedNodes(operation, document, request.variables ?? {});
         if (requested > MAX_REQUESTED_NODES) {
+          // A request refused before execution is a client error; Apollo answers 500 unless told.
+          response.http.status = 400;
           throw new AppError('BAD_USER_INPUT', `This request could return ${requested} list items; at most ${MAX_REQUESTED_NODES} are allowed. Ask for smaller pages.`, {
             reason: 'TOO_MANY_NODES',
+            limit: 'listItems' satisfies QueryLimit,
             requested,
             max: MAX_REQUESTED_NODES,
           });

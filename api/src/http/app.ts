@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
 import type { Server } from 'node:http';
-import { pinoHttp } from 'pino-http';
 import type { RequestContext } from '../graphql/context.js';
 import { maskError } from '../graphql/errors.js';
 import { createLoaders } from '../graphql/loaders.js';
@@ -23,9 +21,12 @@ import { mediaRoute } from './media-route.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 import { uploadRoute } from './upload-route.js';
 import { replicateWebhookRoute } from './replicate-webhook-route.js';
+import { jsonErrors, notFound } from './error-handlers.js';
+import { requestLogging } from './request-logging.js';
+import { requireJsonBody } from './require-json-body.js';
+import { apolloLogger } from '../graphql/apollo-logger.js';
+import { graphqlOverHttpStatusPlugin } from '../graphql/http-status.js';
 import type { ReplicateWebhookReceiver } from '../modules/enhancements/providers/replicate-provider.js';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 export interface HttpAppOptions {
   /** The Replicate provider of this process; with a webhook secret configured, POST /webhooks/replicate feeds it. */
@@ -41,19 +42,7 @@ export async function createHttpApp(services: Services, httpServer: Server, opti
   app.set('etag', false);
   // X-Forwarded-For is believed only from the proxies listed in TRUSTED_PROXIES.
   app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
-  app.use(
-    pinoHttp({
-      logger,
-      // A caller's request id is kept when it looks like one, so traces join up across services.
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url?.startsWith('/media/') === true },
-    }),
-  );
+  app.use(requestLogging(logger));
 
   app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }, crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   app.use(corsPolicy(services));
@@ -76,24 +65,31 @@ export async function createHttpApp(services: Services, httpServer: Server, opti
   const armor = graphqlArmor({ production: config.isProduction });
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildExecutableSchema(),
+    logger: apolloLogger(logger),
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     validationRules: armor.validationRules as never,
+    parseOptions: armor.parseOptions,
     formatError: (formatted, error) => maskError(formatted, error, (cause) => logger.error({ err: cause }, 'unexpected error in a resolver')),
     // Armor is typed against Apollo's CommonJS build; the plugins are the same objects.
     // Cache-control hints are unused, and the plugin wraps every field resolver to collect them.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), ...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), listSizeLimitPlugin, rateLimitStatusPlugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), ...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), listSizeLimitPlugin, rateLimitStatusPlugin, graphqlOverHttpStatusPlugin],
   });
   await apollo.start();
-  app.use(
-    '/graphql',
+  const graphql = [
+    requireJsonBody,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => contextFor(services, req),
     }),
-  );
+  ];
+  app.route('/graphql').get(graphql).post(graphql).all(methodNotAllowed(['GET', 'POST']));
+
+  // A fallback serving the front ends' index.html to HTML GETs goes here, before the JSON 404.
+  app.use(notFound);
+  app.use(jsonErrors(logger));
   return { app, apollo };
 }
 
