@@ -111,7 +111,7 @@ function handWrittenPage(services: Services, pool: pg.Pool, storageMode: Storage
   const windowSeconds = Math.max(1, Math.min(60, Math.floor(config.signedUrlTtlSeconds / 5)));
 
   const page = async (bearer: string | undefined, jobId: string): Promise<GalleryNode[] | null> => {
-    const userId = bearer ? await accessTokens.verify(bearer) : null;
+    const userId = bearer ? (await accessTokens.verify(bearer))?.userId : null;
     if (!userId) return null;
     const { rows } = await pool.query<GalleryRow>(GALLERY_SQL, [userId, jobId, IMAGES]);
     const windowStartSeconds = Math.floor(Date.now() / 1000 / windowSeconds) * windowSeconds;

@@ -72,9 +72,9 @@ describe('access tokens', () => {
     const forged = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(user.id).setIssuer('pixgate').setAudience('pixgate-api')
       .setExpirationTime('10m').sign(new TextEncoder().encode('a-secret-that-is-not-the-servers-secret'));
     expect(errorCode(await server.gql(ME, {}, forged))).toBe('UNAUTHENTICATED');
-    const expired = await server.services.accessTokens.issue(user.id, new Date(Date.now() - 60 * 60_000));
+    const expired = await server.services.accessTokens.issue(user, new Date(Date.now() - 60 * 60_000));
     expect(errorCode(await server.gql(ME, {}, expired.token))).toBe('UNAUTHENTICATED');
-    const valid = await server.services.accessTokens.issue(user.id);
+    const valid = await server.services.accessTokens.issue(user);
     expect((await server.gql(ME, {}, valid.token)).data!.me.id).toBe(user.id);
   });
 

@@ -3,7 +3,18 @@ import { jwtVerify, SignJWT } from 'jose';
 const ISSUER = 'pixgate';
 const AUDIENCE = 'pixgate-api';
 
-/** Short-lived bearer tokens. They carry only the user id: every request reloads the user. */
+/** Whom a token is for: the user and the session generation it was issued in (see User.sessionGeneration). */
+export interface TokenHolder {
+  id: string;
+  sessionGeneration: number;
+}
+
+export interface AccessTokenClaims {
+  userId: string;
+  sessionGeneration: number;
+}
+
+/** Short-lived bearer tokens. They carry only the user id and generation: every request reloads the user. */
 export class AccessTokens {
   private readonly key: Uint8Array;
 
@@ -14,12 +25,12 @@ export class AccessTokens {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async issue(userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  async issue(holder: TokenHolder, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
-    const token = await new SignJWT({})
+    const token = await new SignJWT({ gen: holder.sessionGeneration })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject(userId)
+      .setSubject(holder.id)
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt(issuedAt)
@@ -28,11 +39,15 @@ export class AccessTokens {
     return { token, expiresAt };
   }
 
-  /** The user id, or null for anything forged, expired or malformed. */
-  async verify(token: string): Promise<string | null> {
+  /** The claims, or null for anything forged, expired or malformed. */
+  async verify(token: string): Promise<AccessTokenClaims | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-      return typeof payload.sub === 'string' ? payload.sub : null;
+      if (typeof payload.sub !== 'string') return null;
+      // Tokens from before generations existed have none; they were issued in generation 0.
+      const generation = payload.gen ?? 0;
+      if (!Number.isSafeInteger(generation)) return null;
+      return { userId: payload.sub, sessionGeneration: generation as number };
     } catch {
       return null;
     }

@@ -9,6 +9,7 @@ import { normaliseEmail } from '../users/user.service.js';
 import type { AccessTokens } from './access-tokens.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { endAccessTokens } from './session-end.js';
 import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
 import type { TotpService } from './totp.service.js';
 
@@ -47,13 +48,16 @@ export class AuthService {
     private readonly totp: TotpService,
   ) {}
 
-  /** The active user a bearer token names, or null. Reloaded every request so deactivation bites at once. */
+  /**
+   * The active user a bearer token names, or null. Reloaded every request so deactivation bites at
+   * once; the same row says whether the token's session has been ended since (session-end.ts).
+   */
   async authenticate(em: EntityManager, bearer: string | undefined): Promise<User | null> {
     if (!bearer) return null;
-    const userId = await this.accessTokens.verify(bearer);
-    if (!userId) return null;
-    const user = await em.findOne(User, { id: userId }, { populate: ['customer'] });
-    return user?.active ? user : null;
+    const claims = await this.accessTokens.verify(bearer);
+    if (!claims) return null;
+    const user = await em.findOne(User, { id: claims.userId }, { populate: ['customer'] });
+    return user?.active && user.sessionGeneration === claims.sessionGeneration ? user : null;
   }
 
   async login(em: EntityManager, input: { email: string; password: string; rememberMe: boolean }, ip?: string): Promise<SignInResult> {
@@ -121,15 +125,18 @@ export class AuthService {
     return outcome;
   }
 
-  /** Revokes the token's whole family (this device's session). Unknown tokens are ignored: logging out is idempotent. */
+  /**
+   * Revokes the token's whole family (this device's session) and ends the user's access tokens
+   * (those of other devices are renewed from their refresh tokens). Unknown tokens are ignored:
+   * logging out is idempotent.
+   */
   async logout(em: EntityManager, presented: string): Promise<void> {
     const token = await em.findOne(RefreshToken, { tokenHash: hashToken(presented) });
-    if (token) await em.nativeUpdate(RefreshToken, { familyId: token.familyId, revokedAt: null }, { revokedAt: new Date() });
-  }
-
-  /** Ends every session of a user, e.g. on deactivation or a password change. */
-  async revokeAllSessions(em: EntityManager, userId: string): Promise<void> {
-    await em.nativeUpdate(RefreshToken, { user: userId, revokedAt: null }, { revokedAt: new Date() });
+    if (!token) return;
+    await em.transactional(async (tx) => {
+      await tx.nativeUpdate(RefreshToken, { familyId: token.familyId, revokedAt: null }, { revokedAt: new Date() });
+      await endAccessTokens(tx, token.user.id);
+    });
   }
 
   private async startSession(em: EntityManager, user: User, options: { rememberMe: boolean; familyId: string }): Promise<Session> {
@@ -146,7 +153,7 @@ export class AuthService {
       expiresAt: refreshTokenExpiresAt,
     });
     await em.flush();
-    const access = await this.accessTokens.issue(user.id);
+    const access = await this.accessTokens.issue(user);
     return { user, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt };
   }
 }

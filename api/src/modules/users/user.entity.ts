@@ -12,7 +12,7 @@ import { UserRole } from './user-role.js';
 @Index({ name: 'users_customer_id_idx', properties: ['customer'] })
 export class User extends BaseEntity {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'active' | 'deactivatedAt' | 'lastLoginAt' | 'passwordHash' | 'customer'
-    | 'totpSecret' | 'totpEnabledAt' | 'totpLastTimeStep' | 'totpChallengeId' | 'totpChallengeAttempts';
+    | 'totpSecret' | 'totpEnabledAt' | 'totpLastTimeStep' | 'totpChallengeId' | 'totpChallengeAttempts' | 'sessionGeneration';
 
   /** Stored trimmed and lower-cased, so one address is one account. */
   @Field()
@@ -45,6 +45,14 @@ export class User extends BaseEntity {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null = null;
+
+  /**
+   * Access tokens carry the generation they were issued in; raising it (logout, a new password,
+   * see modules/auth/session-end.ts) makes every earlier one fail at its next request. Read with the
+   * row each request loads anyway, so checking it costs no query.
+   */
+  @Property({ type: 'integer', default: 0, hidden: true })
+  sessionGeneration: number = 0;
 
   // TOTP second factor (modules/auth/totp.service.ts). None of it is a GraphQL field; UserResolver derives totpEnabled.
 

@@ -6,7 +6,7 @@ import { uuidOrNoMatch, findById } from '../../shared/ids.js';
 import { requireEmail, requireText } from '../../shared/input-validation.js';
 import { containsPattern } from '../../shared/like-pattern.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
-import { RefreshToken } from '../auth/refresh-token.entity.js';
+import { endAllSessions } from '../auth/session-end.js';
 import { Customer } from '../customers/customer.entity.js';
 import { User } from './user.entity.js';
 import { UserRole } from './user-role.js';
@@ -57,7 +57,8 @@ export class UserService {
     }
     if (input.password !== undefined && input.password !== null) {
       user.passwordHash = await hashPassword(checkPassword(input.password));
-      await em.nativeUpdate(RefreshToken, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
+      // Whoever knew the old password may hold a session: all of them end, access tokens too.
+      await endAllSessions(em, user.id);
     }
     await flushUnique(em);
     return user;
@@ -70,7 +71,7 @@ export class UserService {
     if (user.active === active) return user;
     user.active = active;
     user.deactivatedAt = active ? null : new Date();
-    if (!active) await em.nativeUpdate(RefreshToken, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
+    if (!active) await endAllSessions(em, user.id);
     await em.flush();
     return user;
   }
