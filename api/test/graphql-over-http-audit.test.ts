@@ -20,3 +20,17 @@ it('passes the GraphQL-over-HTTP audit with no errors and no warnings', async ()
   expect(described).toEqual([]);
   expect(results.length).toBeGreaterThan(30);
 });
+
+it('answers a request error 400, or 200 to a client that asked for application/json by name', async () => {
+  const unparsable = async (accept?: string) => {
+    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) }, body: JSON.stringify({ query: '{ studio {' }) });
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    return { status: response.status, type: response.headers.get('content-type'), code: body.errors[0]!.extensions.code };
+  };
+  const graphqlResponseJson = { status: 400, type: 'application/graphql-response+json; charset=utf-8', code: 'GRAPHQL_PARSE_FAILED' };
+  expect(await unparsable('application/graphql-response+json')).toEqual(graphqlResponseJson);
+  expect(await unparsable('application/json')).toEqual({ status: 200, type: 'application/json; charset=utf-8', code: 'GRAPHQL_PARSE_FAILED' });
+  // Neither named: the 400 stays, in the media type whose rules ask for it.
+  expect(await unparsable('*/*')).toEqual(graphqlResponseJson);
+  expect(await unparsable()).toEqual(graphqlResponseJson);
+});
