@@ -378,7 +378,7 @@ describe('Replicate webhooks', () => {
       const stale = signedWebhookHeaders(FAKE_REPLICATE_WEBHOOK_SECRET, body, { timestamp: Math.floor(Date.now() / 1000) - 600 });
       const refused = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...stale }, body });
       expect(refused.status).toBe(401);
-      expect(await refused.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED', reason: 'STALE_TIMESTAMP' } });
+      expect(((await refused.json()) as any).errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'STALE_TIMESTAMP' });
 
       const big = JSON.stringify({ id: 'nope', status: 'succeeded', padding: 'x'.repeat(5000) });
       const tooLarge = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...signedWebhookHeaders(FAKE_REPLICATE_WEBHOOK_SECRET, big) }, body: big });

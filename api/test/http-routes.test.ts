@@ -40,6 +40,8 @@ describe('plain HTTP routes', () => {
 
   it('refuse a GET mutation and a simple cross-site POST (CSRF prevention stays on)', async () => {
     const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ me { id } }"}' });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(415);
+    const getMutation = await fetch(`${server.url}/graphql?query=${encodeURIComponent('mutation { __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(getMutation.status).toBe(405);
   });
 });

@@ -182,7 +182,7 @@ describe('the upload URL', () => {
     const expired = server.services.urlTokens.sign('upload', { img: ticket.image.id }, new Date(Date.now() - 1000));
     const response = await uploads(server).put(`${server.url}/uploads/${expired}`, bytes);
     expect(response.status).toBe(403);
-    expect(await response.json()).toMatchObject({ error: { code: 'FORBIDDEN', reason: 'EXPIRED' } });
+    expect(((await response.json()) as any).errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'EXPIRED' });
   });
 });
 

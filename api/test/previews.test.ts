@@ -5,7 +5,7 @@ import { Image } from '../src/modules/images/image.entity.js';
 import { User } from '../src/modules/users/user.entity.js';
 import { UserRole } from '../src/modules/users/user-role.js';
 import { signIn, standardCast } from './support/factories.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { errorCode, startTestServer, type GraphQLResponse, type TestServer } from './support/test-server.js';
 import { uploads } from './support/uploads.js';
 
 let server: TestServer;
@@ -123,7 +123,7 @@ describe('previews', () => {
     for (const bad of [`${clean}.${signature}`, `${payload}.${signature}x`, 'garbage']) {
       const response = await fetch(`${server.url}/media/${bad}`);
       expect(response.status).toBe(403);
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+      expect(errorCode((await response.json()) as GraphQLResponse)).toBe('FORBIDDEN');
     }
     const expired = server.services.urlTokens.sign('media', { u: cast.staff.id, img: imageId, k: 'preview' }, new Date(Date.now() - 1000));
     expect((await fetch(`${server.url}/media/${expired}`)).status).toBe(403);

@@ -157,7 +157,7 @@ describe('the general per-address budget', () => {
       const refused = await fetch(`${server.url}/media/none`);
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(((await refused.json()) as any).error).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+      expect(((await refused.json()) as any).errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
       const graphql = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ studio { name } }"}' });
       expect(graphql.status).toBe(429);
       expect(((await graphql.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
