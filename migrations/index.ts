@@ -9,6 +9,7 @@ import { Migration20261123070000EnhancementProviderTask } from './Migration20261
 import { Migration20261123080000UsageChargeTask } from './Migration20261123080000UsageChargeTask.js';
 import { Migration20261203000000SelectionLocks } from './Migration20261203000000SelectionLocks.js';
 import { Migration20261204000000SessionGeneration } from './Migration20261204000000SessionGeneration.js';
+import { Migration20261204010000CleanImageFilenames } from './Migration20261204010000CleanImageFilenames.js';
 
 /** Every migration, in order. Listed explicitly so no file-system discovery is needed at run time. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   { name: 'Migration20261123080000UsageChargeTask', class: Migration20261123080000UsageChargeTask },
   { name: 'Migration20261203000000SelectionLocks', class: Migration20261203000000SelectionLocks },
   { name: 'Migration20261204000000SessionGeneration', class: Migration20261204000000SessionGeneration },
+  { name: 'Migration20261204010000CleanImageFilenames', class: Migration20261204010000CleanImageFilenames },
 ];

@@ -35,7 +35,7 @@ describe('the file-name migration', () => {
 
     await orm.migrator.up();
 
-    const rows: { filename: string }[] = await sql('SELECT filename FROM images ORDER BY id');
+    const rows = (await sql('SELECT filename FROM images ORDER BY id')) as { filename: string }[];
     expect(rows.map((row) => row.filename)).toEqual(['photogpj.exe', 'Küche 📷.jpg', 'linebreak.jpg', 'image', 'plain.jpg']);
   });
 });

@@ -15,6 +15,7 @@ import { ImageResolver } from '../modules/images/image.resolver.js';
 import { JobResolver } from '../modules/jobs/job.resolver.js';
 import { StudioResolver } from '../modules/studio/studio.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
+import { rejectUnstorableStrings } from '../shared/input-validation.js';
 import { applyPermissions } from './permissions.js';
 
 const resolvers = [AuthResolver, UserResolver, CustomerResolver, JobResolver, ImageResolver, StudioResolver, DownloadResolver, DeliveryResolver,
@@ -27,6 +28,9 @@ export async function buildPublicSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
     validate: false,
+    // Every argument of every resolver, whether written in the query or sent as a variable, once:
+    // the raw arguments by name, so the error names the field (`filter.search`).
+    validateFn: (_value, _type, { args }) => rejectUnstorableStrings(args, ''),
     emitSchemaFile: false,
   });
 }

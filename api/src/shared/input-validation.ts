@@ -28,3 +28,41 @@ export function requireEmail(value: string, field = 'email'): string {
   if (!EMAIL.test(email) || email.length > 254) throw badInput(`${field} must be an email address.`, { field, reason: 'INVALID_EMAIL' });
   return email;
 }
+
+/**
+ * Throws BAD_USER_INPUT when any string in `value` (object keys included, at any depth) holds a NUL
+ * or an unpaired surrogate: PostgreSQL cannot store a NUL in text or JSON, and the driver would
+ * silently turn a lone surrogate into U+FFFD. Every GraphQL argument passes through here
+ * (graphql/schema.ts), so no resolver sees such a string.
+ */
+export function rejectUnstorableStrings(value: unknown, field: string): void {
+  const found = unstorableStringAt(value, field);
+  if (found !== null) {
+    throw badInput(`${found} contains a character that cannot be stored (NUL or an unpaired surrogate).`, { field: found, reason: 'INVALID_CHARACTERS' });
+  }
+}
+
+// With the u flag a surrogate pair is one code point, so \p{Cs} matches only unpaired halves.
+const UNSTORABLE = /[\u0000\p{Cs}]/u;
+const storable = (text: string) => !UNSTORABLE.test(text);
+
+function unstorableStringAt(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return storable(value) ? null : path;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = unstorableStringAt(item, `${path}.${index}`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  // Plain objects and input-type instances; Dates and other scalars' values hold no strings we store.
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) {
+      const keyPath = path === '' ? key : `${path}.${key}`;
+      if (!storable(key)) return keyPath;
+      const found = unstorableStringAt(item, keyPath);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}

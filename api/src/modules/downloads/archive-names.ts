@@ -1,3 +1,4 @@
+import { withoutInvisibleCharacters } from '../../shared/invisible-characters.js';
 import type { AcceptedContentType } from '../images/image-processing.js';
 
 /**
@@ -19,9 +20,6 @@ const EXTENSIONS: Record<AcceptedContentType, readonly string[]> = {
 
 // Windows refuses these as file names whatever the extension (`con.jpg`, `LPT1.tar.gz`).
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
-// C0/C1 controls, line separators, a BOM, bidi overrides (they make `gpj.exe` display as
-// `exe.jpg`) and lone surrogates (not encodable as UTF-8).
-const INVISIBLE = /[\p{Cc}\p{Zl}\p{Zp}\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\p{Cs}]/gu;
 const WINDOWS_FORBIDDEN = /[<>:"/\\|?*]/g;
 // A trailing `.part` counts as an extension only if short and with a letter (checked below): `scan.2024` keeps its number.
 const EXTENSION = /\.([\p{L}\p{N}]{1,8})$/u;
@@ -45,7 +43,8 @@ export function archiveFileNames(items: { filename: string; contentType: string 
 }
 
 function safeParts(filename: string, contentType: string): { stem: string; extension: string } {
-  const segments = filename.normalize('NFC').replace(INVISIBLE, '').split(/[/\\]/);
+  // Upload names are cleaned already; rows from before that, and derived names, are cleaned here too.
+  const segments = withoutInvisibleCharacters(filename.normalize('NFC')).split(/[/\\]/);
   const base = segments.filter((segment) => segment !== '' && segment !== '.' && segment !== '..').pop() ?? '';
   const cleaned = base.replace(WINDOWS_FORBIDDEN, '_');
 

@@ -7,6 +7,7 @@ import type { Logger } from '../../logger.js';
 import type { UrlTokenSigner } from '../../security/signed-token.js';
 import type { ObjectStorage } from '../../storage/object-storage.js';
 import { storageKeys } from '../../storage/storage-keys.js';
+import { withoutInvisibleCharacters } from '../../shared/invisible-characters.js';
 import type { StorageMode } from '../../storage/storage-mode.js';
 import type { RateLimits } from '../../security/rate-limits.js';
 import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
@@ -163,9 +164,10 @@ export class ImageUploadService {
   }
 }
 
-/** The base name only, without control characters or path tricks; never empty. */
+/** The base name only, without invisible characters or path tricks; never empty. */
 export function cleanFilename(filename: string): string {
-  const base = path.posix.basename(filename.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  const cleaned = base.replace(/^\.+/, '').slice(0, 200);
+  const base = path.posix.basename(withoutInvisibleCharacters(filename).replace(/\\/g, '/')).trim();
+  // Cut by code points: a surrogate pair split at 200 UTF-16 units would be stored as U+FFFD.
+  const cleaned = Array.from(base.replace(/^\.+/, '')).slice(0, 200).join('');
   return cleaned || 'image';
 }
