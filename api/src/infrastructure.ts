@@ -39,7 +39,7 @@ export async function startInfrastructure(config: Config, logger: Logger, needs:
       const s3 = await startEmbeddedS3({ directory: path.join(config.dataDir, 's3'), buckets: [config.storage.bucket], logger });
       stops.push(() => s3.stop());
       storage = { ...config.storage, endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true };
-      logger.info({ endpoint: s3.endpoint }, 'embedded S3 started (loopback only, proxied by the API)');
+      logger.info('embedded S3 started (loopback only, signed requests only, proxied by the API)');
     }
     return {
       databaseUrl,

@@ -8,7 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
 import { startEmbeddedS3, type EmbeddedS3 } from './embedded-s3.js';
@@ -161,20 +163,42 @@ describe('embedded S3 refuses everyone but the API', () => {
   });
 
   describe('the API itself', () => {
-    it('reads, writes, copies, lists, presigns and deletes as before', async () => {
-      const key = 'originals/customer-a/fresh.jpg';
+    it('reads, writes, copies, presigns and deletes as before, keys with any characters included', async () => {
+      const key = 'originals/customer-a/a b+c ü~(1)*.jpg';
       await api.put(key, Buffer.from('fresh'), { contentType: 'image/jpeg' });
       await api.copy(key, `${key}.copy`);
       expect((await api.read(`${key}.copy`)).toString()).toBe('fresh');
       expect(await api.head(key)).toMatchObject({ byteSize: 5, contentType: 'image/jpeg' });
-      const download = await fetch(await api.presignGet(key, { expiresInSeconds: 60, downloadFilename: 'Süd.jpg' }));
+      const download = await fetch(await api.presignGet(key, { expiresInSeconds: 60, downloadFilename: 'Süd "x".jpg' }));
       expect(download.status).toBe(200);
-      expect(download.headers.get('content-disposition')).toContain("UTF-8''S%C3%BCd.jpg");
+      expect(download.headers.get('content-disposition')).toContain("UTF-8''S%C3%BCd%20%22x%22.jpg");
       const upload = await api.presignPut(key, { contentType: 'image/png', byteSize: 3, expiresInSeconds: 60 });
       expect((await fetch(upload, { method: 'PUT', body: 'abc', headers: { 'content-type': 'image/png' } })).status).toBe(200);
       expect((await api.read(key)).toString()).toBe('abc');
       await api.delete([key, `${key}.copy`]);
       expect(await api.head(key)).toBeNull();
+    });
+
+    it('uploads large bodies, buffered or streamed (the SDK then waits for 100 Continue)', async () => {
+      const big = randomBytes(6 * 1024 * 1024);
+      await api.put('originals/big-buffer.bin', big, { contentType: 'application/octet-stream' });
+      await api.put('originals/big-stream.bin', Readable.from([big.subarray(0, 1 << 20), big.subarray(1 << 20)]), { contentType: 'application/octet-stream', byteSize: big.length });
+      expect((await api.read('originals/big-buffer.bin')).equals(big)).toBe(true);
+      expect((await api.read('originals/big-stream.bin')).equals(big)).toBe(true);
+    });
+
+    it('lists with a prefix and creates buckets', async () => {
+      const client = new S3Client({ endpoint: s3.endpoint, region: 'eu-central-1', forcePathStyle: true, credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } });
+      try {
+        const listed = await client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'renditions/img-1/', MaxKeys: 10 }));
+        expect(listed.Contents?.map((object) => object.Key).sort()).toEqual([WATERMARKED, THUMBNAIL].sort());
+        const other = new ObjectStorage({ endpoint: s3.endpoint, region: 'us-east-1', bucket: 'second-bucket', accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true });
+        await other.ensureBucket();
+        await other.ping();
+        other.destroy();
+      } finally {
+        client.destroy();
+      }
     });
   });
 

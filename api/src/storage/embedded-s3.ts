@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logger.js';
@@ -20,16 +20,17 @@ export interface EmbeddedS3Options {
   buckets: string[];
 }
 
-/** What the server's process tells its parent. */
-export type EmbeddedS3Message = { kind: 'listening'; port: number } | { kind: 'failed'; message: string };
-
-/** s3rver's fixed credentials: it checks only that these are the ones presented. */
-const S3RVER_KEY = 'S3RVER';
+/** What the server's process tells its parent; the secret travels only over this IPC channel. */
+export type EmbeddedS3Message =
+  | { kind: 'listening'; port: number; accessKeyId: string; secretAccessKey: string }
+  | { kind: 'failed'; message: string };
 
 /**
- * Starts s3rver, a real S3-protocol server, on loopback and a free port. It is an open bucket
- * (no signature checks), so it must never be reachable from outside this machine or handed to a
- * browser: in embedded mode the API proxies every upload and download itself.
+ * Starts s3rver, a real S3-protocol server, behind a front on a free loopback port that checks the
+ * SigV4 signature of every request against a secret key made for this start, which only the API
+ * learns. s3rver on its own is an open bucket: without the front, any process on the machine could
+ * list, read and overwrite every customer's photos. Its files are kept private to this user.
+ * Browsers still never get its URLs: in embedded mode the API proxies every upload and download.
  *
  * It runs in a child process, as an external S3 server runs apart from the API: serving object
  * bytes (reading files, writing HTTP responses, parsing uploads) takes no time from the API's event
@@ -37,7 +38,9 @@ const S3RVER_KEY = 'S3RVER';
  */
 export async function startEmbeddedS3(options: EmbeddedS3Options & { logger: Logger }): Promise<EmbeddedS3> {
   const directory = path.resolve(options.directory);
-  await mkdir(directory, { recursive: true });
+  await mkdir(directory, { recursive: true, mode: 0o700 });
+  // Also when it already existed: the objects are the customers' photos, readable by no other user.
+  await chmod(directory, 0o700);
   const { url, execArgv } = workerEntry(import.meta.url, 'embedded-s3-process');
   const settings: EmbeddedS3Options = { directory, buckets: options.buckets };
   const child = fork(fileURLToPath(url), [JSON.stringify(settings)], { execArgv: execArgv ?? [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
@@ -60,12 +63,13 @@ export async function startEmbeddedS3(options: EmbeddedS3Options & { logger: Log
     },
     (error: unknown) => options.logger.error({ err: error }, 'embedded S3 server failed; storage calls will fail'),
   );
-  options.logger.debug({ port: message.port, pid: child.pid }, 'embedded S3 listening on loopback');
+  // Where it listens stays out of the logs: nobody but this process has a reason to know.
+  options.logger.debug({ pid: child.pid }, 'embedded S3 listening on loopback, signed requests only');
 
   return {
     endpoint: `http://127.0.0.1:${message.port}`,
-    accessKeyId: S3RVER_KEY,
-    secretAccessKey: S3RVER_KEY,
+    accessKeyId: message.accessKeyId,
+    secretAccessKey: message.secretAccessKey,
     pid: child.pid!,
     async stop() {
       if (!stopping) {

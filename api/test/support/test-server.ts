@@ -30,8 +30,8 @@ export interface TestServer {
 /**
  * A real API server for one test file: its own database cloned from the migrated template, its own
  * bucket on the shared S3 server, listening on a free loopback port. `presigned` mode behaves as with
- * real S3 (browsers get presigned S3 URLs); s3rver checks expiry but not signatures, so these tests
- * prove the flow and the URLs' terms, not S3's own enforcement.
+ * real S3 (browsers get presigned S3 URLs); the embedded S3 server verifies their SigV4 signatures
+ * and expiry as S3 would (but, like S3 for presigned URLs, not the body).
  */
 export async function startTestServer(env: Record<string, string> = {}, storageMode: StorageMode = 'proxied', options: { captureLogs?: boolean } = {}): Promise<TestServer> {
   const database = inject('database');
