@@ -59,7 +59,7 @@ const PRESIGN_PARAMETERS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signat
 const refuse = (code: RefusalCode, message: string): Verdict => ({ ok: false, code, message });
 
 /** SHA-256, or HMAC-SHA256 when given a key: the hash constructor @smithy/signature-v4 expects. */
-class NodeSha256 {
+export class NodeSha256 {
   private readonly hash: Hash | Hmac;
   constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
     this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', toBytes(secret));
