@@ -25,7 +25,7 @@ describe('generated front-end types (admin/src/gql, client/src/gql)', () => {
   });
 
   it('match what `npm run codegen` makes from the checked-in schema (run it after `npm run schema`)', async () => {
-    const outputs = await generate({ ...config, cwd: root, silent: true, verbose: false }, false);
+    const outputs: { filename: string; content: string }[] = await generate({ ...config, cwd: root, silent: true, verbose: false }, false);
     const generated = new Map(outputs.map((output) => [path.relative(root, path.resolve(root, output.filename)), output.content]));
     expect(generated.size).toBeGreaterThan(0);
     for (const [file, content] of generated) {
