@@ -13,9 +13,10 @@ RUN chown node:node /app
 USER node
 
 # Dependencies first, so source changes do not reinstall them. npm ci needs every workspace's
-# package.json, and the patches for the postinstall patch-package step.
+# package.json, and the patches and scripts of the postinstall step.
 COPY --chown=node:node package.json package-lock.json ./
 COPY --chown=node:node patches ./patches
+COPY --chown=node:node scripts ./scripts
 COPY --chown=node:node api/package.json ./api/
 COPY --chown=node:node admin/package.json ./admin/
 COPY --chown=node:node client/package.json ./client/
