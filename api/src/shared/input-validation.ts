@@ -45,12 +45,13 @@ export function rejectUnstorableStrings(value: unknown, field: string): void {
 // With the u flag a surrogate pair is one code point, so \p{Cs} matches only unpaired halves.
 const UNSTORABLE = /[\u0000\p{Cs}]/u;
 const storable = (text: string) => !UNSTORABLE.test(text);
+const childPath = (path: string, key: string | number) => (path === '' ? String(key) : `${path}.${key}`);
 
 function unstorableStringAt(value: unknown, path: string): string | null {
   if (typeof value === 'string') return storable(value) ? null : path;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
-      const found = unstorableStringAt(item, `${path}.${index}`);
+      const found = unstorableStringAt(item, childPath(path, index));
       if (found !== null) return found;
     }
     return null;
@@ -58,7 +59,7 @@ function unstorableStringAt(value: unknown, path: string): string | null {
   // Plain objects and input-type instances; Dates and other scalars' values hold no strings we store.
   if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
     for (const [key, item] of Object.entries(value)) {
-      const keyPath = path === '' ? key : `${path}.${key}`;
+      const keyPath = childPath(path, key);
       if (!storable(key)) return keyPath;
       const found = unstorableStringAt(item, keyPath);
       if (found !== null) return found;
