@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ImageStatus, SelectionState } from '../modules/images/image-enums.js';
 import { JobStatus } from '../modules/jobs/job-status.js';
-import type { User } from '../modules/users/user.entity.js';
+import type { Viewer } from './access-caller.js';
 import { uuidsOnly } from '../shared/ids.js';
 import { isStaff } from './visibility.js';
 
@@ -57,18 +57,18 @@ export function isReleased(facts: Pick<ImageFacts, 'imageStatus' | 'selectionSta
 }
 
 /** Rule 2 for a job: staff see every job; a customer user sees their own customer's delivered jobs. */
-export function canSeeJobFacts(user: User, job: Pick<ImageFacts, 'customerId' | 'jobStatus'>): boolean {
+export function canSeeJobFacts(user: Viewer, job: Pick<ImageFacts, 'customerId' | 'jobStatus'>): boolean {
   if (isStaff(user)) return true;
   return user.active && job.customerId === user.customer?.id && job.jobStatus === JobStatus.DELIVERED;
 }
 
 /** Rule 2 for an image: visible job, and READY for customers. */
-export function canSeeImageFacts(user: User, facts: ImageFacts): boolean {
+export function canSeeImageFacts(user: Viewer, facts: ImageFacts): boolean {
   return canSeeJobFacts(user, facts) && (isStaff(user) || facts.imageStatus === ImageStatus.READY);
 }
 
 /** Null when the user may download the original; otherwise why not. Staff may download any READY image. */
-export function downloadDenial(user: User, facts: ImageFacts): DownloadDenial | null {
+export function downloadDenial(user: Viewer, facts: ImageFacts): DownloadDenial | null {
   if (!user.active) return 'NOT_VISIBLE';
   if (isStaff(user)) return facts.imageStatus === ImageStatus.READY ? null : 'NOT_RELEASED';
   if (!canSeeImageFacts(user, facts)) return 'NOT_VISIBLE';
@@ -88,7 +88,7 @@ export function isKept(facts: ImageFacts): boolean {
 }
 
 /** Rule 4: clean renditions to staff, and to a customer user only of images they keep; everyone else gets watermarks. */
-export function renditionVariant(user: User, facts: ImageFacts): 'clean' | 'watermarked' {
+export function renditionVariant(user: Viewer, facts: ImageFacts): 'clean' | 'watermarked' {
   if (downloadDenial(user, facts) !== null) return 'watermarked';
   return isStaff(user) || isKept(facts) ? 'clean' : 'watermarked';
 }
@@ -98,7 +98,7 @@ export function renditionVariant(user: User, facts: ImageFacts): 'clean' | 'wate
  * first byte — for a derived image its source — that are not locked yet. Staff transfers lock
  * nothing: the lock is the customer's entitlement.
  */
-export function locksTakenBy(user: User, allowed: Iterable<ImageFacts>): string[] {
+export function locksTakenBy(user: Viewer, allowed: Iterable<ImageFacts>): string[] {
   if (isStaff(user)) return [];
   const targets = new Set<string>();
   for (const facts of allowed) if (!facts.locked) targets.add(facts.source?.imageId ?? facts.imageId);

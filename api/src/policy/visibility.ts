@@ -4,7 +4,7 @@ import { ImageStatus } from '../modules/images/image-enums.js';
 import { Image } from '../modules/images/image.entity.js';
 import { JobStatus } from '../modules/jobs/job-status.js';
 import { Job } from '../modules/jobs/job.entity.js';
-import type { User } from '../modules/users/user.entity.js';
+import type { Viewer } from './access-caller.js';
 import { uuidsOnly } from '../shared/ids.js';
 import { isStaffRole } from '../modules/users/user-role.js';
 
@@ -14,11 +14,11 @@ import { isStaffRole } from '../modules/users/user-role.js';
  * Lists filter with the scopes; single-id access goes through the `visible…Ids` checks, which take
  * and return sets so bulk operations check once.
  */
-export const isStaff = (user: User): boolean => isStaffRole(user.role);
+export const isStaff = (user: Viewer): boolean => isStaffRole(user.role);
 
-const customerIdOf = (user: User): string | null => user.customer?.id ?? null;
+const customerIdOf = (user: Viewer): string | null => user.customer?.id ?? null;
 
-export function jobScope(user: User): FilterQuery<Job> {
+export function jobScope(user: Viewer): FilterQuery<Job> {
   if (isStaff(user)) return {};
   const customerId = customerIdOf(user);
   // A customer user without a customer cannot exist (database check); deny everything if it did.
@@ -26,12 +26,12 @@ export function jobScope(user: User): FilterQuery<Job> {
   return { customer: customerId, status: JobStatus.DELIVERED };
 }
 
-export function imageScope(user: User): FilterQuery<Image> {
+export function imageScope(user: Viewer): FilterQuery<Image> {
   if (isStaff(user)) return {};
   return { status: ImageStatus.READY, job: jobScope(user) as FilterQuery<Job> };
 }
 
-export async function visibleJobIds(em: EntityManager, user: User, ids: Iterable<string>): Promise<Set<string>> {
+export async function visibleJobIds(em: EntityManager, user: Viewer, ids: Iterable<string>): Promise<Set<string>> {
   const wanted = uuidsOnly(ids);
   if (wanted.length === 0) return new Set();
   // Whole jobs, not ids: the resolver that runs after the check finds the job in the identity map
@@ -40,7 +40,7 @@ export async function visibleJobIds(em: EntityManager, user: User, ids: Iterable
   return new Set(jobs.map((job) => job.id));
 }
 
-export async function visibleImageIds(em: EntityManager, user: User, ids: Iterable<string>): Promise<Set<string>> {
+export async function visibleImageIds(em: EntityManager, user: Viewer, ids: Iterable<string>): Promise<Set<string>> {
   const wanted = uuidsOnly(ids);
   if (wanted.length === 0) return new Set();
   return idsMatching(em, Image, { $and: [{ id: { $in: wanted } }, imageScope(user)] } as FilterQuery<Image>);
@@ -52,12 +52,12 @@ async function idsMatching<T extends { id: string }>(em: EntityManager, entity: 
   return new Set(rows.map((row) => row.id));
 }
 
-export function canSeeCustomer(user: User, customerId: string): boolean {
+export function canSeeCustomer(user: Viewer, customerId: string): boolean {
   return isStaff(user) || customerIdOf(user) === customerId;
 }
 
 /** Staff upload into any job; a customer only into a job they can see and that allows customer uploads. */
-export function canUploadToJob(user: User, job: Job): boolean {
+export function canUploadToJob(user: Viewer, job: Job): boolean {
   if (isStaff(user)) return true;
   return customerIdOf(user) === job.customer.id && job.status === JobStatus.DELIVERED && job.allowCustomerUploads;
 }

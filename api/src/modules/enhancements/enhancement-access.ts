@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { imageScope, isStaff } from '../../policy/visibility.js';
 import { uuidsOnly } from '../../shared/ids.js';
 import type { Image } from '../images/image.entity.js';
-import type { User } from '../users/user.entity.js';
+import type { Viewer } from '../../policy/access-caller.js';
 import { Enhancement } from './enhancement.entity.js';
 
 /**
@@ -11,16 +11,16 @@ import { Enhancement } from './enhancement.entity.js';
  * user sees the tasks on images they can see (READY images of their customer's delivered jobs),
  * whoever started them, and may cancel those their own customer's users started.
  */
-export function enhancementScope(user: User): FilterQuery<Enhancement> {
+export function enhancementScope(user: Viewer): FilterQuery<Enhancement> {
   if (isStaff(user)) return {};
   return { image: imageScope(user) as FilterQuery<Image> };
 }
 
-export function visibleEnhancementIds(em: EntityManager, user: User, ids: Iterable<string>): Promise<Set<string>> {
+export function visibleEnhancementIds(em: EntityManager, user: Viewer, ids: Iterable<string>): Promise<Set<string>> {
   return idsWhere(em, ids, enhancementScope(user));
 }
 
-export function cancellableEnhancementIds(em: EntityManager, user: User, ids: Iterable<string>): Promise<Set<string>> {
+export function cancellableEnhancementIds(em: EntityManager, user: Viewer, ids: Iterable<string>): Promise<Set<string>> {
   if (isStaff(user)) return idsWhere(em, ids, {});
   // Tasks staff started are the studio's, not the customer's to stop.
   return idsWhere(em, ids, { $and: [enhancementScope(user), { requestedBy: { customer: user.customer?.id ?? null } }] } as FilterQuery<Enhancement>);

@@ -1,0 +1,79 @@
+/**
+ * The permission catalogue. Every GraphQL query and mutation and every HTTP route declares exactly
+ * one of these where it is defined, and asks the access module (`access.ts`) for it; API-key scopes
+ * will be these names. Named resource-then-action.
+ *
+ * `audience` is who may hold the permission at all; `resource` names what kind of ids the access
+ * module checks one by one for it (ownership, release, role of the target), when it checks any.
+ */
+export type Audience = 'anyone' | 'signed-in' | 'customer' | 'staff' | 'admin';
+export type Resource = 'job' | 'image' | 'customer' | 'user' | 'enhancement' | 'upload';
+
+interface PermissionSpec {
+  audience: Audience;
+  resource?: Resource;
+  description: string;
+}
+
+const spec = <const T extends Record<string, PermissionSpec>>(catalogue: T) => catalogue;
+
+export const PERMISSIONS = spec({
+  'health.read': { audience: 'anyone', description: 'Liveness and readiness probes.' },
+  'session.create': { audience: 'anyone', description: 'Sign in: password, emailed code, second factor.' },
+  'session.refresh': { audience: 'anyone', description: 'Trade a refresh token for a new session (the token is the credential).' },
+  'session.end': { audience: 'anyone', description: 'Sign out the session a refresh token belongs to.' },
+  'webhook.receive': { audience: 'anyone', description: 'Provider callbacks, each verified by its own signature.' },
+
+  'me.read': { audience: 'signed-in', description: 'The signed-in user.' },
+  'me.totp.manage': { audience: 'staff', description: 'Turn one’s own TOTP second factor on or off.' },
+  'studio.read': { audience: 'signed-in', description: 'Studio name, watermark text and defaults.' },
+  'studio.update': { audience: 'admin', description: 'Change the studio settings.' },
+
+  'customer.list': { audience: 'staff', description: 'List and search customers.' },
+  'customer.read': { audience: 'signed-in', resource: 'customer', description: 'One customer: staff any, a customer user their own.' },
+  'customer.create': { audience: 'staff', description: 'Create a customer.' },
+  'customer.update': { audience: 'staff', description: 'Change a customer’s name and notes.' },
+  'customer.plan.update': { audience: 'staff', resource: 'customer', description: 'Put a customer on another plan (audited).' },
+  'customer.credits.grant': { audience: 'staff', resource: 'customer', description: 'Grant or take back enhancement credits (audited).' },
+  'customer.usage.read': { audience: 'signed-in', resource: 'customer', description: 'Enhancement usage against the plan.' },
+  'plan.list': { audience: 'signed-in', description: 'The plans, to compare.' },
+
+  'user.list': { audience: 'staff', description: 'List and search users.' },
+  'user.read': { audience: 'staff', description: 'One user.' },
+  'user.create': { audience: 'staff', description: 'Create a user: staff create customer users, admins anyone.' },
+  'user.update': { audience: 'staff', resource: 'user', description: 'Change a user: staff change customer users, admins anyone.' },
+  'user.deactivate': { audience: 'admin', resource: 'user', description: 'Deactivate or reactivate a user (audited).' },
+  'user.totp.reset': { audience: 'admin', resource: 'user', description: 'Turn off another user’s TOTP (audited).' },
+
+  'job.list': { audience: 'signed-in', description: 'Jobs the caller may see: staff all, customers their delivered ones.' },
+  'job.read': { audience: 'signed-in', resource: 'job', description: 'One job and its gallery.' },
+  'job.create': { audience: 'staff', description: 'Create a job.' },
+  'job.update': { audience: 'staff', description: 'Change a job’s title, status and settings (not its package).' },
+  'job.package.update': { audience: 'staff', description: 'Change the package size or release all images (audited).' },
+  'job.download': { audience: 'signed-in', resource: 'job', description: 'A ZIP of the job’s images released to the caller.' },
+
+  'image.read': { audience: 'signed-in', resource: 'image', description: 'One image.' },
+  'image.upload': { audience: 'signed-in', resource: 'job', description: 'Upload images into a job: staff any, customers where the job allows it.' },
+  'image.upload.complete': { audience: 'signed-in', resource: 'upload', description: 'Complete an upload one requested (staff any).' },
+  'image.select': { audience: 'customer', resource: 'image', description: 'Select or deselect an image within the package (rule 5).' },
+  'image.selection.set': { audience: 'staff', description: 'Set any selection state, e.g. grant an extra or block (audited).' },
+  'image.unlock': { audience: 'staff', description: 'Lift a selection lock (audited).' },
+  'image.download': { audience: 'signed-in', resource: 'image', description: 'The original of a released image (rule 1).' },
+  'image.preview': { audience: 'signed-in', resource: 'image', description: 'A preview or thumbnail, clean or watermarked by rule 4.' },
+
+  'audit.read': { audience: 'staff', description: 'The audit trail.' },
+  'security-event.read': { audience: 'admin', description: 'Security events.' },
+  'mail.read': { audience: 'admin', description: 'The mail outbox.' },
+
+  'enhancement.model.list': { audience: 'signed-in', description: 'The enhancement models offered.' },
+  'enhancement.list': { audience: 'signed-in', description: 'Enhancement tasks the caller may see.' },
+  'enhancement.read': { audience: 'signed-in', resource: 'enhancement', description: 'One enhancement task.' },
+  'enhancement.create': { audience: 'signed-in', resource: 'image', description: 'Start enhancements of images the caller may see.' },
+  'enhancement.cancel': { audience: 'signed-in', resource: 'enhancement', description: 'Cancel a task: staff any, customers their own customer’s.' },
+});
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+export const isPermission = (name: unknown): name is Permission => typeof name === 'string' && Object.hasOwn(PERMISSIONS, name);
