@@ -1,7 +1,6 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver, CustomerAuditResolver, ImageAuditResolver, JobAuditResolver } from '../modules/audit/audit.resolver.js';
-import { AuditedMutationsResolver } from '../modules/audit/audited-mutations.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { TotpResolver } from '../modules/auth/totp.resolver.js';
 import { MailOutboxResolver } from '../modules/mail/mail-outbox.resolver.js';
@@ -12,14 +11,16 @@ import { SecurityEventsResolver } from '../modules/security-events/security-even
 import { DeliveryResolver, DownloadResolver } from '../modules/downloads/download.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
 import { ImageResolver } from '../modules/images/image.resolver.js';
+import { SelectionResolver } from '../modules/images/selection.resolver.js';
 import { JobResolver } from '../modules/jobs/job.resolver.js';
+import { PackageResolver } from '../modules/jobs/package.resolver.js';
 import { StudioResolver } from '../modules/studio/studio.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
 import { rejectUnstorableStrings } from '../shared/input-validation.js';
 import { applyPermissions } from './permissions.js';
 
-const resolvers = [AuthResolver, UserResolver, CustomerResolver, JobResolver, ImageResolver, StudioResolver, DownloadResolver, DeliveryResolver,
-  AuditResolver, CustomerAuditResolver, JobAuditResolver, ImageAuditResolver, AuditedMutationsResolver, SecurityEventsResolver,
+const resolvers = [AuthResolver, UserResolver, CustomerResolver, JobResolver, PackageResolver, ImageResolver, SelectionResolver, StudioResolver,
+  DownloadResolver, DeliveryResolver, AuditResolver, CustomerAuditResolver, JobAuditResolver, ImageAuditResolver, SecurityEventsResolver,
   TotpResolver, MailOutboxResolver, PlanResolver, CustomerPlanResolver, UsageResolver,
   EnhancementResolver, ImageEnhancementResolver] as const;
 

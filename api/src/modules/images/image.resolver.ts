@@ -42,16 +42,6 @@ export class ImageResolver {
     return loadReference(image.uploadedBy);
   }
 
-  @Mutation(() => Image, { description: 'Selects the image: INCLUDED while the package has room, otherwise EXTRA_PENDING (a request for an extra).' })
-  selectImage(@Arg('imageId', () => ID) imageId: string, @Ctx() ctx: RequestContext): Promise<Image> {
-    return ctx.services.selection.select(ctx.em, callerOf(ctx), imageId);
-  }
-
-  @Mutation(() => Image, { description: 'Deselects the image, unless a download has locked it (see `locked`): then CONFLICT with reason ALREADY_DELIVERED.' })
-  deselectImage(@Arg('imageId', () => ID) imageId: string, @Ctx() ctx: RequestContext): Promise<Image> {
-    return ctx.services.selection.deselect(ctx.em, callerOf(ctx), imageId);
-  }
-
   @FieldResolver(() => Boolean, {
     description: 'Released to the job’s customer (rule 1): not BLOCKED, and the job includes all images or the image is INCLUDED, EXTRA_PAID or EXTRA_FREE.',
   })

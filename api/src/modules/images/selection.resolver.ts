@@ -1,0 +1,50 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { callerOf, type RequestContext } from '../../graphql/context.js';
+import { SelectionState } from './image-enums.js';
+import { Image } from './image.entity.js';
+
+/** Every change to an image's selection state and its lock: the customer's select/deselect and staff's audited ones (selection.service.ts, selection-lock.service.ts). */
+@Resolver()
+export class SelectionResolver {
+  @Mutation(() => Image, { description: 'Selects the image: INCLUDED while the package has room, otherwise EXTRA_PENDING (a request for an extra).' })
+  selectImage(@Arg('imageId', () => ID) imageId: string, @Ctx() ctx: RequestContext): Promise<Image> {
+    return ctx.services.selection.select(ctx.em, callerOf(ctx), imageId);
+  }
+
+  @Mutation(() => Image, { description: 'Deselects the image, unless a download has locked it (see `locked`): then CONFLICT with reason ALREADY_DELIVERED.' })
+  deselectImage(@Arg('imageId', () => ID) imageId: string, @Ctx() ctx: RequestContext): Promise<Image> {
+    return ctx.services.selection.deselect(ctx.em, callerOf(ctx), imageId);
+  }
+
+  @Mutation(() => Image, { description: 'Sets an image’s selection state, e.g. EXTRA_FREE as goodwill or BLOCKED to withhold it.' })
+  async setImageSelectionState(
+    @Arg('imageId', () => ID) imageId: string,
+    @Arg('state', () => SelectionState) state: SelectionState,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Image> {
+    const [image] = await ctx.services.selection.setStates(ctx.em, callerOf(ctx), [imageId], state, reason);
+    return image!;
+  }
+
+  @Mutation(() => [Image], { description: 'Sets the selection state of many images, all or nothing; one audit entry per changed image.' })
+  setImagesSelectionState(
+    @Arg('imageIds', () => [ID]) imageIds: string[],
+    @Arg('state', () => SelectionState) state: SelectionState,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Image[]> {
+    return ctx.services.selection.setStates(ctx.em, callerOf(ctx), imageIds, state, reason);
+  }
+
+  @Mutation(() => Image, {
+    description: 'Lifts the selection lock a download put on an uploaded image, so its customer may deselect it again (audited). Enhanced images are locked through their original.',
+  })
+  unlockImageSelection(
+    @Arg('imageId', () => ID) imageId: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Image> {
+    return ctx.services.selectionLocks.unlock(ctx.em, callerOf(ctx), imageId, reason);
+  }
+}
