@@ -2,7 +2,7 @@ import { Cursor, DriverException, type EntityName, type FilterQuery, type QueryO
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
-import { badInput } from './errors.js';
+import { badInput } from '../shared/errors.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;

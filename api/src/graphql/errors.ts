@@ -1,33 +1,14 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isAppError, type AppError } from '../shared/errors.js';
 
-/** GRAPHQL_VALIDATION_FAILED is graphql's own code, for our refusals of a query's shape (limit-refusal.ts). */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED' | 'QUOTA_EXCEEDED' | 'INTERNAL_SERVER_ERROR'
-  | 'GRAPHQL_VALIDATION_FAILED';
+/** The GraphQL shape of an AppError's code and details: `extensions: { code, ...details }`. */
+export const extensionsOf = (error: AppError): Record<string, unknown> => ({ code: error.code, ...error.details });
 
-/** An error meant for the caller: a stable code plus machine-readable details, never a stack. */
-export class AppError extends GraphQLError {
-  /** A brand, not instanceof: graphql ships CJS and ESM builds, and a bundler may load both. */
-  readonly isAppError = true;
-
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    details: Record<string, unknown> = {},
-  ) {
-    super(message, { extensions: { code, ...details } });
-  }
-}
-
-export const unauthenticated = () => new AppError('UNAUTHENTICATED', 'Sign in first.');
-export const forbidden = (message = 'You may not do this.', details: Record<string, unknown> = {}) => new AppError('FORBIDDEN', message, details);
-export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found.`);
-export const conflict = (message: string, details: Record<string, unknown> = {}) => new AppError('CONFLICT', message, details);
-/** `field` names the input that is wrong; `reason` is a code a program can switch on. */
-export const badInput = (message: string, details: { field?: string; reason?: string; [key: string]: unknown } = {}) =>
-  new AppError('BAD_USER_INPUT', message, details);
-/** A plan's usage cap is reached: which period, its numbers, and when it starts afresh (ISO 8601). */
-export const quotaExceeded = (message: string, details: { period: 'DAY' | 'MONTH'; limit: number; used: number; requested: number; resetAt: string }) =>
-  new AppError('QUOTA_EXCEEDED', message, details);
+/**
+ * An AppError as a GraphQLError, for the few places graphql-js wants one (a validation rule's
+ * reportError); resolvers, rules and plugins throw or return the AppError itself.
+ */
+export const toGraphQLError = (error: AppError): GraphQLError => new GraphQLError(error.message, { extensions: extensionsOf(error), originalError: error });
 
 // Codes Apollo and graphql-js produce themselves for malformed requests: safe to pass through.
 const PROTOCOL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
@@ -39,7 +20,7 @@ const PROTOCOL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAIL
 export function maskError(formatted: GraphQLFormattedError, original: unknown, onInternal: (error: unknown) => void): GraphQLFormattedError {
   const cause = unwrap(original);
   if (isAppError(cause)) {
-    return { message: cause.message, path: formatted.path, locations: formatted.locations, extensions: cause.extensions };
+    return { message: cause.message, path: formatted.path, locations: formatted.locations, extensions: extensionsOf(cause) };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PROTOCOL_CODES.has(code)) {
@@ -49,10 +30,7 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown, o
   return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-export const isAppError = (error: unknown): error is AppError =>
-  typeof error === 'object' && error !== null && (error as { isAppError?: unknown }).isAppError === true;
-
-/** Apollo and graphql-shield wrap thrown errors; the first AppError in the chain (or the innermost error) is the cause. */
+/** Apollo, graphql-js and graphql-shield wrap thrown errors; the first AppError in the chain (or the innermost error) is the cause. */
 function unwrap(error: unknown): unknown {
   let current = error;
   for (let depth = 0; depth < 10 && !isAppError(current); depth++) {

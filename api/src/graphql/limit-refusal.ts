@@ -1,4 +1,5 @@
-import { AppError } from './errors.js';
+import { AppError } from '../shared/errors.js';
+import { toGraphQLError } from './errors.js';
 
 /** The request limits a refusal can name (extensions.limit). */
 export const QUERY_LIMITS = ['aliases', 'depth', 'directives', 'cost', 'tokens', 'listItems'] as const;
@@ -19,5 +20,5 @@ export const LIMIT_MESSAGES: Record<QueryLimit, string> = {
   listItems: 'This request could return too many list items. Ask for smaller pages.',
 };
 
-/** A query refused by a validation-time limit: graphql's own code, plus which limit. */
-export const validationLimitRefusal = (limit: QueryLimit, message: string) => new AppError('GRAPHQL_VALIDATION_FAILED', message, { limit });
+/** A query refused by a validation-time limit: graphql's own code, plus which limit (a GraphQLError, for reportError). */
+export const validationLimitRefusal = (limit: QueryLimit, message: string) => toGraphQLError(new AppError('GRAPHQL_VALIDATION_FAILED', message, { limit }));

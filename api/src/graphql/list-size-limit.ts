@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from './connection.js';
-import { AppError } from './errors.js';
+import { AppError } from '../shared/errors.js';
 import type { QueryLimit } from './limit-refusal.js';
 
 /** How many list items one request may ask for, nested lists multiplied out. */

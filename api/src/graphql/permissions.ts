@@ -13,7 +13,7 @@ import { findById } from '../shared/ids.js';
 import type { RequestContext } from './context.js';
 import { downloadLimit, enhanceLimit, loginLimit, secondFactorLimit, totpCodeLimit, uploadLimit } from './rate-limit-rules.js';
 import { cancellableEnhancementIds, visibleEnhancementIds } from '../modules/enhancements/enhancement-access.js';
-import { AppError, forbidden, unauthenticated } from './errors.js';
+import { AppError, forbidden, unauthenticated } from '../shared/errors.js';
 
 /**
  * The edge of authorization: who is signed in, which role, and (through the policy module) which

@@ -3,7 +3,7 @@ import { SecurityEventType } from '../modules/security-events/security-event.ent
 import { normaliseEmail } from '../modules/users/user.service.js';
 import type { LimitName, LimitOutcome } from '../security/rate-limits.js';
 import type { RequestContext } from './context.js';
-import { AppError } from './errors.js';
+import { AppError } from '../shared/errors.js';
 
 type Args = Record<string, unknown>;
 

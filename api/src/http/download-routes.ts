@@ -13,12 +13,12 @@ import {
 import type { User } from '../modules/users/user.entity.js';
 import type { Caller } from '../shared/caller.js';
 import { streamZip, ZipStreamError } from '../modules/downloads/zip-stream.js';
-import { isAppError } from '../graphql/errors.js';
+import { isAppError, serviceUnavailable } from '../shared/errors.js';
 import { SecurityEventType } from '../modules/security-events/security-event.entity.js';
 import { InvalidTokenError, type TokenPurpose } from '../security/signed-token.js';
 import type { Services } from '../services.js';
 import { contentDisposition } from '../storage/object-storage.js';
-import { sendError } from './http-errors.js';
+import { sendAppError, sendError } from './http-errors.js';
 
 /** Presigned S3 GETs behind a download redirect live only long enough to be followed. */
 const REDIRECT_TTL_SECONDS = 60;
@@ -28,7 +28,8 @@ const isClientGone = (error: NodeJS.ErrnoException) => error.code === 'ERR_STREA
 /**
  * `GET /downloads/images/<ticket>` and `GET /downloads/archive/<ticket>`: verify the ticket, reload
  * the user, start the transfer (policy again, selection lock and delivery record committed), then
- * serve the bytes and record how the transfer ended. Every refusal is a 403 with a JSON body and a
+ * serve the bytes and record how the transfer ended. Every refusal is a JSON body with the status
+ * of its code (HTTP_STATUS: 403 for a denial, 404 for staff asking for what does not exist) and a
  * log line; a lock that cannot be written is a 503 with nothing sent.
  */
 export function downloadRoutes(services: Services) {
@@ -145,7 +146,7 @@ export function downloadRoutes(services: Services) {
     if (error instanceof TransferNotStarted) {
       logger.error({ err: error.cause }, 'a transfer could not take its selection lock; nothing was sent');
       res.setHeader('Retry-After', '5');
-      sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The download could not be started; nothing was sent. Please try again in a moment.');
+      sendAppError(res, serviceUnavailable('The download could not be started; nothing was sent. Please try again in a moment.'));
       return;
     }
     if (error instanceof DownloadDenied) {
@@ -154,10 +155,7 @@ export function downloadRoutes(services: Services) {
       error = toForbidden(error);
     }
     if (isAppError(error)) {
-      const code = String(error.extensions.code);
-      const status = code === 'NOT_FOUND' ? 404 : code === 'BAD_USER_INPUT' ? 413 : 403;
-      const { code: _code, ...details } = error.extensions;
-      sendError(res, status, code, error.message, details);
+      sendAppError(res, error);
       return;
     }
     logger.error({ err: error }, 'download failed');

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logger.js';
+import type { ErrorCode } from '../shared/errors.js';
 import { sendError } from './http-errors.js';
 import { routeOf } from './loggable-route.js';
 
@@ -42,7 +43,7 @@ function clientErrorStatus(error: unknown): number | undefined {
   return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status < 500 ? status : undefined;
 }
 
-function describeClientError(status: number, type: unknown): { code: string; message: string } {
+function describeClientError(status: number, type: unknown): { code: ErrorCode; message: string } {
   switch (status) {
     case 400:
       return type === 'entity.parse.failed'

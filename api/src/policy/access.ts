@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, forbidden, unauthenticated } from '../graphql/errors.js';
+import { AppError, forbidden, unauthenticated } from '../shared/errors.js';
 import { UserRole } from '../modules/users/user-role.js';
 import { uuidsOnly } from '../shared/ids.js';
 import { callerKindOf, viewerOf, type AccessCaller, type Viewer } from './access-caller.js';

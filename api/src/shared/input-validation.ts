@@ -1,4 +1,4 @@
-import { badInput } from '../graphql/errors.js';
+import { badInput } from './errors.js';
 
 /** Trimmed, non-empty, bounded text; `field` names the input in the error. */
 export function requireText(value: string, field: string, maxLength = 200): string {

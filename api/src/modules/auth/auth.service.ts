@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { AppError } from '../../graphql/errors.js';
+import { AppError } from '../../shared/errors.js';
 import type { Logger } from '../../logger.js';
 import { User } from '../users/user.entity.js';
 import { normaliseEmail } from '../users/user.service.js';

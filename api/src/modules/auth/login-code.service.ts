@@ -1,7 +1,7 @@
 import { createHmac, hkdfSync, randomInt, timingSafeEqual } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { AppError } from '../../graphql/errors.js';
+import { AppError } from '../../shared/errors.js';
 import type { Logger } from '../../logger.js';
 import { requireEmail } from '../../shared/input-validation.js';
 import type { Mailer } from '../mail/mailer.js';

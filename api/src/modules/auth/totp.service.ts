@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { generateSecret, generateURI, verify } from 'otplib';
-import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import type { Logger } from '../../logger.js';
 import { isUuid, findById } from '../../shared/ids.js';
 import type { SecretBox } from '../../security/secret-box.js';

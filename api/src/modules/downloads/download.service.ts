@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { badInput, forbidden, isAppError, notFound } from '../../graphql/errors.js';
+import { badInput, forbidden, isAppError, notFound } from '../../shared/errors.js';
 import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
 import { canSeeJobFacts, downloadDenial, loadImageFacts, loadJobImageFacts, locksTakenBy, type DownloadDenial, type ImageFacts } from '../../policy/download-policy.js';
 import { isStaff } from '../../policy/visibility.js';

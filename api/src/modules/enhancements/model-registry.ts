@@ -1,4 +1,4 @@
-import { badInput } from '../../graphql/errors.js';
+import { badInput } from '../../shared/errors.js';
 import { MODEL_CATALOGUE, ModelCategory, ParameterKind, type ModelDefinition, type ParameterSpec } from './model-catalogue.js';
 import type { EnhancementParams, ProviderName } from './providers/provider.js';
 import { isSupportedReplicateModel } from './providers/replicate-provider.js';

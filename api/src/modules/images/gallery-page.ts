@@ -1,7 +1,7 @@
 import { Cursor, raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ALL_PARTS, DEFAULT_PAGE_SIZE, type ConnectionShape, type ConnectionWants } from '../../graphql/connection.js';
-import { badInput } from '../../graphql/errors.js';
+import { badInput } from '../../shared/errors.js';
 import { LOCKED_SQL } from '../../policy/download-policy.js';
 import { isUuid } from '../../shared/ids.js';
 import type { Job } from '../jobs/job.entity.js';

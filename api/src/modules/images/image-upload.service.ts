@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { badInput, conflict } from '../../graphql/errors.js';
+import { badInput, conflict } from '../../shared/errors.js';
 import type { Logger } from '../../logger.js';
 import type { UrlTokenSigner } from '../../security/signed-token.js';
 import type { ObjectStorage } from '../../storage/object-storage.js';

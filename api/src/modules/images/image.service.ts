@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ConnectionWants } from '../../graphql/connection.js';
-import { notFound } from '../../graphql/errors.js';
+import { notFound } from '../../shared/errors.js';
 import { imageScope } from '../../policy/visibility.js';
 import { findById } from '../../shared/ids.js';
 import type { Job } from '../jobs/job.entity.js';

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, notFound } from '../../graphql/errors.js';
+import { badInput, notFound } from '../../shared/errors.js';
 import type { Caller } from '../../shared/caller.js';
 import { findById } from '../../shared/ids.js';
 import { optionalText } from '../../shared/input-validation.js';

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import { CUSTOMER_STATES, deselectRefusal, stateAfterSelect } from '../../policy/selection-rules.js';
 import { uuidsOnly } from '../../shared/ids.js';
 import { optionalText } from '../../shared/input-validation.js';

@@ -1,4 +1,4 @@
-import { badInput } from '../../graphql/errors.js';
+import { badInput } from '../../shared/errors.js';
 
 /** Why an upload was refused: the code stored on the image and returned in `extensions.reason`. */
 export type UploadFailureReason =

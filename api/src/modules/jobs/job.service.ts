@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginate } from '../../graphql/connection.js';
-import { badInput, conflict, notFound } from '../../graphql/errors.js';
+import { badInput, conflict, notFound } from '../../shared/errors.js';
 import { jobScope } from '../../policy/visibility.js';
 import { uuidOrNoMatch, findById } from '../../shared/ids.js';
 import { requireIntInRange, requireText } from '../../shared/input-validation.js';

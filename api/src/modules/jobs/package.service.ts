@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, notFound } from '../../graphql/errors.js';
+import { badInput, conflict, notFound } from '../../shared/errors.js';
 import { findById } from '../../shared/ids.js';
 import { optionalText, requireIntInRange } from '../../shared/input-validation.js';
 import { AuditSubject, type AuditService } from '../audit/audit.service.js';

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, forbidden, notFound, quotaExceeded } from '../../graphql/errors.js';
+import { badInput, forbidden, notFound, quotaExceeded } from '../../shared/errors.js';
 import { findById, isUuid } from '../../shared/ids.js';
 import { Customer } from '../customers/customer.entity.js';
 import type { User } from '../users/user.entity.js';
