@@ -255,7 +255,7 @@ describe('charging usage', () => {
     const refused = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(5);
     expect(refused).toHaveLength(15);
-    for (const { reason } of refused) expect(reason.extensions).toMatchObject({ code: 'QUOTA_EXCEEDED', period: 'DAY', limit: 5, used: 5, requested: 1 });
+    for (const { reason } of refused) expect(reason).toMatchObject({ code: 'QUOTA_EXCEEDED', details: { period: 'DAY', limit: 5, used: 5, requested: 1 } });
     expect((await charges(customer.id)).length).toBe(5);
   });
 
@@ -267,7 +267,7 @@ describe('charging usage', () => {
     const refusal = charge(customer.id, [1], { at: new Date('2026-10-25T10:00:00Z') });
     await expect(refusal).rejects.toMatchObject({
       message: expect.stringMatching(/daily limit of 5 units/),
-      extensions: { code: 'QUOTA_EXCEEDED', period: 'DAY', limit: 5, used: 5, requested: 1, resetAt: '2026-10-25T23:00:00.000Z' },
+      code: 'QUOTA_EXCEEDED', details: { period: 'DAY', limit: 5, used: 5, requested: 1, resetAt: '2026-10-25T23:00:00.000Z' },
     });
     await charge(customer.id, [1], { at: new Date('2026-10-25T23:00:00Z') });
     // The day before ended at 22:00 UTC (a 24-hour CEST day).
@@ -282,7 +282,7 @@ describe('charging usage', () => {
     const customer = await customerOn({ daily: 100, monthly: 8 });
     await charge(customer.id, [8], { at: new Date('2026-01-31T22:30:00Z') }); // 23:30 on 31 January in Berlin
     await expect(charge(customer.id, [1], { at: new Date('2026-01-31T22:59:59Z') })).rejects.toMatchObject({
-      extensions: { code: 'QUOTA_EXCEEDED', period: 'MONTH', limit: 8, used: 8, requested: 1, resetAt: '2026-01-31T23:00:00.000Z' },
+      code: 'QUOTA_EXCEEDED', details: { period: 'MONTH', limit: 8, used: 8, requested: 1, resetAt: '2026-01-31T23:00:00.000Z' },
     });
     await charge(customer.id, [1], { at: new Date('2026-01-31T23:00:00Z') }); // 00:00 on 1 February
     expect((await report(customer.id, new Date('2026-02-10T12:00:00Z'))).month).toEqual({ used: 1, limit: 8, remaining: 7, resetAt: new Date('2026-02-28T23:00:00Z') });
@@ -304,7 +304,7 @@ describe('charging usage', () => {
   it('a batch is all or nothing: nothing is written when it does not fit as a whole', async () => {
     const customer = await customerOn({ daily: 5, monthly: 100 });
     await charge(customer.id, [3]);
-    await expect(charge(customer.id, [1, 1, 1])).rejects.toMatchObject({ extensions: { code: 'QUOTA_EXCEEDED', used: 3, requested: 3 } });
+    await expect(charge(customer.id, [1, 1, 1])).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED', details: { used: 3, requested: 3 } });
     expect((await charges(customer.id)).map((row) => row.units)).toEqual([3]);
     await charge(customer.id, [1, 1]);
     expect((await report(customer.id)).day).toMatchObject({ used: 5, remaining: 0 });
@@ -313,7 +313,7 @@ describe('charging usage', () => {
   it('refunds give the units back, once, and are recorded', async () => {
     const customer = await customerOn({ daily: 5, monthly: 100 });
     const [first, second] = await charge(customer.id, [2, 3]);
-    await expect(charge(customer.id, [1])).rejects.toMatchObject({ extensions: { code: 'QUOTA_EXCEEDED' } });
+    await expect(charge(customer.id, [1])).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED' });
     await refund(first!.enhancementId, 'PROVIDER_FAILURE');
     await refund(first!.enhancementId, 'CANCELED');
     await Promise.all([refund(second!.enhancementId), refund(second!.enhancementId)]);
@@ -334,7 +334,7 @@ describe('charging usage', () => {
       items.map((item, index) => [item.enhancementId, index < 2 ? 'PLAN' : 'CREDITS']),
     );
     expect(await balance(customer.id)).toBe(1);
-    await expect(charge(customer.id, [2])).rejects.toMatchObject({ extensions: { code: 'QUOTA_EXCEEDED', period: 'DAY', used: 2, requested: 2 } });
+    await expect(charge(customer.id, [2])).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED', details: { period: 'DAY', used: 2, requested: 2 } });
     expect(await balance(customer.id)).toBe(1);
     await refund(items[3]!.enhancementId);
     expect(await balance(customer.id)).toBe(2);
@@ -348,17 +348,17 @@ describe('charging usage', () => {
     const customer = await customerOn({ daily: 1, monthly: 100, creditsAllowed: false });
     await server.gql(GRANT, { c: customer.id, units: 50 }, cast.staffToken);
     await charge(customer.id, [1]);
-    await expect(charge(customer.id, [1])).rejects.toMatchObject({ extensions: { code: 'QUOTA_EXCEEDED' } });
+    await expect(charge(customer.id, [1])).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED' });
     expect(await balance(customer.id)).toBe(50);
   });
 
   it('refuses features the plan lacks, writing nothing', async () => {
     const customer = await cast.make.customer(); // the free plan: up to 2×, no face enhancement
     await expect(charge(customer.id, [1], { upscaleFactor: 4 })).rejects.toMatchObject({
-      extensions: { code: 'FORBIDDEN', reason: 'PLAN_FEATURE', feature: 'upscale', plan: 'free', maxUpscale: 2 },
+      code: 'FORBIDDEN', details: { reason: 'PLAN_FEATURE', feature: 'upscale', plan: 'free', maxUpscale: 2 },
     });
     await expect(charge(customer.id, [1], { faceEnhance: true })).rejects.toMatchObject({
-      extensions: { code: 'FORBIDDEN', reason: 'PLAN_FEATURE', feature: 'faceEnhance', plan: 'free' },
+      code: 'FORBIDDEN', details: { reason: 'PLAN_FEATURE', feature: 'faceEnhance', plan: 'free' },
     });
     expect(await charges(customer.id)).toEqual([]);
     await charge(customer.id, [1], { upscaleFactor: 2 });
