@@ -2,9 +2,8 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { PageArgs } from '../../graphql/connection.js';
 import { loadById, loadReference } from '../../shared/load-reference.js';
-import type { ImageRecord } from '../images/gallery-page.js';
 import { Customer } from '../customers/customer.entity.js';
-import { Image } from '../images/image.entity.js';
+import { Image, type ImageView } from '../images/image.entity.js';
 import { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
@@ -57,7 +56,7 @@ export class JobAuditResolver {
 @Resolver(() => Image)
 export class ImageAuditResolver {
   @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Changes to this image, newest first (staff only).' })
-  auditTrail(@Root() image: ImageRecord, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  auditTrail(@Root() image: ImageView, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return ctx.services.audit.list(ctx.em, { imageId: image.id }, page);
   }
 }

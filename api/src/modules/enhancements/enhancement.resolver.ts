@@ -2,8 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { callerOf, type RequestContext } from '../../graphql/context.js';
 import { loadReference } from '../../shared/load-reference.js';
-import type { ImageRecord } from '../images/gallery-page.js';
-import { Image } from '../images/image.entity.js';
+import { Image, type ImageView } from '../images/image.entity.js';
 import { User } from '../users/user.entity.js';
 import { Enhancement, EnhancementFailure } from './enhancement.entity.js';
 import { EnhancementConnection, EnhancementModel, EnhancementsArgs } from './enhancement.types.js';
@@ -80,7 +79,7 @@ export class EnhancementResolver {
 @Resolver(() => Image)
 export class ImageEnhancementResolver {
   @FieldResolver(() => [Enhancement], { description: 'Enhancement tasks on this image, newest first.' })
-  enhancements(@Root() image: ImageRecord, @Ctx() ctx: RequestContext): Promise<Enhancement[]> {
+  enhancements(@Root() image: ImageView, @Ctx() ctx: RequestContext): Promise<Enhancement[]> {
     return ctx.loaders.imageEnhancements.load(image.id);
   }
 
@@ -88,7 +87,7 @@ export class ImageEnhancementResolver {
     nullable: true,
     description: 'The uploaded original this image was made from by one or more enhancements (Enhancement.image names each task’s direct input); null for uploads.',
   })
-  derivedFrom(@Root() image: ImageRecord): Promise<Image | null> {
+  derivedFrom(@Root() image: ImageView): Promise<Image | null> {
     return loadReference(image.derivedFrom);
   }
 }

@@ -8,7 +8,7 @@ import type { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
 import type { ImageStatus, SelectionState } from './image-enums.js';
 import type { RenditionKind } from './image-processing.js';
-import { Image, type StoredRendition } from './image.entity.js';
+import { Image, type ImageView, type StoredRendition } from './image.entity.js';
 import { ImageSortField, type ImagesArgs } from './image.types.js';
 
 /** A whole shoot in one gallery request: galleries are the one list where pages this large are normal. */
@@ -50,10 +50,10 @@ const RENDITION_KEYS = raw(`(SELECT jsonb_object_agg(kind, rendition -> 'key') F
 /**
  * An image of a gallery page, read as a plain row rather than a managed entity: a gallery lists
  * hundreds of images, and hydrating each into MikroORM's identity map cost more than the rest of
- * the request together. It carries what the `Image` type's fields read and is never persisted; the
- * job is the one the page belongs to, already loaded.
+ * the request together. It carries what the `Image` type's fields read (`ImageView`) and is never
+ * persisted; the job is the one the page belongs to, already loaded.
  */
-export class ListedImage {
+export class ListedImage implements ImageView {
   readonly id: string;
   readonly filename: string;
   readonly status: ImageStatus;
@@ -122,13 +122,6 @@ export class ListedImage {
 }
 
 /**
- * What the `Image` field resolvers take as `@Root()`: a managed entity or a gallery row. A union on
- * purpose: type-graphql rebuilds a root that is not an instance of the parameter's class (a fresh
- * `new Image()` for every field of every row); a union reflects as Object and is passed through.
- */
-export type ImageRecord = Image | ListedImage;
-
-/**
  * One page of a job's images matching `where`, by keyset or offset. The cursor names the last image
  * of the page; the next page starts after that image's exact (sort value, id) as PostgreSQL stores
  * them, so timestamps keep their microseconds and equal sort values never skip or repeat a row.
@@ -139,7 +132,7 @@ export async function galleryPage(
   where: FilterQuery<Image>,
   args: ImagesArgs,
   wants: ConnectionWants = ALL_PARTS,
-): Promise<ConnectionShape<Image>> {
+): Promise<ConnectionShape<ListedImage>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_GALLERY_PAGE_SIZE) {
     throw badInput(`first must be between 1 and ${MAX_GALLERY_PAGE_SIZE}.`, { field: 'first', reason: 'OUT_OF_RANGE', max: MAX_GALLERY_PAGE_SIZE });
@@ -168,8 +161,8 @@ export async function galleryPage(
   ]);
 
   const hasNextPage = rows.length > first;
-  const nodes = rows.slice(0, first).map((row) => new ListedImage(row, job, em) as unknown as Image);
-  const cursorOf = (image: Image) => Cursor.encode([image.id]);
+  const nodes = rows.slice(0, first).map((row) => new ListedImage(row, job, em));
+  const cursorOf = (image: ListedImage) => Cursor.encode([image.id]);
   const edges = wants.edges ? nodes.map((node) => ({ cursor: cursorOf(node), node })) : [];
   return {
     edges,

@@ -100,3 +100,21 @@ export class Image extends BaseEntity {
   @ManyToOne({ entity: () => Image, nullable: true, deleteRule: 'cascade' })
   derivedFrom: Rel<Image> | null = null;
 }
+
+/**
+ * What the `Image` type's fields read, and so what its field resolvers take as `@Root()`: both shapes
+ * of an image satisfy it, the managed entity and a gallery page's read row (`ListedImage`). An
+ * interface on purpose: it reflects as Object, so type-graphql passes the root through; a class
+ * parameter would make it rebuild every root that is not an instance (a fresh `new Image()` for
+ * every field of every row).
+ */
+export interface ImageView
+  extends Readonly<
+    Pick<
+      Image,
+      'id' | 'createdAt' | 'updatedAt' | 'filename' | 'status' | 'selectionState' | 'contentType' | 'byteSize' | 'sha256' | 'width' | 'height' | 'failureReason' | 'job' | 'uploadedBy' | 'derivedFrom'
+    >
+  > {
+  /** Only the keys: a URL is signed for a stored rendition's key. */
+  readonly renditions: Partial<Record<RenditionKind, Pick<StoredRendition, 'key'>>>;
+}

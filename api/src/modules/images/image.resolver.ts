@@ -6,9 +6,8 @@ import { loadReference } from '../../shared/load-reference.js';
 import { andThen } from '../../shared/maybe-promise.js';
 import { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
-import type { ImageRecord } from './gallery-page.js';
 import { factsFor } from './image-facts.js';
-import { Image } from './image.entity.js';
+import { Image, type ImageView } from './image.entity.js';
 import { ImageUpload, RequestImageUploadInput } from './image.types.js';
 
 const lockLookup = (ctx: RequestContext) => (imageId: string) => ctx.loaders.selectionLocked.load(imageId);
@@ -33,19 +32,19 @@ export class ImageResolver {
   }
 
   @FieldResolver(() => Job)
-  job(@Root() image: ImageRecord): Promise<Job> {
+  job(@Root() image: ImageView): Promise<Job> {
     return loadReference(image.job);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who uploaded the image (staff only).' })
-  uploadedBy(@Root() image: ImageRecord): Promise<User | null> {
+  uploadedBy(@Root() image: ImageView): Promise<User | null> {
     return loadReference(image.uploadedBy);
   }
 
   @FieldResolver(() => Boolean, {
     description: 'Released to the job’s customer (rule 1): not BLOCKED, and the job includes all images or the image is INCLUDED, EXTRA_PAID or EXTRA_FREE.',
   })
-  downloadable(@Root() image: ImageRecord, @Ctx() ctx: RequestContext): boolean | Promise<boolean> {
+  downloadable(@Root() image: ImageView, @Ctx() ctx: RequestContext): boolean | Promise<boolean> {
     return andThen(factsFor(image, lockLookup(ctx)), isReleased);
   }
 
@@ -53,22 +52,22 @@ export class ImageResolver {
     description:
       'A download to the job’s customer has started, so the customer can no longer deselect the image (for an enhanced image: its original). Downloading it again is free; staff can unlock it.',
   })
-  locked(@Root() image: ImageRecord, @Ctx() ctx: RequestContext): boolean | Promise<boolean> {
+  locked(@Root() image: ImageView, @Ctx() ctx: RequestContext): boolean | Promise<boolean> {
     return andThen(factsFor(image, lockLookup(ctx)), (facts) => facts.locked);
   }
 
   @FieldResolver(() => [Delivery], { nullable: true, description: 'Who downloaded this image, newest first (staff only).' })
-  deliveries(@Root() image: ImageRecord, @Ctx() ctx: RequestContext): Promise<Delivery[]> {
+  deliveries(@Root() image: ImageView, @Ctx() ctx: RequestContext): Promise<Delivery[]> {
     return ctx.services.deliveries.forImage(ctx.em, image.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Short-lived URL of the ~1600 px preview; watermarked unless the viewer may have the clean one.' })
-  previewUrl(@Root() image: ImageRecord, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
+  previewUrl(@Root() image: ImageView, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
     return ctx.services.media.renditionUrl(ctx.user!, image, 'preview', lockLookup(ctx));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Short-lived URL of the ~400 px thumbnail; watermarked unless the viewer may have the clean one.' })
-  thumbnailUrl(@Root() image: ImageRecord, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
+  thumbnailUrl(@Root() image: ImageView, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
     return ctx.services.media.renditionUrl(ctx.user!, image, 'thumbnail', lockLookup(ctx));
   }
 }

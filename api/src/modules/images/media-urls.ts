@@ -6,8 +6,8 @@ import type { ObjectStorage } from '../../storage/object-storage.js';
 import type { StorageMode } from '../../storage/storage-mode.js';
 import type { User } from '../users/user.entity.js';
 import { ImageStatus } from './image-enums.js';
-import type { ImageRecord } from './gallery-page.js';
 import { factsFor, type LockLookup } from './image-facts.js';
+import type { ImageView } from './image.entity.js';
 import type { RenditionKind } from './image-processing.js';
 
 export interface MediaTokenClaims {
@@ -37,12 +37,12 @@ export class MediaUrls {
     this.windowSeconds = Math.max(1, Math.min(60, Math.floor(config.signedUrlTtlSeconds / 5)));
   }
 
-  renditionUrl(viewer: User, image: ImageRecord, size: RenditionSize, lockOf: LockLookup, now = Date.now()): string | null | Promise<string | null> {
+  renditionUrl(viewer: User, image: ImageView, size: RenditionSize, lockOf: LockLookup, now = Date.now()): string | null | Promise<string | null> {
     if (image.status !== ImageStatus.READY) return null;
     return andThen(factsFor(image, lockOf), (facts) => this.urlFor(viewer, image, facts, size, now));
   }
 
-  private urlFor(viewer: User, image: ImageRecord, facts: ImageFacts, size: RenditionSize, now: number): string | null | Promise<string | null> {
+  private urlFor(viewer: User, image: ImageView, facts: ImageFacts, size: RenditionSize, now: number): string | null | Promise<string | null> {
     const kind: RenditionKind = renditionVariant(viewer, facts) === 'clean' ? size : `${size}_watermarked`;
     const rendition = image.renditions[kind];
     if (!rendition) return null;
