@@ -263,4 +263,20 @@ describe('archive size limit', () => {
       await small.close();
     }
   });
+
+  it('refuses an archive that outgrew the limit after its ticket was issued with 400 and the same code (not 413: a GET sends no body)', async () => {
+    const small = await startTestServer({ MAX_ARCHIVE_BYTES: '100' });
+    try {
+      const local = await standardCast(small);
+      const smallJob = await local.make.job(local.customer, { allImagesIncluded: true });
+      await uploads(small).upload(local.staffToken, await makeJpeg(200, 200), { jobId: smallJob.id });
+      // A ticket issued while the archive still fitted; the plan is recomputed when it is used.
+      const ticket = small.services.urlTokens.sign('download-archive', { u: local.customerUser.id, job: smallJob.id }, new Date(Date.now() + 60_000));
+      const response = await fetch(`${small.url}/downloads/archive/${ticket}`);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ARCHIVE_TOO_LARGE', maxBytes: 100 });
+    } finally {
+      await small.close();
+    }
+  });
 });
