@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { PageArgs } from '../../graphql/connection.js';
+import { PageArgs } from '../../shared/connection.js';
 import { loadById, loadReference } from '../../shared/load-reference.js';
 import { Customer } from '../customers/customer.entity.js';
 import { Image, type ImageView } from '../images/image.entity.js';

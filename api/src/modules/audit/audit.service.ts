@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { paginate, type PageArgs } from '../../graphql/connection.js';
+import { paginate, type PageArgs } from '../../shared/connection.js';
 import { uuidOrNoMatch } from '../../shared/ids.js';
 import type { User } from '../users/user.entity.js';
 import { AuditEntry, AuditSubject } from './audit-entry.entity.js';

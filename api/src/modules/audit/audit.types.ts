@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { Connection, PageArgs } from '../../graphql/connection.js';
+import { Connection, PageArgs } from '../../shared/connection.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export const AuditEntryConnection = Connection(AuditEntry, 'AuditEntry');

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { paginate } from '../../graphql/connection.js';
+import { paginate } from '../../shared/connection.js';
 import { notFound } from '../../shared/errors.js';
 import { findById } from '../../shared/ids.js';
 import { optionalText, requireEmail, requireText } from '../../shared/input-validation.js';

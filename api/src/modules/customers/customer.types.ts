@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
-import { Connection, PageArgs, SortDirection } from '../../graphql/connection.js';
+import { Connection, PageArgs, SortDirection } from '../../shared/connection.js';
 import { Customer } from './customer.entity.js';
 
 export const CustomerConnection = Connection(Customer, 'Customer');

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { paginate, type PageArgs } from '../../graphql/connection.js';
+import { paginate, type PageArgs } from '../../shared/connection.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
 import type { Logger } from '../../logger.js';
 import { isStaff } from '../../policy/visibility.js';

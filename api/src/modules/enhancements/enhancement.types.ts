@@ -1,6 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Connection, PageArgs } from '../../graphql/connection.js';
+import { Connection, PageArgs } from '../../shared/connection.js';
 import { EnhancementStatus } from './enhancement.entity.js';
 import { Enhancement } from './enhancement.entity.js';
 import { ModelCategory, ParameterKind } from './model-catalogue.js';

@@ -1,6 +1,6 @@
 import { Cursor, raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ALL_PARTS, DEFAULT_PAGE_SIZE, type ConnectionShape, type ConnectionWants } from '../../graphql/connection.js';
+import { ALL_PARTS, DEFAULT_PAGE_SIZE, type ConnectionShape, type ConnectionWants } from '../../shared/connection.js';
 import { badInput } from '../../shared/errors.js';
 import { LOCKED_SQL } from '../../policy/download-policy.js';
 import { isUuid } from '../../shared/ids.js';

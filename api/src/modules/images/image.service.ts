@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ConnectionWants } from '../../graphql/connection.js';
+import type { ConnectionWants } from '../../shared/connection.js';
 import { notFound } from '../../shared/errors.js';
 import { imageScope } from '../../policy/visibility.js';
 import { findById } from '../../shared/ids.js';

@@ -1,6 +1,6 @@
 import { SafeIntResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { Connection, PageArgs, SortDirection } from '../../graphql/connection.js';
+import { Connection, PageArgs, SortDirection } from '../../shared/connection.js';
 import { ImageStatus, SelectionState } from './image-enums.js';
 import { Image } from './image.entity.js';
 

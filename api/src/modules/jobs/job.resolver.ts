@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { connectionWants } from '../../graphql/connection.js';
+import { connectionWants } from '../../shared/connection.js';
 import { Delivery } from '../downloads/delivery.entity.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { loadReference } from '../../shared/load-reference.js';

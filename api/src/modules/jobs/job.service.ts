@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { paginate } from '../../graphql/connection.js';
+import { paginate } from '../../shared/connection.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
 import { jobScope } from '../../policy/visibility.js';
 import { uuidOrNoMatch, findById } from '../../shared/ids.js';

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { Connection, PageArgs, SortDirection } from '../../graphql/connection.js';
+import { Connection, PageArgs, SortDirection } from '../../shared/connection.js';
 import { JobStatus } from './job-status.js';
 import { Job } from './job.entity.js';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { paginate, type PageArgs } from '../../graphql/connection.js';
+import { paginate, type PageArgs } from '../../shared/connection.js';
 import { AppError } from '../../shared/errors.js';
 import { MailOutboxMessage } from './mail-outbox-message.entity.js';
 import type { Mailer } from './mailer.js';

@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, ID, InputType, Query, Resolver } from 'type-graphql';
-import { Connection, PageArgs } from '../../graphql/connection.js';
+import { Connection, PageArgs } from '../../shared/connection.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { SecurityEvent, SecurityEventType } from './security-event.entity.js';
 

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { paginate, type PageArgs } from '../../graphql/connection.js';
+import { paginate, type PageArgs } from '../../shared/connection.js';
 import type { Logger } from '../../logger.js';
 import { isUuid, uuidOrNoMatch } from '../../shared/ids.js';
 import { SecurityEvent, SecurityEventType } from './security-event.entity.js';

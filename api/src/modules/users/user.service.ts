@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { paginate } from '../../graphql/connection.js';
+import { paginate } from '../../shared/connection.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import { uuidOrNoMatch, findById } from '../../shared/ids.js';
 import { requireEmail, requireText } from '../../shared/input-validation.js';

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { PageArgs, SortDirection } from '../../graphql/connection.js';
-import { Connection } from '../../graphql/connection.js';
+import { PageArgs, SortDirection } from '../../shared/connection.js';
+import { Connection } from '../../shared/connection.js';
 import { User } from './user.entity.js';
 import { UserRole } from './user-role.js';
 

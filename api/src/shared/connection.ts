@@ -2,7 +2,13 @@ import { Cursor, DriverException, type EntityName, type FilterQuery, type QueryO
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
-import { badInput } from '../shared/errors.js';
+import { badInput } from './errors.js';
+
+/*
+ * Lists are Relay-style connections: the page arguments, the page shape and keyset/offset paging
+ * over MikroORM. The types are declared with type-graphql, as the entities are; services use
+ * `paginate` and the shapes, resolvers `connectionWants`.
+ */
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
