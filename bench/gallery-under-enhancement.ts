@@ -218,8 +218,8 @@ async function main(): Promise<void> {
   const { fmt, makeCast, median, onCleanup, printTable, startBenchServer } = await import('./support.js');
   const { insertReadyImageRows } = await import('../api/test/support/ready-image-rows.js');
   const { DEMO_PASSWORD } = await import('../api/src/db/seed.js');
-  const { JobStatus } = await import('../api/src/modules/jobs/job-status.js');
-  const { UserRole } = await import('../api/src/modules/users/user-role.js');
+  const { JobStatus } = await import('../api/src/shared/domain/job-status.js');
+  const { UserRole } = await import('../api/src/shared/domain/user-role.js');
   const { esrganPackageFile } = await import('../api/src/modules/enhancements/providers/local/esrgan-models.js');
   const { default: sharp } = await import('sharp');
 

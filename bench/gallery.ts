@@ -38,7 +38,7 @@ import type { RequestContext } from '../api/src/graphql/context.js';
 import { maskError } from '../api/src/graphql/errors.js';
 import { createLoaders } from '../api/src/graphql/loaders.js';
 import { buildExecutableSchema, buildPublicSchema } from '../api/src/graphql/schema.js';
-import { ImageStatus, SelectionState } from '../api/src/modules/images/image-enums.js';
+import { ImageStatus, SelectionState } from '../api/src/shared/domain/image-enums.js';
 import type { MediaTokenClaims } from '../api/src/modules/images/media-urls.js';
 import type { RenditionKind } from '../api/src/modules/images/image-processing.js';
 import type { User } from '../api/src/modules/users/user.entity.js';

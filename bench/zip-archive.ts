@@ -28,7 +28,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Image } from '../api/src/modules/images/image.entity.js';
-import { ImageStatus, SelectionState } from '../api/src/modules/images/image-enums.js';
+import { ImageStatus, SelectionState } from '../api/src/shared/domain/image-enums.js';
 import { childCpuSeconds, collectGarbage, fmt, LoadClient, makeCast, MB, median, peakRss, printTable, resetPeakRss, run, startBenchServer, type Figure } from './support.js';
 
 const OBJECTS = Number(process.env.BENCH_ZIP_OBJECTS ?? 100);

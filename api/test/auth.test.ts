@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RefreshToken } from '../src/modules/auth/refresh-token.entity.js';
-import { UserRole } from '../src/modules/users/user-role.js';
+import { UserRole } from '../src/shared/domain/user-role.js';
 import { factories, PASSWORD, signIn } from './support/factories.js';
 import { errorCode, startTestServer, type TestServer } from './support/test-server.js';
 

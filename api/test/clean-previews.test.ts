@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SelectionState } from '../src/modules/images/image-enums.js';
+import { SelectionState } from '../src/shared/domain/image-enums.js';
 import { Image } from '../src/modules/images/image.entity.js';
 import type { Job } from '../src/modules/jobs/job.entity.js';
 import { Job as JobEntity } from '../src/modules/jobs/job.entity.js';

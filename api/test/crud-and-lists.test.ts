@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobStatus } from '../src/modules/jobs/job-status.js';
+import { JobStatus } from '../src/shared/domain/job-status.js';
 import { standardCast } from './support/factories.js';
 import { errorCode, startTestServer, type TestServer } from './support/test-server.js';
 

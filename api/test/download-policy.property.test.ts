@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImageStatus, SelectionState } from '../src/modules/images/image-enums.js';
+import { ImageStatus, SelectionState } from '../src/shared/domain/image-enums.js';
 import { Image } from '../src/modules/images/image.entity.js';
 import type { RenditionKind } from '../src/modules/images/image-processing.js';
-import { JobStatus } from '../src/modules/jobs/job-status.js';
-import { UserRole } from '../src/modules/users/user-role.js';
+import { JobStatus } from '../src/shared/domain/job-status.js';
+import { UserRole } from '../src/shared/domain/user-role.js';
 import type { StorageMode } from '../src/storage/storage-mode.js';
 import { factories, signIn } from './support/factories.js';
 import { errorCode, startTestServer, type TestServer } from './support/test-server.js';

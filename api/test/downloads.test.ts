@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImageStatus, SelectionState } from '../src/modules/images/image-enums.js';
+import { ImageStatus, SelectionState } from '../src/shared/domain/image-enums.js';
 import { Image } from '../src/modules/images/image.entity.js';
 import { Job } from '../src/modules/jobs/job.entity.js';
 import { User } from '../src/modules/users/user.entity.js';
-import { UserRole } from '../src/modules/users/user-role.js';
+import { UserRole } from '../src/shared/domain/user-role.js';
 import { signIn, standardCast } from './support/factories.js';
 import { errorCode, startTestServer, type TestServer } from './support/test-server.js';
 import { makeJpeg, sha256, uploads } from './support/uploads.js';

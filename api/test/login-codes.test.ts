@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginCode } from '../src/modules/auth/login-code.entity.js';
 import { MailOutboxMessage } from '../src/modules/mail/mail-outbox-message.entity.js';
-import { UserRole } from '../src/modules/users/user-role.js';
+import { UserRole } from '../src/shared/domain/user-role.js';
 import { factories, PASSWORD, signIn } from './support/factories.js';
 import { startFakeSmtp } from './support/fake-smtp.js';
 import { errorCode, startTestServer, type TestServer } from './support/test-server.js';

@@ -1,9 +1,9 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SelectionState } from '../src/modules/images/image-enums.js';
+import { SelectionState } from '../src/shared/domain/image-enums.js';
 import { Image } from '../src/modules/images/image.entity.js';
 import { User } from '../src/modules/users/user.entity.js';
-import { UserRole } from '../src/modules/users/user-role.js';
+import { UserRole } from '../src/shared/domain/user-role.js';
 import { signIn, standardCast } from './support/factories.js';
 import { errorCode, startTestServer, type GraphQLResponse, type TestServer } from './support/test-server.js';
 import { uploads } from './support/uploads.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobStatus } from '../src/modules/jobs/job-status.js';
-import { UserRole } from '../src/modules/users/user-role.js';
+import { JobStatus } from '../src/shared/domain/job-status.js';
+import { UserRole } from '../src/shared/domain/user-role.js';
 import { standardCast } from './support/factories.js';
 import { errorCode, startTestServer, type TestServer } from './support/test-server.js';
 import { makeJpeg, uploads } from './support/uploads.js';

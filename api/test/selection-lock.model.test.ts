@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ImageStatus, SelectionState } from '../src/modules/images/image-enums.js';
-import { JobStatus } from '../src/modules/jobs/job-status.js';
+import { ImageStatus, SelectionState } from '../src/shared/domain/image-enums.js';
+import { JobStatus } from '../src/shared/domain/job-status.js';
 import type { User } from '../src/modules/users/user.entity.js';
-import { UserRole } from '../src/modules/users/user-role.js';
+import { UserRole } from '../src/shared/domain/user-role.js';
 import { downloadDenial, locksTakenBy, renditionVariant, type ImageFacts } from '../src/policy/download-policy.js';
 import { CUSTOMER_STATES, deselectRefusal, stateAfterSelect } from '../src/policy/selection-rules.js';
 import { propertySeed } from './support/property-seed.js';

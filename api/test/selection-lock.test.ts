@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserRole } from '../src/modules/users/user-role.js';
+import { UserRole } from '../src/shared/domain/user-role.js';
 import type { Job } from '../src/modules/jobs/job.entity.js';
 import { signIn, standardCast } from './support/factories.js';
 import { httpErrorCode, makeLargePng, openTransfer } from './support/partial-reads.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../src/modules/audit/audit-entry.entity.js';
-import { SelectionState } from '../src/modules/images/image-enums.js';
+import { SelectionState } from '../src/shared/domain/image-enums.js';
 import { Image } from '../src/modules/images/image.entity.js';
 import { Job } from '../src/modules/jobs/job.entity.js';
 import { standardCast } from './support/factories.js';

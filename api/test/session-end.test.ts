@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserRole } from '../src/modules/users/user-role.js';
+import { UserRole } from '../src/shared/domain/user-role.js';
 import { factories, PASSWORD, signIn } from './support/factories.js';
 import { errorCode, startTestServer, type TestServer } from './support/test-server.js';
 

@@ -2,7 +2,7 @@ import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MailOutboxMessage } from '../src/modules/mail/mail-outbox-message.entity.js';
 import { User } from '../src/modules/users/user.entity.js';
-import { UserRole } from '../src/modules/users/user-role.js';
+import { UserRole } from '../src/shared/domain/user-role.js';
 import { factories, PASSWORD, signIn } from './support/factories.js';
 import { errorCode, startTestServer, type TestServer } from './support/test-server.js';
 

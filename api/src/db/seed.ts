@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Customer } from '../modules/customers/customer.entity.js';
-import { JobStatus } from '../modules/jobs/job-status.js';
+import { JobStatus } from '../shared/domain/job-status.js';
 import type { Job } from '../modules/jobs/job.entity.js';
 import type { User } from '../modules/users/user.entity.js';
-import { UserRole } from '../modules/users/user-role.js';
+import { UserRole } from '../shared/domain/user-role.js';
 import type { Services } from '../services.js';
 import { generateDemoPhoto } from './demo-photos.js';
 

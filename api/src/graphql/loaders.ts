@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { SelectionState } from '../modules/images/image-enums.js';
+import { SelectionState } from '../shared/domain/image-enums.js';
 import { Enhancement } from '../modules/enhancements/enhancement.entity.js';
 import { RELEASED_SQL } from '../policy/download-policy.js';
 import { uuidsOnly } from '../shared/ids.js';

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger.js';
-import { ImageStatus } from '../modules/images/image-enums.js';
+import { ImageStatus } from '../shared/domain/image-enums.js';
 import { Image } from '../modules/images/image.entity.js';
 import type { UploadTokenClaims } from '../modules/images/image-upload.service.js';
 import { InvalidTokenError, type UrlTokenSigner } from '../security/signed-token.js';

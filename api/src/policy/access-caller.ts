@@ -1,5 +1,5 @@
 import type { User } from '../modules/users/user.entity.js';
-import { UserRole } from '../modules/users/user-role.js';
+import { UserRole } from '../shared/domain/user-role.js';
 import type { Permission } from './permissions.js';
 
 /**

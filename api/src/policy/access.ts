@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, forbidden, unauthenticated } from '../shared/errors.js';
-import { UserRole } from '../modules/users/user-role.js';
+import { UserRole } from '../shared/domain/user-role.js';
 import { uuidsOnly } from '../shared/ids.js';
 import { callerKindOf, viewerOf, type AccessCaller, type Viewer } from './access-caller.js';
 import { PERMISSIONS, type Audience, type Permission } from './permissions.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ImageStatus, SelectionState } from '../modules/images/image-enums.js';
-import { JobStatus } from '../modules/jobs/job-status.js';
+import { ImageStatus, SelectionState } from '../shared/domain/image-enums.js';
+import { JobStatus } from '../shared/domain/job-status.js';
 import type { Viewer } from './access-caller.js';
 import { uuidsOnly } from '../shared/ids.js';
 import { isStaff } from './visibility.js';

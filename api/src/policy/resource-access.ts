@@ -3,7 +3,7 @@ import { cancellableEnhancementIds, visibleEnhancementIds } from '../modules/enh
 import { Image } from '../modules/images/image.entity.js';
 import { Job } from '../modules/jobs/job.entity.js';
 import { User } from '../modules/users/user.entity.js';
-import { UserRole, isStaffRole } from '../modules/users/user-role.js';
+import { UserRole, isStaffRole } from '../shared/domain/user-role.js';
 import { uuidsOnly } from '../shared/ids.js';
 import type { Viewer } from './access-caller.js';
 import { canSeeImageFacts, downloadDenial, loadImageFacts } from './download-policy.js';

@@ -1,4 +1,4 @@
-import { SelectionState } from '../modules/images/image-enums.js';
+import { SelectionState } from '../shared/domain/image-enums.js';
 
 /**
  * Rule 5 as pure decisions, so the services and the model-based property test share them: what a

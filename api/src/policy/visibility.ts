@@ -1,12 +1,12 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ImageStatus } from '../modules/images/image-enums.js';
+import { ImageStatus } from '../shared/domain/image-enums.js';
 import { Image } from '../modules/images/image.entity.js';
-import { JobStatus } from '../modules/jobs/job-status.js';
+import { JobStatus } from '../shared/domain/job-status.js';
 import { Job } from '../modules/jobs/job.entity.js';
 import type { Viewer } from './access-caller.js';
 import { uuidsOnly } from '../shared/ids.js';
-import { isStaffRole } from '../modules/users/user-role.js';
+import { isStaffRole } from '../shared/domain/user-role.js';
 
 /**
  * Who sees what (PRODUCT.md rule 2), as query filters and set-based checks. Staff see everything;

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { DEMO_PASSWORD } from '../../src/db/seed.js';
-import { JobStatus } from '../../src/modules/jobs/job-status.js';
+import { JobStatus } from '../../src/shared/domain/job-status.js';
 import type { Job } from '../../src/modules/jobs/job.entity.js';
 import type { Customer } from '../../src/modules/customers/customer.entity.js';
 import type { User } from '../../src/modules/users/user.entity.js';
-import { UserRole } from '../../src/modules/users/user-role.js';
+import { UserRole } from '../../src/shared/domain/user-role.js';
 import type { TestServer } from './test-server.js';
 
 export const PASSWORD = DEMO_PASSWORD;

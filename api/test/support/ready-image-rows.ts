@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ImageStatus, SelectionState } from '../../src/modules/images/image-enums.js';
+import { ImageStatus, SelectionState } from '../../src/shared/domain/image-enums.js';
 import { Image } from '../../src/modules/images/image.entity.js';
 
 /**

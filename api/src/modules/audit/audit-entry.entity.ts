@@ -3,7 +3,7 @@ import { Check, Entity, Enum, Index, ManyToOne, Property, Trigger } from '@mikro
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { RecordEntity } from '../../shared/base-entity.js';
 import { User } from '../users/user.entity.js';
-import { UserRole } from '../users/user-role.js';
+import { UserRole } from '../../shared/domain/user-role.js';
 
 export enum AuditSubject {
   JOB = 'JOB',

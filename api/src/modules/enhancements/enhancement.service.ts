@@ -6,7 +6,7 @@ import type { Logger } from '../../logger.js';
 import { isStaff } from '../../policy/visibility.js';
 import type { Caller } from '../../shared/caller.js';
 import { findById, uuidOrNoMatch, uuidsOnly } from '../../shared/ids.js';
-import { ImageStatus } from '../images/image-enums.js';
+import { ImageStatus } from '../../shared/domain/image-enums.js';
 import { Image } from '../images/image.entity.js';
 import type { UsageRequest } from '../plans/usage.service.js';
 import type { User } from '../users/user.entity.js';

@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 import type { ObjectStorage } from '../../storage/object-storage.js';
 import { storageKeys } from '../../storage/storage-keys.js';
 import type { StudioService } from '../studio/studio.service.js';
-import { ImageStatus, SelectionState } from './image-enums.js';
+import { ImageStatus, SelectionState } from '../../shared/domain/image-enums.js';
 import { ImageRejectedError, inspectImage, renderRenditions, type ImageInfo } from './image-processing.js';
 import { Image, type StoredRenditions } from './image.entity.js';
 import { storeRenditions } from './rendition-storage.js';

@@ -15,7 +15,7 @@ import type { StudioService } from '../studio/studio.service.js';
 import type { Job } from '../jobs/job.entity.js';
 import type { Caller } from '../../shared/caller.js';
 import { storeRenditions } from './rendition-storage.js';
-import { ImageStatus } from './image-enums.js';
+import { ImageStatus } from '../../shared/domain/image-enums.js';
 import { ACCEPTED_CONTENT_TYPES, ImageRejectedError, inspectImage, renderRenditions } from './image-processing.js';
 import { Image } from './image.entity.js';
 import type { ImageUpload, RequestImageUploadInput } from './image.types.js';

@@ -5,7 +5,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base-entity.js';
 import { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
-import { ImageStatus, SelectionState } from './image-enums.js';
+import { ImageStatus, SelectionState } from '../../shared/domain/image-enums.js';
 import type { RenditionKind } from './image-processing.js';
 
 export interface StoredRendition {

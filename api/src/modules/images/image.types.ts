@@ -1,7 +1,7 @@
 import { SafeIntResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, PageArgs, SortDirection } from '../../shared/connection.js';
-import { ImageStatus, SelectionState } from './image-enums.js';
+import { ImageStatus, SelectionState } from '../../shared/domain/image-enums.js';
 import { Image } from './image.entity.js';
 
 export const ImageConnection = Connection(Image, 'Image');

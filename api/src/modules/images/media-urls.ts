@@ -5,7 +5,7 @@ import type { UrlTokenSigner } from '../../security/signed-token.js';
 import type { ObjectStorage } from '../../storage/object-storage.js';
 import type { StorageMode } from '../../storage/storage-mode.js';
 import type { User } from '../users/user.entity.js';
-import { ImageStatus } from './image-enums.js';
+import { ImageStatus } from '../../shared/domain/image-enums.js';
 import { factsFor, type LockLookup } from './image-facts.js';
 import type { ImageView } from './image.entity.js';
 import type { RenditionKind } from './image-processing.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { callerOf, type RequestContext } from '../../graphql/context.js';
-import { SelectionState } from './image-enums.js';
+import { SelectionState } from '../../shared/domain/image-enums.js';
 import { Image } from './image.entity.js';
 
 /** Every change to an image's selection state and its lock: the customer's select/deselect and staff's audited ones (selection.service.ts, selection-lock.service.ts). */

@@ -7,7 +7,7 @@ import { optionalText } from '../../shared/input-validation.js';
 import { AuditSubject, type AuditService } from '../audit/audit.service.js';
 import { Job } from '../jobs/job.entity.js';
 import type { Caller } from '../../shared/caller.js';
-import { SelectionState } from './image-enums.js';
+import { SelectionState } from '../../shared/domain/image-enums.js';
 import { Image } from './image.entity.js';
 import type { SelectionLockService } from './selection-lock.service.js';
 

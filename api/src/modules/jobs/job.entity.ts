@@ -3,7 +3,7 @@ import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/deco
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base-entity.js';
 import { Customer } from '../customers/customer.entity.js';
-import { JobStatus } from './job-status.js';
+import { JobStatus } from '../../shared/domain/job-status.js';
 
 @ObjectType({ description: 'A shoot for one customer, with its images and package.' })
 @Entity({ tableName: 'jobs' })

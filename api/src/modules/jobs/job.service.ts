@@ -9,7 +9,7 @@ import { containsPattern } from '../../shared/like-pattern.js';
 import { Customer } from '../customers/customer.entity.js';
 import type { StudioService } from '../studio/studio.service.js';
 import type { User } from '../users/user.entity.js';
-import { JobStatus } from './job-status.js';
+import { JobStatus } from '../../shared/domain/job-status.js';
 import { Job } from './job.entity.js';
 import type { CreateJobInput, JobsArgs, UpdateJobInput } from './job.types.js';
 

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { Connection, PageArgs, SortDirection } from '../../shared/connection.js';
-import { JobStatus } from './job-status.js';
+import { JobStatus } from '../../shared/domain/job-status.js';
 import { Job } from './job.entity.js';
 
 export const JobConnection = Connection(Job, 'Job');

@@ -4,7 +4,7 @@ import { badInput, conflict, notFound } from '../../shared/errors.js';
 import { findById } from '../../shared/ids.js';
 import { optionalText, requireIntInRange } from '../../shared/input-validation.js';
 import { AuditSubject, type AuditService } from '../audit/audit.service.js';
-import { SelectionState } from '../images/image-enums.js';
+import { SelectionState } from '../../shared/domain/image-enums.js';
 import { Image } from '../images/image.entity.js';
 import type { Caller } from '../../shared/caller.js';
 import { MAX_INCLUDED_IMAGES } from './job.service.js';

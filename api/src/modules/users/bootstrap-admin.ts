@@ -3,7 +3,7 @@ import type { Logger } from '../../logger.js';
 import { hashPassword } from '../auth/passwords.js';
 import { User } from './user.entity.js';
 import { normaliseEmail } from './user.service.js';
-import { UserRole } from './user-role.js';
+import { UserRole } from '../../shared/domain/user-role.js';
 
 /**
  * Makes sure an active admin with this email exists. An existing account is promoted and

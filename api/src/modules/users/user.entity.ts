@@ -3,7 +3,7 @@ import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/deco
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base-entity.js';
 import { Customer } from '../customers/customer.entity.js';
-import { UserRole } from './user-role.js';
+import { UserRole } from '../../shared/domain/user-role.js';
 
 @ObjectType({ description: 'A person who signs in. Users are deactivated, never deleted.' })
 @Entity({ tableName: 'users' })

@@ -9,7 +9,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
 import { endAllSessions } from '../auth/session-end.js';
 import { Customer } from '../customers/customer.entity.js';
 import { User } from './user.entity.js';
-import { UserRole } from './user-role.js';
+import { UserRole } from '../../shared/domain/user-role.js';
 import type { CreateUserInput, UpdateUserInput, UsersArgs } from './user.types.js';
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();

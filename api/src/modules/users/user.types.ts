@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs, SortDirection } from '../../shared/connection.js';
 import { Connection } from '../../shared/connection.js';
 import { User } from './user.entity.js';
-import { UserRole } from './user-role.js';
+import { UserRole } from '../../shared/domain/user-role.js';
 
 export const UserConnection = Connection(User, 'User');
 
