@@ -5,7 +5,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { Image } from '../modules/images/image.entity.js';
 import { Job } from '../modules/jobs/job.entity.js';
 import { User } from '../modules/users/user.entity.js';
-import { UserRole, isStaffRole } from '../modules/users/user-role.js';
+import { UserRole, isStaffRole } from '../shared/domain/user-role.js';
 import { SecurityEventType } from '../modules/security-events/security-event.entity.js';
 import { downloadDenial, loadImageFacts } from '../policy/download-policy.js';
 import { canSeeCustomer, canUploadToJob, isStaff as policyIsStaff, visibleImageIds, visibleJobIds } from '../policy/visibility.js';
