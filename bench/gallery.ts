@@ -12,7 +12,7 @@
  *            (UrlTokenSigner 'media' in proxied mode, storage.presignGet in presigned mode), JSON.stringify
  *   on / off the same query on a second express app with two Apollo servers that differ only in the
  *            schema: buildExecutableSchema() (shield) vs buildPublicSchema(); the same minimal context
- *            function (a copy of contextFor in api/src/http/app.ts, without pino-http)
+ *            function (contextFor of api/src/http/app.ts, without pino-http)
  *   floor    informational: Apollo + graphql-js over an SDL schema whose one resolver returns the sql
  *            endpoint's nodes (same token check, query and signing); the least any Apollo + graphql-js
  *            implementation of this query can cost, so floor / sql bounds /graphql / sql
@@ -36,8 +36,8 @@ import { buildSchema, type GraphQLSchema } from 'graphql';
 import pg from 'pg';
 import type { RequestContext } from '../api/src/graphql/context.js';
 import { maskError } from '../api/src/graphql/errors.js';
-import { createLoaders } from '../api/src/graphql/loaders.js';
 import { buildExecutableSchema, buildPublicSchema } from '../api/src/graphql/schema.js';
+import { contextFor } from '../api/src/http/app.js';
 import { ImageStatus, SelectionState } from '../api/src/shared/domain/image-enums.js';
 import type { MediaTokenClaims } from '../api/src/modules/images/media-urls.js';
 import type { RenditionKind } from '../api/src/modules/images/image-processing.js';
@@ -180,14 +180,6 @@ function handWrittenEndpoint(page: GalleryPage): http.Server {
   });
 }
 
-/** A copy of contextFor in api/src/http/app.ts, minus pino-http (no req.id / req.log). */
-async function contextFor(services: Services, req: Request): Promise<RequestContext> {
-  const em = services.orm.em.fork();
-  const header = req.headers.authorization;
-  const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
-  const user = await services.auth.authenticate(em, bearer);
-  return { requestId: randomUUID(), ip: req.ip, user, em, logger: services.logger, services, loaders: createLoaders(em) };
-}
 
 /** Two Apollo servers, identical except for the schema, on one express app: POST /on and POST /off. */
 async function shieldOnOffApp(services: Services): Promise<{ server: http.Server; stop(): Promise<void> }> {
@@ -204,7 +196,7 @@ async function shieldOnOffApp(services: Services): Promise<{ server: http.Server
   await Promise.all([on.start(), off.start()]);
   const app = express();
   app.disable('x-powered-by');
-  const context = async ({ req }: { req: Request }) => contextFor(services, req);
+  const context = async ({ req }: { req: Request }) => contextFor(services, req, randomUUID(), services.logger);
   app.use('/on', express.json({ limit: '1mb' }), expressMiddleware(on, { context }));
   app.use('/off', express.json({ limit: '1mb' }), expressMiddleware(off, { context }));
   const server = http.createServer(app);

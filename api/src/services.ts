@@ -19,6 +19,9 @@ import { UserService } from './modules/users/user.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { DeliveryService } from './modules/downloads/delivery.service.js';
 import { DownloadService } from './modules/downloads/download.service.js';
+import { accessDenialRecorder, type RequestOrigin } from './modules/security-events/access-denials.js';
+import { Access } from './policy/access.js';
+import type { AccessCaller } from './policy/access-caller.js';
 import { SelectionLockService } from './modules/images/selection-lock.service.js';
 import { SelectionService } from './modules/images/selection.service.js';
 import { PlanService } from './modules/plans/plan.service.js';
@@ -28,6 +31,7 @@ import { SecurityEvents } from './modules/security-events/security-events.servic
 import { RateLimits } from './security/rate-limits.js';
 import { UrlTokenSigner } from './security/signed-token.js';
 import type { Redis } from 'ioredis';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ObjectStorage } from './storage/object-storage.js';
 import type { StorageMode } from './storage/storage-mode.js';
 
@@ -45,7 +49,10 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
   const auth = new AuthService(config, accessTokens, logger, securityEvents, totp);
   const usage = new UsageService(config.enhancementTimeZone);
   const selectionLocks = new SelectionLockService(audit);
+  const recordDenial = accessDenialRecorder(securityEvents, logger);
   return {
+    /** The access module for one request: its caller, and where the request came in (for denials). */
+    accessFor: (em: EntityManager, caller: AccessCaller | null, origin: RequestOrigin) => new Access(em, caller, recordDenial(origin)),
     config,
     logger,
     orm: deps.orm,
@@ -74,7 +81,7 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     plans: new PlanService(audit),
     usage,
     ...createEnhancementServices({ config, logger, orm: deps.orm, storage, studio, usage }),
-    downloads: new DownloadService(config, urlTokens, securityEvents, selectionLocks),
+    downloads: new DownloadService(config, urlTokens, selectionLocks),
     deliveries: new DeliveryService(),
   };
 }

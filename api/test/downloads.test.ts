@@ -161,23 +161,23 @@ describe('tickets are checked again when used', () => {
 });
 
 describe('denied attempts', () => {
-  it('are logged with user, IP, job, image and reason, over GraphQL and over HTTP', async () => {
+  it('are logged in one shape — permission, caller, ids, reason, entry point — over GraphQL and over HTTP', async () => {
     const denials = () => server.logs.filter((line) => line.event === 'download_denied');
     const before = denials().length;
     await server.gql(IMAGE_TICKET, { id: ids.blocked }, cast.customerToken);
     const graphql = denials().at(-1)!;
-    expect(graphql).toMatchObject({ userId: cast.customerUser.id, imageId: ids.blocked, jobId: job.id, reason: 'NOT_RELEASED', ip: expect.stringMatching(/127\.0\.0\.1/) });
+    expect(graphql).toMatchObject({ permission: 'image.download', callerKind: 'user', userId: cast.customerUser.id, ids: [ids.blocked], reason: 'RESOURCE', via: 'graphql', ip: expect.stringMatching(/127\.0\.0\.1/) });
 
     const id = await addImage(job.id, SelectionState.INCLUDED);
     const url = await ticketUrl(IMAGE_TICKET, id, cast.customerToken);
     await setState(id, SelectionState.BLOCKED);
     expect((await fetchBytes(url)).status).toBe(403);
     const http = denials().at(-1)!;
-    expect(http).toMatchObject({ userId: cast.customerUser.id, imageId: id, jobId: job.id, reason: 'NOT_RELEASED', via: 'http-image' });
+    expect(http).toMatchObject({ permission: 'image.download', callerKind: 'user', userId: cast.customerUser.id, ids: [id], reason: 'RESOURCE', via: 'http GET /downloads/images/:ticket' });
     expect(http.ip).toBeDefined();
 
     await fetchBytes(`${server.url}/downloads/images/forged.ticket`);
-    expect(denials().at(-1)).toMatchObject({ reason: 'TICKET_BAD_SIGNATURE' });
+    expect(denials().at(-1)).toMatchObject({ permission: 'image.download', callerKind: 'anonymous', reason: 'LINK', link: 'TICKET_BAD_SIGNATURE' });
     expect(denials().length).toBe(before + 3);
   });
 

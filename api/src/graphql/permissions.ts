@@ -1,239 +1,88 @@
 import { allow, chain, deny, rule, shield } from 'graphql-shield';
-import type { IRules } from 'graphql-shield';
+import type { IRule, IRules } from 'graphql-shield';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
-import { Image } from '../modules/images/image.entity.js';
-import { Job } from '../modules/jobs/job.entity.js';
-import { User } from '../modules/users/user.entity.js';
-import { UserRole, isStaffRole } from '../shared/domain/user-role.js';
-import { SecurityEventType } from '../modules/security-events/security-event.entity.js';
-import { downloadDenial, loadImageFacts } from '../policy/download-policy.js';
-import { canSeeCustomer, canUploadToJob, isStaff as policyIsStaff, visibleImageIds, visibleJobIds } from '../policy/visibility.js';
-import { findById } from '../shared/ids.js';
+import type { AccessAttributes } from '../policy/access.js';
+import type { Permission } from '../policy/permissions.js';
 import type { RequestContext } from './context.js';
+import { forbidden, internalError, type AppError } from '../shared/errors.js';
 import { downloadLimit, enhanceLimit, loginLimit, secondFactorLimit, totpCodeLimit, uploadLimit } from './rate-limit-rules.js';
-import { cancellableEnhancementIds, visibleEnhancementIds } from '../modules/enhancements/enhancement-access.js';
-import { AppError, forbidden, unauthenticated } from '../shared/errors.js';
+import { rootDeclarations, type AccessDeclaration, type LimitName } from './requires.js';
 
 /**
- * The edge of authorization: who is signed in, which role, and (through the policy module) which
- * ids they may touch. Anything not named here is denied. Rules that depend on arguments are never
- * cached, so one list item's decision cannot leak to another.
+ * The edge of authorization. Every rule is one use of the access module (policy/access.ts), which
+ * decides and logs; queries and mutations declare their permission on the resolver (`@Requires`),
+ * object fields that only some may read are named below. Anything not covered is denied. Rules are
+ * never cached by shield: the access module memoises per request by (permission, id), so one list
+ * item's decision cannot leak to another.
  */
-type Args = Record<string, unknown> & { id?: string; imageId?: string; input?: Record<string, unknown> };
+type Args = Record<string, unknown>;
+/** A rule or a chain of rules, as shield takes them. */
+type ShieldRule = Parameters<typeof chain>[number];
 
-const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) => (ctx.user ? true : unauthenticated()));
-
-const isStaff = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
-  if (!ctx.user) return unauthenticated();
-  return policyIsStaff(ctx.user) || forbidden('Only studio staff may do this.');
-});
-
-const isAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
-  if (!ctx.user) return unauthenticated();
-  return ctx.user.role === UserRole.ADMIN || forbidden('Only admins may do this.');
-});
-
-const isCustomer = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
-  if (!ctx.user) return unauthenticated();
-  return ctx.user.role === UserRole.CUSTOMER || forbidden('Selecting is for customers; staff set selection states directly.');
-});
-
-/** To a customer, an id that does not exist and one they may not see get the same FORBIDDEN (no existence oracle). */
-const denyUnseen = (ctx: RequestContext, allowed: boolean): true | AppError => (allowed || policyIsStaff(ctx.user!) ? true : forbidden());
-
-const canSeeJob = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
-  const id = String(args.id ?? args.input?.jobId ?? '');
-  return denyUnseen(ctx, (await visibleJobIds(ctx.em, ctx.user!, [id])).has(id));
-}));
-
-/** Archives: the job must be visible; what is in it is the download policy's, at the moment of use. */
-const canDownloadFromJob = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
-  const id = String(args.jobId ?? '');
-  if (policyIsStaff(ctx.user!) || (await visibleJobIds(ctx.em, ctx.user!, [id])).has(id)) return true;
-  ctx.services.securityEvents.record(SecurityEventType.DOWNLOAD_DENIED, { userId: ctx.user!.id, ip: ctx.ip, requestId: ctx.requestId, details: { reason: 'NOT_VISIBLE', jobId: id, via: 'graphql-archive' } });
-  return forbidden();
-}));
-
-const canSeeImage = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
-  const id = String(args.id ?? args.imageId ?? '');
-  return denyUnseen(ctx, (await visibleImageIds(ctx.em, ctx.user!, [id])).has(id));
-}));
-
-/** Every image of `imageIds`, checked as one set: one unseen id refuses the whole batch. */
-const canSeeImages = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
-  const ids = Array.isArray(args.imageIds) ? args.imageIds.map(String) : [];
-  const visible = await visibleImageIds(ctx.em, ctx.user!, ids);
-  return denyUnseen(ctx, ids.every((id) => visible.has(id)));
-}));
-
-const canSeeEnhancement = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
-  const id = String(args.id ?? '');
-  return denyUnseen(ctx, (await visibleEnhancementIds(ctx.em, ctx.user!, [id])).has(id));
-}));
-
-const canCancelEnhancement = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
-  const id = String(args.id ?? '');
-  return denyUnseen(ctx, (await cancellableEnhancementIds(ctx.em, ctx.user!, [id])).has(id));
-}));
-
-/** The download policy at the edge: the caller may have this original now. Denials are logged. */
-const canDownloadImage = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
-  const id = String(args.imageId ?? '');
-  const facts = (await loadImageFacts(ctx.em, [id])).get(id);
-  if (!facts) return denyUnseen(ctx, false);
-  const denial = downloadDenial(ctx.user!, facts);
-  if (!denial) return true;
-  ctx.services.securityEvents.record(SecurityEventType.DOWNLOAD_DENIED, { userId: ctx.user!.id, ip: ctx.ip, requestId: ctx.requestId, details: { reason: denial, jobId: facts.jobId, imageId: id, via: 'graphql' } });
-  return forbidden();
-}));
-
-const canSeeCustomerArg = rule({ cache: 'no_cache' })((_parent, args: Args, ctx: RequestContext) =>
-  denyUnseen(ctx, canSeeCustomer(ctx.user!, String(args.id ?? ''))),
-);
-
-/** A customer's entitlements and usage: staff, and the customer's own users. */
-const canSeeThisCustomer = rule({ cache: 'no_cache' })((parent: { id: string }, _args, ctx: RequestContext) => {
-  if (!ctx.user) return unauthenticated();
-  return canSeeCustomer(ctx.user, parent.id) || forbidden();
-});
-
-/** Without a customerId, `usage` answers for the caller's own customer. */
-const canSeeUsageArg = rule({ cache: 'no_cache' })((_parent, args: Args, ctx: RequestContext) =>
-  args.customerId === undefined || args.customerId === null ? true : denyUnseen(ctx, canSeeCustomer(ctx.user!, String(args.customerId))),
-);
-
-const canUploadToJobArg = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
-  const id = String(args.input?.jobId ?? '');
-  const job = await findById(ctx.em, Job, id);
-  if (!job) return denyUnseen(ctx, false);
-  return canUploadToJob(ctx.user!, job) || forbidden('You may not upload into this job.');
-}));
-
-/** Completing an upload is for staff and for the user who requested it. */
-const canCompleteUpload = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
-  const id = String(args.imageId ?? '');
-  const image = await findById(ctx.em, Image, id);
-  return denyUnseen(ctx, image?.uploadedBy?.id === ctx.user!.id);
-}));
-
-/** Staff manage customer users; staff and admin accounts are the admins' business. */
-const canManageUserArgs = rule({ cache: 'no_cache' })(safely(async (_parent, args: Args, ctx: RequestContext) => {
-  const actor = ctx.user!;
-  if (actor.role === UserRole.ADMIN) return true;
-  if (!policyIsStaff(actor)) return forbidden();
-  const newRole = args.input?.role as UserRole | undefined;
-  if (newRole && isStaffRole(newRole)) return forbidden('Only admins may create or promote staff and admins.');
-  if (args.id !== undefined) {
-    const target = await findById(ctx.em, User, String(args.id));
-    if (target && isStaffRole(target.role)) return forbidden('Only admins may change staff and admins.');
-  }
-  return true;
-}));
-
-const signedIn = (...rules: Parameters<typeof chain>) => chain(isAuthenticated, ...rules);
+const plainRules = new Map<Permission, IRule>();
+let ruleCount = 0;
 
 /**
- * graphql-shield turns an exception inside a rule into a silent "false". Rules that touch the
- * database go through this, so a failure is logged and answered as an internal error instead.
+ * The shield rule for a permission: the access module's answer for the ids it names. Shield wants
+ * one name per rule instance: a rule without arguments is shared, one reading arguments is its own.
  */
-function safely<A extends unknown[]>(check: (...args: A) => Promise<true | AppError> | true | AppError) {
-  return async (...args: A): Promise<true | AppError> => {
-    try {
-      return await check(...args);
-    } catch (error) {
-      (args[2] as RequestContext).logger.error({ err: error }, 'permission rule failed');
-      return new AppError('INTERNAL_SERVER_ERROR', 'Internal server error.');
-    }
-  };
+export function can(permission: Permission, ids?: (args: Args, parent: any) => unknown[], attributes?: (args: Args) => AccessAttributes): IRule {
+  const shared = !ids && !attributes;
+  if (shared && plainRules.has(permission)) return plainRules.get(permission)!;
+  const made = rule(shared ? `can ${permission}` : `can ${permission} #${++ruleCount}`, { cache: 'no_cache' })(
+    safely((parent: unknown, args: Args, ctx: RequestContext) => ctx.access.check(permission, ids ? ids(args, parent).map(String) : [], attributes?.(args))),
+  );
+  if (shared) plainRules.set(permission, made);
+  return made;
 }
 
-export const permissionRules: IRules = {
-  Query: {
-    me: isAuthenticated,
-    studio: isAuthenticated,
-    customers: isStaff,
-    customer: signedIn(canSeeCustomerArg),
-    users: isStaff,
-    user: isStaff,
-    jobs: isAuthenticated,
-    job: signedIn(canSeeJob),
-    image: signedIn(canSeeImage),
-    auditEntries: isStaff,
-    securityEvents: isAdmin,
-    mailOutbox: isAdmin,
-    plans: isAuthenticated,
-    usage: signedIn(canSeeUsageArg),
-    enhancementModels: isAuthenticated,
-    enhancement: signedIn(canSeeEnhancement),
-    enhancements: isAuthenticated,
-  },
-  Mutation: {
-    login: loginLimit,
-    refreshToken: allow,
-    logout: allow,
-    requestLoginCode: loginLimit,
-    verifyLoginCode: loginLimit,
-    verifySecondFactor: secondFactorLimit,
-    beginTotpEnrollment: isStaff,
-    confirmTotpEnrollment: chain(isStaff, totpCodeLimit),
-    disableTotp: chain(isStaff, totpCodeLimit),
-    resetUserTotp: isAdmin,
-    updateStudioSettings: isAdmin,
-    createCustomer: isStaff,
-    updateCustomer: isStaff,
-    createUser: chain(isStaff, canManageUserArgs),
-    updateUser: chain(isStaff, canManageUserArgs),
-    deactivateUser: isAdmin,
-    reactivateUser: isAdmin,
-    createJob: isStaff,
-    updateJob: isStaff,
-    requestImageUpload: signedIn(uploadLimit, canUploadToJobArg),
-    completeImageUpload: signedIn(uploadLimit, canCompleteUpload),
-    selectImage: chain(isCustomer, canSeeImage),
-    deselectImage: chain(isCustomer, canSeeImage),
-    imageDownloadUrl: signedIn(downloadLimit, canDownloadImage),
-    jobArchiveDownload: signedIn(downloadLimit, canDownloadFromJob),
-    setIncludedImages: isStaff,
-    setAllImagesIncluded: isStaff,
-    setImageSelectionState: isStaff,
-    setImagesSelectionState: isStaff,
-    unlockImageSelection: isStaff,
-    setCustomerPlan: isStaff,
-    grantEnhancementCredits: isStaff,
-    enhanceImage: signedIn(enhanceLimit, canSeeImage),
-    enhanceImages: signedIn(enhanceLimit, canSeeImages),
-    cancelEnhancement: signedIn(canCancelEnhancement),
-  },
-  // Object types are reached only through the guarded roots above; fields that only staff may read are named.
+const LIMITS: Record<LimitName, IRule> = { login: loginLimit, secondFactor: secondFactorLimit, totpCode: totpCodeLimit, upload: uploadLimit, download: downloadLimit, enhance: enhanceLimit };
+
+function declaredRule(declaration: AccessDeclaration): ShieldRule {
+  const access = can(declaration.permission, declaration.ids, declaration.assignsRole && ((args) => ({ assignsRole: declaration.assignsRole!(args) })));
+  return declaration.limit ? chain(access, LIMITS[declaration.limit]) : access;
+}
+
+const ofParent = (_args: Args, parent: { id: string }) => [parent.id];
+
+/** Object types are reached only through the guarded roots; these are their fields some callers may not read. */
+export const objectRules: IRules = {
   StudioSettings: allow,
-  Customer: { '*': allow, notes: isStaff, users: isStaff, auditTrail: isStaff, plan: canSeeThisCustomer, creditBalance: canSeeThisCustomer },
+  Customer: {
+    '*': allow,
+    notes: can('customer.notes.read'),
+    users: can('user.list'),
+    auditTrail: can('audit.read'),
+    plan: can('customer.read', ofParent),
+    creditBalance: can('customer.read', ofParent),
+  },
   User: allow,
-  Job: { '*': allow, deliveries: isStaff, auditTrail: isStaff },
-  Image: { '*': allow, uploadedBy: isStaff, deliveries: isStaff, auditTrail: isStaff },
-  AuditEntry: isStaff,
-  AuditEntryConnection: isStaff,
-  AuditEntryEdge: isStaff,
-  Delivery: isStaff,
+  Job: { '*': allow, deliveries: can('delivery.read'), auditTrail: can('audit.read') },
+  Image: { '*': allow, uploadedBy: can('user.read'), deliveries: can('delivery.read'), auditTrail: can('audit.read') },
+  AuditEntry: can('audit.read'),
+  AuditEntryConnection: can('audit.read'),
+  AuditEntryEdge: can('audit.read'),
+  Delivery: can('delivery.read'),
   DownloadTicket: allow,
   Plan: allow,
   Usage: allow,
   UsagePeriod: allow,
-  Enhancement: { '*': allow, requestedBy: isStaff },
+  Enhancement: { '*': allow, requestedBy: can('user.read') },
   EnhancementConnection: allow,
   EnhancementEdge: allow,
   EnhancementError: allow,
   EnhancementModel: allow,
   EnhancementParameter: allow,
-  SecurityEvent: isAdmin,
-  SecurityEventConnection: isAdmin,
-  SecurityEventEdge: isAdmin,
+  SecurityEvent: can('security-event.read'),
+  SecurityEventConnection: can('security-event.read'),
+  SecurityEventEdge: can('security-event.read'),
   AuthPayload: allow,
   LoginResult: allow,
   TotpEnrollment: allow,
-  MailOutboxMessage: isAdmin,
-  MailOutboxMessageConnection: isAdmin,
-  MailOutboxMessageEdge: isAdmin,
+  MailOutboxMessage: can('mail.read'),
+  MailOutboxMessageConnection: can('mail.read'),
+  MailOutboxMessageEdge: can('mail.read'),
   ImageUpload: allow,
   HttpHeader: allow,
   PageInfo: allow,
@@ -247,6 +96,30 @@ export const permissionRules: IRules = {
   ImageEdge: allow,
 };
 
+/** The whole rule tree: root fields from their declarations (undeclared ones fall to deny), object fields from the map above. */
+export function permissionRules(schema: GraphQLSchema): IRules {
+  const roots: Record<'Query' | 'Mutation', Record<string, ShieldRule>> = { Query: {}, Mutation: {} };
+  for (const { type, field, declaration } of rootDeclarations(schema)) {
+    if (declaration) roots[type][field] = declaredRule(declaration);
+  }
+  return { ...(objectRules as Record<string, unknown>), ...roots } as IRules;
+}
+
+/**
+ * graphql-shield turns an exception inside a rule into a silent "false". Rules that touch the
+ * database go through this, so a failure is logged and answered as an internal error instead.
+ */
+function safely<A extends unknown[]>(check: (...args: A) => Promise<true | AppError> | true | AppError) {
+  return async (...args: A): Promise<true | AppError> => {
+    try {
+      return await check(...args);
+    } catch (error) {
+      (args[2] as RequestContext).logger.error({ err: error }, 'permission rule failed');
+      return internalError();
+    }
+  };
+}
+
 const shieldOptions = {
   fallbackRule: deny,
   // Resolver errors (our typed AppErrors) pass through; anything else is masked by formatError.
@@ -256,8 +129,8 @@ const shieldOptions = {
 };
 
 /** The rule that applies to a field: its own, else its type's wildcard or type rule, else the fallback. */
-export function effectiveRule(typeName: string, fieldName: string): unknown {
-  const typeRules = (permissionRules as Record<string, unknown>)[typeName];
+export function effectiveRule(rules: IRules, typeName: string, fieldName: string): unknown {
+  const typeRules = (rules as Record<string, unknown>)[typeName];
   if (typeRules === undefined) return shieldOptions.fallbackRule;
   // A field map is a plain object; a rule is an instance of one of shield's rule classes.
   if (Object.getPrototypeOf(typeRules) !== Object.prototype) return typeRules;
@@ -272,10 +145,11 @@ export function effectiveRule(typeName: string, fieldName: string): unknown {
  * promise halved throughput. What is left wrapped, and the deny fallback, behave exactly as shield.
  */
 export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
-  const middleware = shield(permissionRules, shieldOptions).generate(schema) as Record<string, Record<string, unknown>>;
+  const rules = permissionRules(schema);
+  const middleware = shield(rules, shieldOptions).generate(schema) as Record<string, Record<string, unknown>>;
   for (const [typeName, fields] of Object.entries(middleware)) {
     for (const fieldName of Object.keys(fields)) {
-      if (effectiveRule(typeName, fieldName) === allow) delete fields[fieldName];
+      if (effectiveRule(rules, typeName, fieldName) === allow) delete fields[fieldName];
     }
   }
   return applyMiddleware(schema, middleware as never);

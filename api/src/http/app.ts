@@ -15,9 +15,11 @@ import { corsPolicy } from './cors.js';
 import { generalRateLimit } from './general-rate-limit.js';
 import { downloadRoutes } from './download-routes.js';
 import { buildExecutableSchema } from '../graphql/schema.js';
+import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
 import { healthRoutes } from './health.js';
 import { mediaRoute } from './media-route.js';
+import { guarded, open } from './guarded.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 import { uploadRoute } from './upload-route.js';
 import { replicateWebhookRoute } from './replicate-webhook-route.js';
@@ -48,18 +50,20 @@ export async function createHttpApp(services: Services, httpServer: Server, opti
   app.use(corsPolicy(services));
   app.use(generalRateLimit(services));
 
-  app.route('/healthz').get(healthRoutes(services).live).all(methodNotAllowed(['GET']));
-  app.route('/readyz').get(healthRoutes(services).ready).all(methodNotAllowed(['GET']));
+  // Every route declares its one permission here and asks the access module for it (guarded.ts).
+  const health = healthRoutes(services);
+  app.route('/healthz').get(guarded(services, 'health.read', open(health.live))).all(methodNotAllowed(['GET']));
+  app.route('/readyz').get(guarded(services, 'health.read', open(health.ready))).all(methodNotAllowed(['GET']));
   const tokenDeps = { orm, storage: services.storage, urlTokens: services.urlTokens, logger, securityEvents: services.securityEvents };
-  app.route('/uploads/:token').put(uploadRoute(tokenDeps)).all(methodNotAllowed(['PUT']));
-  app.route('/media/:token').get(mediaRoute(tokenDeps)).all(methodNotAllowed(['GET']));
+  app.route('/uploads/:token').put(guarded(services, 'image.upload', uploadRoute(tokenDeps))).all(methodNotAllowed(['PUT']));
+  app.route('/media/:token').get(guarded(services, 'image.preview', mediaRoute(tokenDeps))).all(methodNotAllowed(['GET']));
   const downloads = downloadRoutes(services);
-  app.route('/downloads/images/:ticket').get(downloads.image).all(methodNotAllowed(['GET']));
-  app.route('/downloads/archive/:ticket').get(downloads.archive).all(methodNotAllowed(['GET']));
+  app.route('/downloads/images/:ticket').get(guarded(services, 'image.download', downloads.image)).all(methodNotAllowed(['GET']));
+  app.route('/downloads/archive/:ticket').get(guarded(services, 'job.download', downloads.archive)).all(methodNotAllowed(['GET']));
   const replicateWebhook = config.enhancementProviders.replicate?.webhook;
   if (replicateWebhook && options.replicateWebhooks) {
     const route = replicateWebhookRoute({ secret: replicateWebhook.secret, receiver: options.replicateWebhooks, logger });
-    app.route('/webhooks/replicate').post(route).all(methodNotAllowed(['POST']));
+    app.route('/webhooks/replicate').post(guarded(services, 'webhook.receive', open(route))).all(methodNotAllowed(['POST']));
   }
 
   const armor = graphqlArmor({ production: config.isProduction });
@@ -79,6 +83,8 @@ export async function createHttpApp(services: Services, httpServer: Server, opti
   });
   await apollo.start();
   const graphql = [
+    // Open to anyone: each operation inside declares and checks its own permission.
+    guarded(services, 'graphql.execute', open((_req, _res, next) => next())),
     requireJsonBody,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
@@ -93,10 +99,12 @@ export async function createHttpApp(services: Services, httpServer: Server, opti
   return { app, apollo };
 }
 
-async function contextFor(services: Services, req: Request): Promise<RequestContext> {
+/** One request's context: its caller (from the bearer token), its own EntityManager, loaders and access module. */
+export async function contextFor(services: Services, req: Request, requestId = String(req.id), logger: Logger = req.log): Promise<RequestContext> {
   const em = services.orm.em.fork();
   const header = req.headers.authorization;
   const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
   const user = await services.auth.authenticate(em, bearer);
-  return { requestId: String(req.id), ip: req.ip, user, em, logger: req.log, services, loaders: createLoaders(em) };
+  const access = services.accessFor(em, user ? { kind: 'user', user } : null, { ip: req.ip, requestId, via: 'graphql' });
+  return { requestId, ip: req.ip, user, em, logger, services, loaders: createLoaders(em), access };
 }

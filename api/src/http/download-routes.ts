@@ -10,11 +10,14 @@ import {
   type ImageTicketClaims,
   type Transfer,
 } from '../modules/downloads/download.service.js';
-import type { User } from '../modules/users/user.entity.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { User } from '../modules/users/user.entity.js';
+import type { Access } from '../policy/access.js';
+import { findById } from '../shared/ids.js';
+import type { RouteGate } from './guarded.js';
 import type { Caller } from '../shared/caller.js';
 import { streamZip, ZipStreamError } from '../modules/downloads/zip-stream.js';
-import { isAppError, serviceUnavailable } from '../shared/errors.js';
-import { SecurityEventType } from '../modules/security-events/security-event.entity.js';
+import { forbidden, isAppError, serviceUnavailable } from '../shared/errors.js';
 import { InvalidTokenError, type TokenPurpose } from '../security/signed-token.js';
 import type { Services } from '../services.js';
 import { contentDisposition } from '../storage/object-storage.js';
@@ -35,16 +38,29 @@ const isClientGone = (error: NodeJS.ErrnoException) => error.code === 'ERR_STREA
 export function downloadRoutes(services: Services) {
   const { downloads, storage, logger } = services;
 
-  /** Claims of a valid ticket, or a 403 already sent. */
-  const claimsOf = <T extends object>(purpose: TokenPurpose, req: Request<{ ticket: string }>, res: Response): T | null => {
+  /** Claims of a valid ticket, or a 403 already sent (and the denial logged by the access module). */
+  const claimsOf = <T extends object>(purpose: TokenPurpose, req: Request<{ ticket: string }>, res: Response, gate: RouteGate): T | null => {
     try {
       return services.urlTokens.verify<T>(purpose, req.params.ticket);
     } catch (error) {
       const reason = error instanceof InvalidTokenError ? error.reason : 'MALFORMED';
-      services.securityEvents.record(SecurityEventType.DOWNLOAD_DENIED, { ip: req.ip, requestId: String(req.id), details: { reason: `TICKET_${reason}`, via: purpose } });
-      sendError(res, 403, 'FORBIDDEN', 'This download link is not valid or has expired.', { reason: reason === 'EXPIRED' ? 'EXPIRED' : 'INVALID_TICKET' });
+      sendAppError(res, gate.refuseLink(services.orm.em, `TICKET_${reason}`, 'This download link is not valid or has expired.', reason === 'EXPIRED' ? 'EXPIRED' : 'INVALID_TICKET'));
       return null;
     }
+  };
+
+  /**
+   * The ticket's user, reloaded now, admitted by the access module for the route's permission on
+   * `ids` — or null with the refusal sent. A ticket is the credential: a user who is gone or
+   * deactivated gets the same 403 as a bad ticket, not a 401.
+   */
+  const admit = async (em: EntityManager, res: Response, gate: RouteGate, userId: string, ids: string[]): Promise<{ user: User; access: Access } | null> => {
+    const user = await findById(em, User, userId, { populate: ['customer'] });
+    const { access, outcome } = await gate.check(em, user?.active ? { kind: 'user', user } : null, ids);
+    if (outcome === true && user) return { user, access };
+    const refusal = outcome === true || outcome.code === 'UNAUTHENTICATED' ? forbidden('This download link is not valid or has expired.', { reason: 'INVALID_TICKET' }) : outcome;
+    sendAppError(res, refusal);
+    return null;
   };
 
   /** Ends a started transfer's delivery rows once, whichever way the response ends. */
@@ -58,17 +74,18 @@ export function downloadRoutes(services: Services) {
   };
   const callerFor = (req: Request, user: User): Caller => ({ user, ip: req.ip, requestId: String(req.id) });
 
-  const image = async (req: Request<{ ticket: string }>, res: Response): Promise<void> => {
-    const claims = claimsOf<ImageTicketClaims>('download-image', req, res);
+  const image = async (req: Request<{ ticket: string }>, res: Response, gate: RouteGate): Promise<void> => {
+    const claims = claimsOf<ImageTicketClaims>('download-image', req, res, gate);
     if (!claims) return;
     const em = services.orm.em.fork();
+    const admitted = await admit(em, res, gate, claims.u, [claims.img]);
+    if (!admitted) return;
     let transfer;
     try {
-      const user = await downloads.ticketUser(em, claims.u);
       // The selection lock is committed here, before the first byte or the redirect (rule 5).
-      transfer = await downloads.startImageTransfer(em, callerFor(req, user), claims.img);
+      transfer = await downloads.startImageTransfer(em, callerFor(req, admitted.user), claims.img);
     } catch (error) {
-      handleFailure(req, res, error);
+      handleFailure(res, admitted.access, gate, error);
       return;
     }
     const end = endOnce(transfer);
@@ -100,20 +117,21 @@ export function downloadRoutes(services: Services) {
       });
     } catch (error) {
       end(0, DeliveryOutcome.BROKEN_OFF);
-      handleFailure(req, res, error);
+      handleFailure(res, admitted.access, gate, error);
     }
   };
 
-  const archive = async (req: Request<{ ticket: string }>, res: Response): Promise<void> => {
-    const claims = claimsOf<ArchiveTicketClaims>('download-archive', req, res);
+  const archive = async (req: Request<{ ticket: string }>, res: Response, gate: RouteGate): Promise<void> => {
+    const claims = claimsOf<ArchiveTicketClaims>('download-archive', req, res, gate);
     if (!claims) return;
     const em = services.orm.em.fork();
+    const admitted = await admit(em, res, gate, claims.u, [claims.job]);
+    if (!admitted) return;
     let transfer;
     try {
-      const user = await downloads.ticketUser(em, claims.u);
-      transfer = await downloads.startArchiveTransfer(em, callerFor(req, user), claims.job);
+      transfer = await downloads.startArchiveTransfer(em, callerFor(req, admitted.user), claims.job);
     } catch (error) {
-      handleFailure(req, res, error);
+      handleFailure(res, admitted.access, gate, error);
       return;
     }
     const end = endOnce(transfer);
@@ -141,7 +159,7 @@ export function downloadRoutes(services: Services) {
     }
   };
 
-  const handleFailure = (req: Request, res: Response, failure: unknown) => {
+  const handleFailure = (res: Response, access: Access, gate: RouteGate, failure: unknown) => {
     let error = failure;
     if (error instanceof TransferNotStarted) {
       logger.error({ err: error.cause }, 'a transfer could not take its selection lock; nothing was sent');
@@ -150,7 +168,8 @@ export function downloadRoutes(services: Services) {
       return;
     }
     if (error instanceof DownloadDenied) {
-      downloads.logDenial(error, { ip: req.ip, requestId: String(req.id), via: req.path.startsWith('/downloads/archive') ? 'http-archive' : 'http-image' });
+      // The policy's re-check under the job's lock refused (the state changed since the access check).
+      access.recordPolicyDenial(gate.permission, [error.details.imageId ?? error.details.jobId ?? ''], { policy: error.reason, ...error.details });
       // The same answer GraphQL gives for the same denial.
       error = toForbidden(error);
     }

@@ -4,39 +4,35 @@ import type { Logger } from '../logger.js';
 import { ImageStatus } from '../shared/domain/image-enums.js';
 import { Image } from '../modules/images/image.entity.js';
 import type { MediaTokenClaims } from '../modules/images/media-urls.js';
-import type { RenditionKind } from '../modules/images/image-processing.js';
 import { User } from '../modules/users/user.entity.js';
 import { findById } from '../shared/ids.js';
-import { canSeeImageFacts, loadImageFacts, renditionVariant } from '../policy/download-policy.js';
+import { mayHaveRendition } from '../policy/download-policy.js';
 import { InvalidTokenError, type UrlTokenSigner } from '../security/signed-token.js';
 import type { ObjectStorage } from '../storage/object-storage.js';
-import { sendError } from './http-errors.js';
+import type { RouteGate } from './guarded.js';
+import { sendAppError, sendError } from './http-errors.js';
 
-const isWatermarked = (kind: RenditionKind) => kind.endsWith('_watermarked');
-
-/** `GET /media/<token>`: streams the one rendition a signed token names, if the policy still allows it. */
+/**
+ * `GET /media/<token>`: streams the one rendition a signed token names, if the access module still
+ * lets the token's viewer see the image (`image.preview`) and the policy still gives them that
+ * rendition (rule 4: a clean one only of an image they keep).
+ */
 export function mediaRoute(deps: { orm: MikroORM; storage: ObjectStorage; urlTokens: UrlTokenSigner; logger: Logger }) {
-  return async (req: Request<{ token: string }>, res: Response): Promise<void> => {
+  return async (req: Request<{ token: string }>, res: Response, gate: RouteGate): Promise<void> => {
+    const em = deps.orm.em.fork();
     let claims: MediaTokenClaims & { exp: number };
     try {
       claims = deps.urlTokens.verify<MediaTokenClaims>('media', req.params.token);
     } catch (error) {
-      const reason = error instanceof InvalidTokenError ? error.reason : 'MALFORMED';
-      deps.logger.info({ event: 'media_denied', ip: req.ip, reason }, 'media link refused');
-      sendError(res, 403, 'FORBIDDEN', 'This link is not valid or has expired.', { reason });
+      sendAppError(res, gate.refuseLink(em, error instanceof InvalidTokenError ? error.reason : 'MALFORMED'));
       return;
     }
-    // Rule 3: the same policy again at use. A clean rendition only while the viewer may still
-    // download the image; a watermarked one while they may still see it.
-    const em = deps.orm.em.fork();
-    // One round trip: the three reads go out together (a gallery fetches hundreds of these).
-    const [viewer, facts, image] = await Promise.all([
-      findById(em, User, claims.u, { populate: ['customer'] }),
-      loadImageFacts(em, [claims.img]).then((all) => all.get(claims.img)),
-      findById(em, Image, claims.img),
-    ]);
-    const allowed = viewer?.active && facts && canSeeImageFacts(viewer, facts) && (isWatermarked(claims.k) || renditionVariant(viewer, facts) === 'clean');
-    const rendition = allowed && image?.status === ImageStatus.READY ? image.renditions[claims.k] : undefined;
+    // The two reads go out together (a gallery fetches hundreds of these); the access check reads
+    // the image's facts, which the rendition decision then shares.
+    const [viewer, image] = await Promise.all([findById(em, User, claims.u, { populate: ['customer'] }), findById(em, Image, claims.img)]);
+    const { access, outcome } = await gate.check(em, viewer?.active ? { kind: 'user', user: viewer } : null, [claims.img]);
+    const facts = outcome === true ? (await access.imageFacts([claims.img])).get(claims.img) : undefined;
+    const rendition = facts && mayHaveRendition(access.viewer!, facts, claims.k) && image?.status === ImageStatus.READY ? image.renditions[claims.k] : undefined;
     if (!rendition) {
       sendError(res, 403, 'FORBIDDEN', 'This link is not valid or has expired.', { reason: 'GONE' });
       return;

@@ -7,26 +7,34 @@ import type { UploadTokenClaims } from '../modules/images/image-upload.service.j
 import { InvalidTokenError, type UrlTokenSigner } from '../security/signed-token.js';
 import type { ObjectStorage } from '../storage/object-storage.js';
 import { SecurityEventType, type SecurityEvents } from '../modules/security-events/security-events.service.js';
-import { sendError } from './http-errors.js';
+import { forbidden } from '../shared/errors.js';
+import type { RouteGate } from './guarded.js';
+import { sendAppError, sendError } from './http-errors.js';
 
 /**
- * `PUT /uploads/<token>` in proxied mode: the API checks its own token and streams the body to the
+ * `PUT /uploads/<token>` in proxied mode: the API checks its own token, asks the access module
+ * whether the uploader may still upload into the job (`image.upload`), and streams the body to the
  * upload key, enforcing what the client declared (like the signed headers of a presigned S3 PUT).
  */
 export function uploadRoute(deps: { orm: MikroORM; storage: ObjectStorage; urlTokens: UrlTokenSigner; logger: Logger; securityEvents: SecurityEvents }) {
-  return async (req: Request<{ token: string }>, res: Response): Promise<void> => {
+  return async (req: Request<{ token: string }>, res: Response, gate: RouteGate): Promise<void> => {
+    const em = deps.orm.em.fork();
     let claims: UploadTokenClaims;
     try {
       claims = deps.urlTokens.verify<UploadTokenClaims>('upload', req.params.token);
     } catch (error) {
-      const reason = error instanceof InvalidTokenError ? error.reason : 'MALFORMED';
-      deps.securityEvents.record(SecurityEventType.UPLOAD_FAILED, { ip: req.ip, requestId: String(req.id), details: { reason: `TOKEN_${reason}` } });
-      sendError(res, 403, 'FORBIDDEN', 'This upload link is not valid.', { reason });
+      sendAppError(res, gate.refuseLink(em, error instanceof InvalidTokenError ? error.reason : 'MALFORMED', 'This upload link is not valid.'));
       return;
     }
-    const em = deps.orm.em.fork();
-    const image = await em.findOne(Image, { id: claims.img }, { populate: ['uploadedBy'] });
-    if (!image || image.status !== ImageStatus.PENDING) {
+    const image = await em.findOne(Image, { id: claims.img }, { populate: ['uploadedBy', 'uploadedBy.customer'] });
+    // The uploader may still upload into the job (deactivated, moved, or the job closed to customer uploads since).
+    const uploader = image?.uploadedBy?.active ? image.uploadedBy : null;
+    const { outcome } = await gate.check(em, uploader ? { kind: 'user', user: uploader } : null, image ? [image.job.id] : []);
+    if (!image || outcome !== true) {
+      sendAppError(res, outcome === true || outcome.code === 'UNAUTHENTICATED' ? forbidden('This upload link is not valid.', { reason: 'UPLOADER_REFUSED' }) : outcome);
+      return;
+    }
+    if (image.status !== ImageStatus.PENDING) {
       deps.securityEvents.record(SecurityEventType.UPLOAD_FAILED, { ip: req.ip, requestId: String(req.id), details: { reason: 'UPLOAD_CLOSED', imageId: claims.img } });
       sendError(res, 409, 'CONFLICT', 'This upload is closed.', { reason: 'UPLOAD_CLOSED' });
       return;

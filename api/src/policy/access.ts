@@ -3,6 +3,7 @@ import { AppError, forbidden, unauthenticated } from '../shared/errors.js';
 import { UserRole } from '../shared/domain/user-role.js';
 import { uuidsOnly } from '../shared/ids.js';
 import { callerKindOf, viewerOf, type AccessCaller, type Viewer } from './access-caller.js';
+import { loadImageFacts, type ImageFacts } from './download-policy.js';
 import { PERMISSIONS, type Audience, type Permission } from './permissions.js';
 import { mayAssignRole, RESOURCE_CHECKS } from './resource-access.js';
 import { isStaff } from './visibility.js';
@@ -20,7 +21,9 @@ export interface AccessDenial {
   userId?: string;
   serviceId?: string;
   ids: string[];
-  reason: 'UNAUTHENTICATED' | 'AUDIENCE' | 'SCOPE' | 'RESOURCE' | 'ROLE_ASSIGNMENT';
+  reason: 'UNAUTHENTICATED' | 'AUDIENCE' | 'SCOPE' | 'RESOURCE' | 'ROLE_ASSIGNMENT' | 'LINK' | 'POLICY';
+  /** What else the refusing code knows: a link's fault, the policy's reason, the job. */
+  details?: Record<string, unknown>;
 }
 
 const AUDIENCE_REFUSALS: Record<Exclude<Audience, 'anyone' | 'signed-in'>, string> = {
@@ -37,6 +40,7 @@ const AUDIENCE_REFUSALS: Record<Exclude<Audience, 'anyone' | 'signed-in'>, strin
  */
 export class Access {
   private readonly decided = new Map<string, Promise<boolean>>();
+  private readonly facts = new Map<string, Promise<ImageFacts | undefined>>();
   readonly viewer: Viewer | null;
 
   constructor(
@@ -56,11 +60,23 @@ export class Access {
     const undecided = wanted.filter((id) => !this.decided.has(this.key(permission, id)));
     if (undecided.length > 0) {
       // Malformed ids match nothing: they never reach SQL, and are refused like unknown ones.
-      const batch = Promise.resolve(check(this.em, this.viewer!, uuidsOnly(undecided)));
+      const batch = Promise.resolve(check({ em: this.em, viewer: this.viewer!, imageFacts: (wanted) => this.imageFacts(wanted) }, uuidsOnly(undecided)));
       for (const id of undecided) this.decided.set(this.key(permission, id), batch.then((allowed) => allowed.has(id)));
     }
     const verdicts = await Promise.all(wanted.map((id) => this.decided.get(this.key(permission, id))!));
     return new Set(wanted.filter((_id, index) => verdicts[index]));
+  }
+
+  /** The download policy's facts of these images, read once per request (the rules and the route that asked share them). */
+  async imageFacts(ids: Iterable<string>): Promise<Map<string, ImageFacts>> {
+    const wanted = uuidsOnly(ids);
+    const missing = wanted.filter((id) => !this.facts.has(id));
+    if (missing.length > 0) {
+      const batch = loadImageFacts(this.em, missing);
+      for (const id of missing) this.facts.set(id, batch.then((loaded) => loaded.get(id)));
+    }
+    const loaded = await Promise.all(wanted.map(async (id) => [id, await this.facts.get(id)!] as const));
+    return new Map(loaded.filter((entry): entry is readonly [string, ImageFacts] => entry[1] !== undefined));
   }
 
   /**
@@ -87,6 +103,22 @@ export class Access {
     if (outcome !== true) throw outcome;
   }
 
+  /**
+   * A signed link (ticket, upload or media token) that is not valid: refused as FORBIDDEN with its
+   * reason, and logged like every other denial.
+   */
+  refuseLink(permission: Permission, reason: string, message = 'This link is not valid or has expired.', answeredReason = reason): AppError {
+    return this.deny(permission, [], 'LINK', forbidden(message, { reason: answeredReason }), { link: reason });
+  }
+
+  /**
+   * A refusal decided by the policy where the access module cannot decide it — the re-check under
+   * the job's row lock when a transfer starts — recorded in the same place and shape.
+   */
+  recordPolicyDenial(permission: Permission, ids: string[], details: Record<string, unknown>): void {
+    this.deny(permission, ids, 'POLICY', forbidden(), details);
+  }
+
   /** Whether the caller holds the permission at all (audience and scopes), without ids. */
   holds(permission: Permission): boolean {
     return this.callerRefusal(permission) === null;
@@ -107,9 +139,10 @@ export class Access {
     return fits ? null : { reason: 'AUDIENCE', error: forbidden(AUDIENCE_REFUSALS[audience as keyof typeof AUDIENCE_REFUSALS]) };
   }
 
-  private deny(permission: Permission, ids: string[], reason: AccessDenial['reason'], error: AppError): AppError {
+  private deny(permission: Permission, ids: string[], reason: AccessDenial['reason'], error: AppError, details?: Record<string, unknown>): AppError {
     const caller = this.caller;
     this.onDenied({
+      details,
       permission,
       callerKind: callerKindOf(caller),
       userId: caller?.kind === 'user' ? caller.user.id : undefined,

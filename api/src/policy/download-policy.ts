@@ -93,6 +93,12 @@ export function renditionVariant(user: Viewer, facts: ImageFacts): 'clean' | 'wa
   return isStaff(user) || isKept(facts) ? 'clean' : 'watermarked';
 }
 
+/** Rule 4 at use: whether the viewer may have this rendition — a watermarked one of any image they see, a clean one only where `renditionVariant` says clean. */
+export function mayHaveRendition(user: Viewer, facts: ImageFacts, kind: string): boolean {
+  if (!canSeeImageFacts(user, facts)) return false;
+  return kind.endsWith('_watermarked') || renditionVariant(user, facts) === 'clean';
+}
+
 /**
  * Rule 5: the uploaded originals a transfer of these (allowed) images to this user locks before its
  * first byte — for a derived image its source — that are not locked yet. Staff transfers lock

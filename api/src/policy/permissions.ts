@@ -23,6 +23,7 @@ export const PERMISSIONS = spec({
   'session.refresh': { audience: 'anyone', description: 'Trade a refresh token for a new session (the token is the credential).' },
   'session.end': { audience: 'anyone', description: 'Sign out the session a refresh token belongs to.' },
   'webhook.receive': { audience: 'anyone', description: 'Provider callbacks, each verified by its own signature.' },
+  'graphql.execute': { audience: 'anyone', description: 'The GraphQL endpoint itself; each operation in it declares its own permission.' },
 
   'me.read': { audience: 'signed-in', description: 'The signed-in user.' },
   'me.totp.manage': { audience: 'staff', description: 'Turn one’s own TOTP second factor on or off.' },
@@ -33,6 +34,7 @@ export const PERMISSIONS = spec({
   'customer.read': { audience: 'signed-in', resource: 'customer', description: 'One customer: staff any, a customer user their own.' },
   'customer.create': { audience: 'staff', description: 'Create a customer.' },
   'customer.update': { audience: 'staff', description: 'Change a customer’s name and notes.' },
+  'customer.notes.read': { audience: 'staff', description: 'The studio’s internal notes on a customer.' },
   'customer.plan.update': { audience: 'staff', resource: 'customer', description: 'Put a customer on another plan (audited).' },
   'customer.credits.grant': { audience: 'staff', resource: 'customer', description: 'Grant or take back enhancement credits (audited).' },
   'customer.usage.read': { audience: 'signed-in', resource: 'customer', description: 'Enhancement usage against the plan.' },
@@ -62,6 +64,7 @@ export const PERMISSIONS = spec({
   'image.preview': { audience: 'signed-in', resource: 'image', description: 'A preview or thumbnail, clean or watermarked by rule 4.' },
 
   'audit.read': { audience: 'staff', description: 'The audit trail.' },
+  'delivery.read': { audience: 'staff', description: 'The record of transfers: who downloaded what, when, how far.' },
   'security-event.read': { audience: 'admin', description: 'Security events.' },
   'mail.read': { audience: 'admin', description: 'The mail outbox.' },
 

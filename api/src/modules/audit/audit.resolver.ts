@@ -8,9 +8,11 @@ import { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { AuditEntriesArgs, AuditEntryConnection } from './audit.types.js';
+import { Requires } from '../../graphql/requires.js';
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
+  @Requires('audit.read')
   @Query(() => AuditEntryConnection, { description: 'The audit trail, newest first (staff only).' })
   auditEntries(@Args() args: AuditEntriesArgs, @Ctx() ctx: RequestContext) {
     return ctx.services.audit.list(ctx.em, args.filter ?? {}, args);

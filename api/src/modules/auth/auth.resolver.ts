@@ -4,6 +4,7 @@ import { User } from '../users/user.entity.js';
 import type { SignInResult } from './auth.service.js';
 import { LOGIN_CODE_TTL_MINUTES, MAX_LOGIN_CODE_ATTEMPTS } from './login-code.service.js';
 import { MAX_SECOND_FACTOR_ATTEMPTS, SECOND_FACTOR_CHALLENGE_TTL_SECONDS } from './totp.service.js';
+import { Requires } from '../../graphql/requires.js';
 
 @ObjectType({ description: 'A signed-in session: a short-lived access token and a rotating refresh token.' })
 export class AuthPayload {
@@ -39,6 +40,7 @@ export class LoginResult {
 
 @Resolver()
 export class AuthResolver {
+  @Requires('session.create', { limit: 'login' })
   @Mutation(() => LoginResult, {
     description: 'Signs in with email and password. rememberMe keeps the session for 7 days instead of 24 hours. Users with a TOTP second factor get a challenge instead of tokens (see LoginResult).',
   })
@@ -51,6 +53,7 @@ export class AuthResolver {
     return ctx.services.auth.login(ctx.em, { email, password, rememberMe }, ctx.ip);
   }
 
+  @Requires('session.create', { limit: 'login' })
   @Mutation(() => Boolean, {
     description: `Emails a six-digit sign-in code to the address if an active account has it. Always answers true, the same way and as fast, whether or not the account exists. The code works once, for ${LOGIN_CODE_TTL_MINUTES} minutes and at most ${MAX_LOGIN_CODE_ATTEMPTS} wrong tries; a newer code replaces it.`,
   })
@@ -58,6 +61,7 @@ export class AuthResolver {
     return ctx.services.loginCodes.request(email, ctx.ip);
   }
 
+  @Requires('session.create', { limit: 'login' })
   @Mutation(() => LoginResult, { description: 'Signs in with an emailed code; answers exactly like login. A wrong, used or expired code and an unknown email get the same error.' })
   verifyLoginCode(
     @Arg('email') email: string,
@@ -68,16 +72,19 @@ export class AuthResolver {
     return ctx.services.loginCodes.verify(ctx.em, { email, code, rememberMe }, ctx.ip);
   }
 
+  @Requires('session.create', { limit: 'secondFactor' })
   @Mutation(() => AuthPayload, { description: 'Completes a sign-in that answered secondFactorRequired, with the challenge and the current code from the authenticator app.' })
   verifySecondFactor(@Arg('challenge') challenge: string, @Arg('code') code: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return ctx.services.auth.verifySecondFactor(ctx.em, { challenge, code }, ctx.ip);
   }
 
+  @Requires('session.refresh')
   @Mutation(() => AuthPayload, { description: 'Trades a refresh token for a new session. The old token stops working.' })
   refreshToken(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return ctx.services.auth.refresh(ctx.em, refreshToken);
   }
 
+  @Requires('session.end')
   @Mutation(() => Boolean, { description: 'Ends the session the refresh token belongs to.' })
   async logout(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: RequestContext): Promise<boolean> {
     await ctx.services.auth.logout(ctx.em, refreshToken);

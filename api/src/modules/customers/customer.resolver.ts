@@ -4,24 +4,29 @@ import { JobConnection, JobsArgs } from '../jobs/job.types.js';
 import { User } from '../users/user.entity.js';
 import { Customer } from './customer.entity.js';
 import { CreateCustomerInput, CustomerConnection, CustomersArgs, UpdateCustomerInput } from './customer.types.js';
+import { Requires, idsFrom } from '../../graphql/requires.js';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
+  @Requires('customer.list')
   @Query(() => CustomerConnection)
   customers(@Args() args: CustomersArgs, @Ctx() ctx: RequestContext) {
     return ctx.services.customers.list(ctx.em, args);
   }
 
+  @Requires('customer.read', { ids: idsFrom.arg('id') })
   @Query(() => Customer)
   customer(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Customer> {
     return ctx.services.customers.get(ctx.em, id);
   }
 
+  @Requires('customer.create')
   @Mutation(() => Customer)
   createCustomer(@Arg('input') input: CreateCustomerInput, @Ctx() ctx: RequestContext): Promise<Customer> {
     return ctx.services.customers.create(ctx.em, input);
   }
 
+  @Requires('customer.update')
   @Mutation(() => Customer)
   updateCustomer(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCustomerInput, @Ctx() ctx: RequestContext): Promise<Customer> {
     return ctx.services.customers.update(ctx.em, id, input);

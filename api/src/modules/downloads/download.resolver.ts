@@ -7,14 +7,17 @@ import { User } from '../users/user.entity.js';
 import { Delivery } from './delivery.entity.js';
 import { DownloadDenied, toForbidden } from './download.service.js';
 import { DownloadTicket } from './download.types.js';
+import { Requires, idsFrom } from '../../graphql/requires.js';
 
 @Resolver()
 export class DownloadResolver {
+  @Requires('image.download', { ids: idsFrom.arg('imageId'), limit: 'download' })
   @Mutation(() => DownloadTicket, { description: 'A link to download one original, if it is released to you.' })
   async imageDownloadUrl(@Arg('imageId', () => ID) imageId: string, @Ctx() ctx: RequestContext): Promise<DownloadTicket> {
     return denialsAsForbidden(ctx, () => ctx.services.downloads.imageTicket(ctx.em, ctx.user!, imageId));
   }
 
+  @Requires('job.download', { ids: idsFrom.arg('jobId'), limit: 'download' })
   @Mutation(() => DownloadTicket, { description: 'A link to a ZIP of every image of the job released to you at the moment it is used.' })
   async jobArchiveDownload(@Arg('jobId', () => ID) jobId: string, @Ctx() ctx: RequestContext): Promise<DownloadTicket> {
     return denialsAsForbidden(ctx, () => ctx.services.downloads.archiveTicket(ctx.em, ctx.user!, jobId));
@@ -26,7 +29,7 @@ async function denialsAsForbidden<T>(ctx: RequestContext, issue: () => Promise<T
     return await issue();
   } catch (error) {
     if (!(error instanceof DownloadDenied)) throw error;
-    ctx.services.downloads.logDenial(error, { ip: ctx.ip, requestId: ctx.requestId, via: 'graphql' });
+    ctx.access.recordPolicyDenial(error.details.imageId ? 'image.download' : 'job.download', [error.details.imageId ?? error.details.jobId ?? ''], { policy: error.reason, ...error.details });
     throw toForbidden(error);
   }
 }

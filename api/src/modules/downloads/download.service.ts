@@ -3,7 +3,6 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { badInput, forbidden, isAppError, notFound } from '../../shared/errors.js';
-import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
 import { canSeeJobFacts, downloadDenial, loadImageFacts, loadJobImageFacts, locksTakenBy, type DownloadDenial, type ImageFacts } from '../../policy/download-policy.js';
 import { isStaff } from '../../policy/visibility.js';
 import type { Caller } from '../../shared/caller.js';
@@ -76,12 +75,13 @@ export class DownloadService {
   constructor(
     private readonly config: Config,
     private readonly urlTokens: UrlTokenSigner,
-    private readonly securityEvents: SecurityEvents,
     private readonly locks: SelectionLockService,
   ) {}
 
+  /** A ticket for one original; the access module has allowed `image.download` on it (rule 1) already. */
   async imageTicket(em: EntityManager, user: User, imageId: string): Promise<DownloadTicketShape> {
-    const image = await this.allowedImage(em, user, imageId);
+    const image = await findById(em, Image, imageId);
+    if (!image) throw notFound('Image');
     const expiresAt = this.expiry();
     const token = this.urlTokens.sign<ImageTicketClaims>('download-image', { u: user.id, img: image.id }, expiresAt);
     return { url: `${this.config.publicUrl}/downloads/images/${token}`, expiresAt, filename: downloadName(image) };
@@ -92,12 +92,6 @@ export class DownloadService {
     const expiresAt = this.expiry();
     const token = this.urlTokens.sign<ArchiveTicketClaims>('download-archive', { u: user.id, job: plan.job.id }, expiresAt);
     return { url: `${this.config.publicUrl}/downloads/archive/${token}`, expiresAt, filename: plan.filename };
-  }
-
-  /** The image, if this user may download its original now; otherwise DownloadDenied. */
-  async allowedImage(em: EntityManager, user: User, imageId: string): Promise<Image> {
-    await this.allowedFacts(em, user, imageId);
-    return em.findOneOrFail(Image, { id: imageId });
   }
 
   /**
@@ -183,18 +177,6 @@ export class DownloadService {
     }
     const names = archiveFileNames(images.map((image) => ({ filename: image.filename, contentType: image.contentType ?? 'application/octet-stream' })));
     return { user, job, images, facts, names, totalBytes, filename: `${safeStem(job.title)}.zip` };
-  }
-
-  /** The active user a ticket names, reloaded now. */
-  async ticketUser(em: EntityManager, userId: string): Promise<User> {
-    const user = await findById(em, User, userId, { populate: ['customer'] });
-    if (!user?.active) throw new DownloadDenied('USER_INACTIVE', { userId });
-    return user;
-  }
-
-  logDenial(denied: DownloadDenied, context: { ip?: string; requestId?: string; via: string }): void {
-    const { userId, ...details } = denied.details;
-    this.securityEvents.record(SecurityEventType.DOWNLOAD_DENIED, { userId, ip: context.ip, requestId: context.requestId, details: { reason: denied.reason, ...details, via: context.via } });
   }
 
   private expiry(): Date {

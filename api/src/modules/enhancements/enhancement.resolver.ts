@@ -6,24 +6,29 @@ import { Image, type ImageView } from '../images/image.entity.js';
 import { User } from '../users/user.entity.js';
 import { Enhancement, EnhancementFailure } from './enhancement.entity.js';
 import { EnhancementConnection, EnhancementModel, EnhancementsArgs } from './enhancement.types.js';
+import { Requires, idsFrom } from '../../graphql/requires.js';
 
 @Resolver(() => Enhancement)
 export class EnhancementResolver {
+  @Requires('enhancement.model.list')
   @Query(() => [EnhancementModel], { description: 'The models this deployment offers, with what they are for, their parameters, limits and cost.' })
   enhancementModels(@Ctx() ctx: RequestContext): EnhancementModel[] {
     return ctx.services.enhancementModels.list();
   }
 
+  @Requires('enhancement.read', { ids: idsFrom.arg('id') })
   @Query(() => Enhancement)
   enhancement(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Enhancement> {
     return ctx.services.enhancements.get(ctx.em, id);
   }
 
+  @Requires('enhancement.list')
   @Query(() => EnhancementConnection, { description: 'Enhancement tasks the viewer may see, newest first: staff all, customers those on their images.' })
   enhancements(@Args() args: EnhancementsArgs, @Ctx() ctx: RequestContext) {
     return ctx.services.enhancements.list(ctx.em, ctx.user!, args.filter, args);
   }
 
+  @Requires('enhancement.create', { ids: idsFrom.arg('imageId'), limit: 'enhance' })
   @Mutation(() => Enhancement, { description: 'Queues an enhancement of one READY image. Customers’ tasks count against their plan.' })
   async enhanceImage(
     @Arg('imageId', () => ID) imageId: string,
@@ -35,6 +40,7 @@ export class EnhancementResolver {
     return task!;
   }
 
+  @Requires('enhancement.create', { ids: idsFrom.list('imageIds'), limit: 'enhance' })
   @Mutation(() => [Enhancement], { description: 'Queues the same enhancement of up to 50 READY images, all or nothing.' })
   enhanceImages(
     @Arg('imageIds', () => [ID]) imageIds: string[],
@@ -45,6 +51,7 @@ export class EnhancementResolver {
     return ctx.services.enhancements.enhance(ctx.em, callerOf(ctx), { imageIds, modelId, params, field: 'imageIds' });
   }
 
+  @Requires('enhancement.cancel', { ids: idsFrom.arg('id') })
   @Mutation(() => Enhancement, { description: 'Cancels a task: at once while QUEUED (usage given back); while PROCESSING the worker stops within seconds and the result is discarded.' })
   cancelEnhancement(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Enhancement> {
     return ctx.services.enhancements.cancel(ctx.em, callerOf(ctx), id);

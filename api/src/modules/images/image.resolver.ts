@@ -9,22 +9,26 @@ import { User } from '../users/user.entity.js';
 import { factsFor } from './image-facts.js';
 import { Image, type ImageView } from './image.entity.js';
 import { ImageUpload, RequestImageUploadInput } from './image.types.js';
+import { Requires, idsFrom } from '../../graphql/requires.js';
 
 const lockLookup = (ctx: RequestContext) => (imageId: string) => ctx.loaders.selectionLocked.load(imageId);
 
 @Resolver(() => Image)
 export class ImageResolver {
+  @Requires('image.read', { ids: idsFrom.arg('id') })
   @Query(() => Image)
   image(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Image> {
     return ctx.services.images.get(ctx.em, id);
   }
 
+  @Requires('image.upload', { ids: idsFrom.input('jobId'), limit: 'upload' })
   @Mutation(() => ImageUpload, { description: 'Creates a PENDING image and returns where to PUT its bytes.' })
   async requestImageUpload(@Arg('input') input: RequestImageUploadInput, @Ctx() ctx: RequestContext): Promise<ImageUpload> {
     const job = await ctx.services.jobs.get(ctx.em, input.jobId);
     return ctx.services.uploads.request(ctx.em, callerOf(ctx), job, input);
   }
 
+  @Requires('image.upload.complete', { ids: idsFrom.arg('imageId'), limit: 'upload' })
   @Mutation(() => Image, { description: 'Verifies the uploaded bytes and renders previews; the image becomes READY or FAILED.' })
   async completeImageUpload(@Arg('imageId', () => ID) imageId: string, @Ctx() ctx: RequestContext): Promise<Image> {
     const image = await ctx.services.images.get(ctx.em, imageId);

@@ -8,24 +8,29 @@ import { Customer } from '../customers/customer.entity.js';
 import { ImageConnection, ImagesArgs } from '../images/image.types.js';
 import { Job } from './job.entity.js';
 import { CreateJobInput, JobConnection, JobsArgs, UpdateJobInput } from './job.types.js';
+import { Requires, idsFrom } from '../../graphql/requires.js';
 
 @Resolver(() => Job)
 export class JobResolver {
+  @Requires('job.list')
   @Query(() => JobConnection, { description: 'Jobs the viewer may see: staff all, customers their delivered jobs.' })
   jobs(@Args() args: JobsArgs, @Ctx() ctx: RequestContext) {
     return ctx.services.jobs.list(ctx.em, ctx.user!, args);
   }
 
+  @Requires('job.read', { ids: idsFrom.arg('id') })
   @Query(() => Job)
   job(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Job> {
     return ctx.services.jobs.get(ctx.em, id);
   }
 
+  @Requires('job.create')
   @Mutation(() => Job, { description: 'Sets the initial package; later changes go through the audited mutations.' })
   createJob(@Arg('input') input: CreateJobInput, @Ctx() ctx: RequestContext): Promise<Job> {
     return ctx.services.jobs.create(ctx.em, input);
   }
 
+  @Requires('job.update')
   @Mutation(() => Job)
   updateJob(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateJobInput, @Ctx() ctx: RequestContext): Promise<Job> {
     return ctx.services.jobs.update(ctx.em, id, input);

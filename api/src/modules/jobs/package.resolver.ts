@@ -1,10 +1,12 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { callerOf, type RequestContext } from '../../graphql/context.js';
 import { Job } from './job.entity.js';
+import { Requires } from '../../graphql/requires.js';
 
 /** Package size and release-all: staff changes to what a job's customer may download, each audited (package.service.ts). */
 @Resolver()
 export class PackageResolver {
+  @Requires('job.package.update')
   @Mutation(() => Job, { description: 'Changes the package size. Refused below the number already included; CONFLICT when expectedVersion is stale.' })
   setIncludedImages(
     @Arg('jobId', () => ID) jobId: string,
@@ -16,6 +18,7 @@ export class PackageResolver {
     return ctx.services.packages.setIncludedImages(ctx.em, callerOf(ctx), jobId, includedImages, reason, expectedVersion);
   }
 
+  @Requires('job.package.update')
   @Mutation(() => Job, { description: 'Releases (or withdraws) every image of the job at once; BLOCKED images stay withheld.' })
   setAllImagesIncluded(
     @Arg('jobId', () => ID) jobId: string,

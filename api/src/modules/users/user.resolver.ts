@@ -4,39 +4,47 @@ import { loadReference } from '../../shared/load-reference.js';
 import { Customer } from '../customers/customer.entity.js';
 import { User } from './user.entity.js';
 import { CreateUserInput, UpdateUserInput, UserConnection, UsersArgs } from './user.types.js';
+import { Requires, idsFrom } from '../../graphql/requires.js';
 
 @Resolver(() => User)
 export class UserResolver {
+  @Requires('me.read')
   @Query(() => User, { description: 'The signed-in user.' })
   me(@Ctx() ctx: RequestContext): User {
     return ctx.user!;
   }
 
+  @Requires('user.list')
   @Query(() => UserConnection)
   users(@Args() args: UsersArgs, @Ctx() ctx: RequestContext) {
     return ctx.services.users.list(ctx.em, args);
   }
 
+  @Requires('user.read')
   @Query(() => User)
   user(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<User> {
     return ctx.services.users.get(ctx.em, id);
   }
 
+  @Requires('user.create', { assignsRole: (args) => args.input?.role })
   @Mutation(() => User, { description: 'Staff create customer users; only admins create staff and admins.' })
   createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
     return ctx.services.users.create(ctx.em, input);
   }
 
+  @Requires('user.update', { ids: idsFrom.arg('id'), assignsRole: (args) => args.input?.role })
   @Mutation(() => User, { description: 'Staff change customer users; only admins change staff and admins.' })
   updateUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
     return ctx.services.users.update(ctx.em, id, input);
   }
 
+  @Requires('user.deactivate', { ids: idsFrom.arg('id') })
   @Mutation(() => User, { description: 'Blocks sign-in and ends every session at once. Users are never deleted.' })
   deactivateUser(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<User> {
     return ctx.services.users.setActive(ctx.em, ctx.user!, id, false);
   }
 
+  @Requires('user.deactivate', { ids: idsFrom.arg('id') })
   @Mutation(() => User)
   reactivateUser(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<User> {
     return ctx.services.users.setActive(ctx.em, ctx.user!, id, true);
