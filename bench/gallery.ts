@@ -40,7 +40,7 @@ import { buildExecutableSchema, buildPublicSchema } from '../api/src/graphql/sch
 import { contextFor } from '../api/src/http/app.js';
 import { ImageStatus, SelectionState } from '../api/src/shared/domain/image-enums.js';
 import type { MediaTokenClaims } from '../api/src/modules/images/media-urls.js';
-import type { RenditionKind } from '../api/src/modules/images/image-processing.js';
+import type { RenditionKind } from '../api/src/shared/domain/rendition-kind.js';
 import type { User } from '../api/src/modules/users/user.entity.js';
 import { isReleased, renditionVariant, type ImageFacts } from '../api/src/policy/download-policy.js';
 import type { Services } from '../api/src/services.js';

@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { DEFAULT_HUGGINGFACE_BASE_URL } from './modules/enhancements/providers/huggingface-provider.js';
-import { DEFAULT_REPLICATE_BASE_URL } from './modules/enhancements/providers/replicate-provider.js';
-import { WEBHOOK_SECRET_PATTERN } from './modules/enhancements/providers/replicate-webhook.js';
-import { MODEL_IDS } from './modules/enhancements/model-catalogue.js';
+import { MODEL_IDS } from './shared/domain/model-catalogue.js';
 
 const MINUTE = 60;
 /** Rule 7: signed URLs and tickets never live longer than this. */
 export const MAX_SIGNED_URL_TTL_SECONDS = 15 * MINUTE;
+
+/** Where the providers' APIs are unless REPLICATE_BASE_URL or HUGGINGFACE_BASE_URL say otherwise. */
+export const DEFAULT_REPLICATE_BASE_URL = 'https://api.replicate.com/v1';
+export const DEFAULT_HUGGINGFACE_BASE_URL = 'https://router.huggingface.co/hf-inference/models';
+/** What Replicate's webhook signing secret looks like: `whsec_` and base64. */
+export const WEBHOOK_SECRET_PATTERN = /^whsec_[A-Za-z0-9+/]+={0,2}$/;
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImageStatus, SelectionState } from '../src/shared/domain/image-enums.js';
 import { Image } from '../src/modules/images/image.entity.js';
-import type { RenditionKind } from '../src/modules/images/image-processing.js';
+import type { RenditionKind } from '../src/shared/domain/rendition-kind.js';
 import { JobStatus } from '../src/shared/domain/job-status.js';
 import { UserRole } from '../src/shared/domain/user-role.js';
 import type { StorageMode } from '../src/storage/storage-mode.js';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Image } from '../src/modules/images/image.entity.js';
-import type { RenditionKind } from '../src/modules/images/image-processing.js';
+import type { RenditionKind } from '../src/shared/domain/rendition-kind.js';
 import type { StorageMode } from '../src/storage/storage-mode.js';
 import { standardCast } from './support/factories.js';
 import { openTransfer, type PartialTransfer } from './support/partial-reads.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger.js';
-import type { Caller } from '../shared/caller.js';
+import type { Caller } from '../modules/users/caller.js';
 import type { User } from '../modules/users/user.entity.js';
 import type { Services } from '../services.js';
 import type { Access } from '../policy/access.js';

@@ -15,7 +15,7 @@ import { User } from '../modules/users/user.entity.js';
 import type { Access } from '../policy/access.js';
 import { findById } from '../shared/ids.js';
 import type { RouteGate } from './guarded.js';
-import type { Caller } from '../shared/caller.js';
+import type { Caller } from '../modules/users/caller.js';
 import { streamZip, ZipStreamError } from '../modules/downloads/zip-stream.js';
 import { forbidden, isAppError, serviceUnavailable } from '../shared/errors.js';
 import { InvalidTokenError, type TokenPurpose } from '../security/signed-token.js';

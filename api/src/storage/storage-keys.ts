@@ -1,4 +1,4 @@
-import type { RenditionKind } from '../modules/images/image-processing.js';
+import type { RenditionKind } from '../shared/domain/rendition-kind.js';
 
 /**
  * Verified objects of a customer live under `customers/<customerId>/`; uploads land under

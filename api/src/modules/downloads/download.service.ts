@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 import { badInput, forbidden, isAppError, notFound } from '../../shared/errors.js';
 import { canSeeJobFacts, downloadDenial, loadImageFacts, loadJobImageFacts, locksTakenBy, type DownloadDenial, type ImageFacts } from '../../policy/download-policy.js';
 import { isStaff } from '../../policy/visibility.js';
-import type { Caller } from '../../shared/caller.js';
+import type { Caller } from '../users/caller.js';
 import { findById, isUuid } from '../../shared/ids.js';
 import type { UrlTokenSigner } from '../../security/signed-token.js';
 import { Image } from '../images/image.entity.js';

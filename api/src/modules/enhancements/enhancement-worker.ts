@@ -6,7 +6,7 @@ import type { DerivedImageService, PreparedDerivedImage } from '../images/derive
 import { Enhancement, EnhancementErrorCode } from './enhancement.entity.js';
 import type { EnhancementLifecycle } from './enhancement-lifecycle.js';
 import type { EnhancementJob, EnhancementMessage, EnhancementQueue } from './enhancement-queue.js';
-import { MODEL_CATALOGUE } from './model-catalogue.js';
+import { MODEL_CATALOGUE } from '../../shared/domain/model-catalogue.js';
 import type { ProviderRegistry } from './provider-registry.js';
 import { RunningTask } from './running-task.js';
 import { decideFailure } from './task-failures.js';

@@ -4,7 +4,7 @@ import { paginate, type PageArgs } from '../../shared/connection.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
 import type { Logger } from '../../logger.js';
 import { isStaff } from '../../policy/visibility.js';
-import type { Caller } from '../../shared/caller.js';
+import type { Caller } from '../users/caller.js';
 import { findById, uuidOrNoMatch, uuidsOnly } from '../../shared/ids.js';
 import { ImageStatus } from '../../shared/domain/image-enums.js';
 import { Image } from '../images/image.entity.js';

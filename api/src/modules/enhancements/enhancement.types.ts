@@ -3,7 +3,7 @@ import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-gra
 import { Connection, PageArgs } from '../../shared/connection.js';
 import { EnhancementStatus } from './enhancement.entity.js';
 import { Enhancement } from './enhancement.entity.js';
-import { ModelCategory, ParameterKind } from './model-catalogue.js';
+import { ModelCategory, ParameterKind } from '../../shared/domain/model-catalogue.js';
 
 export const EnhancementConnection = Connection(Enhancement, 'Enhancement');
 

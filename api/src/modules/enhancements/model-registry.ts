@@ -1,6 +1,6 @@
 import { badInput } from '../../shared/errors.js';
-import { MODEL_CATALOGUE, ModelCategory, ParameterKind, type ModelDefinition, type ParameterSpec } from './model-catalogue.js';
-import type { EnhancementParams, ProviderName } from './providers/provider.js';
+import { MODEL_CATALOGUE, ModelCategory, ParameterKind, type ModelDefinition, type ParameterSpec, type ProviderName } from '../../shared/domain/model-catalogue.js';
+import type { EnhancementParams } from './providers/provider.js';
 import { isSupportedReplicateModel } from './providers/replicate-provider.js';
 
 /** A request checked against the registry: what to run, with every parameter filled in. */

@@ -2,7 +2,8 @@ import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { HuggingFaceProvider } from './providers/huggingface-provider.js';
 import { LocalEnhancementProvider } from './providers/local/local-provider.js';
-import type { EnhancementProvider, ProviderName } from './providers/provider.js';
+import type { ProviderName } from '../../shared/domain/model-catalogue.js';
+import type { EnhancementProvider } from './providers/provider.js';
 import { ReplicateProvider, type ReplicateWebhookReceiver } from './providers/replicate-provider.js';
 
 /**

@@ -7,7 +7,7 @@ import { isUuid } from '../../shared/ids.js';
 import type { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
 import type { ImageStatus, SelectionState } from '../../shared/domain/image-enums.js';
-import type { RenditionKind } from './image-processing.js';
+import type { RenditionKind } from '../../shared/domain/rendition-kind.js';
 import { Image, type ImageView, type StoredRendition } from './image.entity.js';
 import { ImageSortField, type ImagesArgs } from './image.types.js';
 

@@ -1,11 +1,11 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { generateDemoPhoto } from '../../db/demo-photos.js';
+import { RENDITION_KINDS } from '../../shared/domain/rendition-kind.js';
 import {
   ACCEPTED_CONTENT_TYPES,
   ImageRejectedError,
   inspectImage,
-  RENDITION_KINDS,
   renderRenditions,
   type ImageRejectionReason,
   type Rendition,

@@ -1,4 +1,5 @@
 import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { RenditionKind } from '../../shared/domain/rendition-kind.js';
 
 export const ACCEPTED_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/tiff'] as const;
 export type AcceptedContentType = (typeof ACCEPTED_CONTENT_TYPES)[number];
@@ -18,9 +19,6 @@ export interface ImageInfo {
   width: number;
   height: number;
 }
-
-export type RenditionKind = 'preview' | 'preview_watermarked' | 'thumbnail' | 'thumbnail_watermarked';
-export const RENDITION_KINDS: readonly RenditionKind[] = ['preview', 'preview_watermarked', 'thumbnail', 'thumbnail_watermarked'];
 
 export interface Rendition {
   kind: RenditionKind;

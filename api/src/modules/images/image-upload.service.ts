@@ -13,7 +13,7 @@ import type { RateLimits } from '../../security/rate-limits.js';
 import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
 import type { StudioService } from '../studio/studio.service.js';
 import type { Job } from '../jobs/job.entity.js';
-import type { Caller } from '../../shared/caller.js';
+import type { Caller } from '../users/caller.js';
 import { storeRenditions } from './rendition-storage.js';
 import { ImageStatus } from '../../shared/domain/image-enums.js';
 import { ACCEPTED_CONTENT_TYPES, ImageRejectedError, inspectImage, renderRenditions } from './image-processing.js';

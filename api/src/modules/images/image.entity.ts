@@ -6,7 +6,7 @@ import { BaseEntity } from '../../shared/base-entity.js';
 import { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
 import { ImageStatus, SelectionState } from '../../shared/domain/image-enums.js';
-import type { RenditionKind } from './image-processing.js';
+import type { RenditionKind } from '../../shared/domain/rendition-kind.js';
 
 export interface StoredRendition {
   key: string;

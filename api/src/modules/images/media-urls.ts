@@ -8,7 +8,7 @@ import type { User } from '../users/user.entity.js';
 import { ImageStatus } from '../../shared/domain/image-enums.js';
 import { factsFor, type LockLookup } from './image-facts.js';
 import type { ImageView } from './image.entity.js';
-import type { RenditionKind } from './image-processing.js';
+import type { RenditionKind } from '../../shared/domain/rendition-kind.js';
 
 export interface MediaTokenClaims {
   /** The viewer: the policy is asked again, for them, when the link is used. */

@@ -6,7 +6,7 @@ import { uuidsOnly } from '../../shared/ids.js';
 import { optionalText } from '../../shared/input-validation.js';
 import { AuditSubject, type AuditService } from '../audit/audit.service.js';
 import { Job } from '../jobs/job.entity.js';
-import type { Caller } from '../../shared/caller.js';
+import type { Caller } from '../users/caller.js';
 import { SelectionState } from '../../shared/domain/image-enums.js';
 import { Image } from './image.entity.js';
 import type { SelectionLockService } from './selection-lock.service.js';

@@ -6,7 +6,7 @@ import { optionalText, requireIntInRange } from '../../shared/input-validation.j
 import { AuditSubject, type AuditService } from '../audit/audit.service.js';
 import { SelectionState } from '../../shared/domain/image-enums.js';
 import { Image } from '../images/image.entity.js';
-import type { Caller } from '../../shared/caller.js';
+import type { Caller } from '../users/caller.js';
 import { MAX_INCLUDED_IMAGES } from './job.service.js';
 import { Job } from './job.entity.js';
 

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../../shared/errors.js';
-import type { Caller } from '../../shared/caller.js';
+import type { Caller } from '../users/caller.js';
 import { findById } from '../../shared/ids.js';
 import { optionalText } from '../../shared/input-validation.js';
 import { AuditSubject, type AuditService } from '../audit/audit.service.js';

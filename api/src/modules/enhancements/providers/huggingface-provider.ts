@@ -1,3 +1,4 @@
+import { DEFAULT_HUGGINGFACE_BASE_URL } from '../../../config.js';
 import { canceledError, errorForStatus, ProviderHttp, sniffImageType } from './provider-http.js';
 import { ProviderError, type EnhancementProvider, type ProviderRequest, type ProviderResult } from './provider.js';
 
@@ -6,8 +7,6 @@ import { ProviderError, type EnhancementProvider, type ProviderRequest, type Pro
  * sends the image bytes and answers with the result's bytes. There is no job at the provider to
  * cancel: aborting the call is the cancel.
  */
-
-export const DEFAULT_HUGGINGFACE_BASE_URL = 'https://router.huggingface.co/hf-inference/models';
 
 export interface HuggingFaceProviderOptions {
   apiToken: string;

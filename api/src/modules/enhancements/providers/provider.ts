@@ -3,7 +3,7 @@
  * that runs a task knows nothing about a provider beyond this file.
  */
 
-export type ProviderName = 'local' | 'replicate' | 'huggingface';
+import type { ProviderName } from '../../../shared/domain/model-catalogue.js';
 
 /** Parameters after validation against the model registry (our camelCase names, not the provider's). */
 export type EnhancementParams = Record<string, number | boolean>;

@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { DEFAULT_REPLICATE_BASE_URL } from '../../../config.js';
 import type { Logger } from '../../../logger.js';
 import { canceledError, ProviderHttp, sniffImageType, type ProviderResponse } from './provider-http.js';
 import { isProviderError, isTaskHandover, ProviderError, type EnhancementParams, type EnhancementProvider, type ProviderRequest, type ProviderResult } from './provider.js';
@@ -9,8 +10,6 @@ import { isProviderError, isTaskHandover, ProviderError, type EnhancementParams,
  * fallback), cancel it when the task is canceled, and fetch the output — only from Replicate's own
  * hosts. Inputs above 1 MB go through Replicate's files API and are deleted there afterwards.
  */
-
-export const DEFAULT_REPLICATE_BASE_URL = 'https://api.replicate.com/v1';
 
 export interface ReplicateProviderOptions {
   apiToken: string;

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { WEBHOOK_SECRET_PATTERN } from '../../../config.js';
 
 /**
  * Replicate signs each webhook (the Standard Webhooks scheme): HMAC-SHA256, keyed with the
@@ -7,7 +8,6 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * The timestamp is signed too, so a captured delivery cannot be replayed after the tolerance.
  */
 
-export const WEBHOOK_SECRET_PATTERN = /^whsec_[A-Za-z0-9+/]+={0,2}$/;
 const DEFAULT_TOLERANCE_SECONDS = 5 * 60;
 
 export interface ReplicateWebhookHeaders {

@@ -1,4 +1,4 @@
-import type { User } from '../modules/users/user.entity.js';
+import type { User } from './user.entity.js';
 
 /** Who asks, from where, in which request: what services log and write into audit rows. */
 export interface Caller {

@@ -1,11 +1,13 @@
 import { registerEnumType } from 'type-graphql';
-import type { ProviderName } from './providers/provider.js';
 
 /**
  * Every enhancement model pixgate knows (seed 000's ALLOWED_MODELS, seed 002's Swin2SR): nothing
  * outside this list can run. Which of them are offered is configuration: ENHANCEMENT_MODELS picks
  * from it, and a remote model appears only when its provider's API token is set.
  */
+
+/** Who runs a model: this server, or a remote API. */
+export type ProviderName = 'local' | 'replicate' | 'huggingface';
 
 export enum ModelCategory {
   UPSCALE = 'UPSCALE',
