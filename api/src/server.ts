@@ -7,6 +7,7 @@ import { createHttpApp } from './http/app.js';
 import type { Logger } from './logger.js';
 import { ensureAdmin } from './modules/users/bootstrap-admin.js';
 import { resolveSigningSecret } from './security/secrets.js';
+import type { Express } from 'express';
 import { createServices, type Services } from './services.js';
 import { ObjectStorage, type StorageSettings } from './storage/object-storage.js';
 import type { StorageMode } from './storage/storage-mode.js';
@@ -15,6 +16,8 @@ import { connectRedis } from './security/redis.js';
 export interface RunningServer {
   url: string;
   services: Services;
+  /** The Express app, for tools and tests that enumerate its routes. */
+  app: Express;
   demoLogins: DemoLogin[];
   close(): Promise<void>;
 }
@@ -97,7 +100,7 @@ export async function startServer(options: ApplicationOptions): Promise<RunningS
     sweeper.unref();
     if (workersHere) await services.enhancementWorker.start();
 
-    return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, services, demoLogins, close };
+    return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, services, app, demoLogins, close };
   } catch (error) {
     await close();
     throw error;

@@ -19,6 +19,7 @@ export interface TestServer {
   url: string;
   databaseUrl: string;
   services: RunningServer['services'];
+  app: RunningServer['app'];
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Every log line the server wrote, parsed (kept only when started with `captureLogs`). */
   logs: Record<string, unknown>[];
@@ -96,6 +97,7 @@ export async function startTestServer(env: Record<string, string> = {}, storageM
     url,
     databaseUrl: databaseUrl.toString(),
     services: server.services,
+    app: server.app,
     logs,
     async gql(query, variables, token) {
       const response = await fetch(`${url}/graphql`, {
