@@ -11,6 +11,7 @@ import { errorCode, startTestServer, type TestServer } from './support/test-serv
 import { makeJpeg, sha256, uploads } from './support/uploads.js';
 import { httpErrorCode } from './support/partial-reads.js';
 import { readZip } from './support/zip.js';
+import { jobWorldArb, oracle, weighted, type ImageSetting, type JobWorld, type Viewer } from './support/download-oracle.js';
 
 /**
  * Property-based test of the download rules (PRODUCT.md rules 1, 2, 4 and 7) against real servers,
@@ -26,74 +27,12 @@ import { readZip } from './support/zip.js';
 // The oracle
 // ---------------------------------------------------------------------------------------------
 
-interface JobSetting {
-  status: JobStatus;
-  includedImages: number;
-  allImagesIncluded: boolean;
-}
-interface ImageSetting {
-  status: ImageStatus;
-  selectionState: SelectionState;
-  /** A transfer to the customer has locked the selection (rule 5); for a derived image its source's counts. */
-  locked: boolean;
-  /** For a derived image (an enhancement's result): its source's setting, in the same job. */
-  source?: ImageSetting;
-}
-/** Everything that decides downloads in one job, at one moment. */
-interface JobWorld {
-  job: JobSetting;
-  images: ImageSetting[];
-}
-
 type CallerKind = 'owner' | 'otherCustomer' | 'staff' | 'admin' | 'formerOwner' | 'formerStaff';
 interface Caller {
   kind: CallerKind;
   /** Which of the other customers an `otherCustomer` caller belongs to. */
   otherOffset: number;
 }
-/** The caller as the rules see them, for one job at one moment. */
-interface Viewer {
-  staff: boolean;
-  ownsJob: boolean;
-  active: boolean;
-}
-
-/** Rule 1: the states that release an image on their own. */
-const RELEASING = new Set<SelectionState>([SelectionState.INCLUDED, SelectionState.EXTRA_PAID, SelectionState.EXTRA_FREE]);
-/** Rule 4: extras staff granted; the customer keeps them. */
-const GRANTED = new Set<SelectionState>([SelectionState.EXTRA_PAID, SelectionState.EXTRA_FREE]);
-
-const oracle = {
-  /**
-   * Rule 1, for READY images (customers see nothing else): BLOCKED wins over allImagesIncluded. A
-   * derived image is downloadable when its source is and staff have not blocked it (issue 6).
-   */
-  downloadable: (job: JobSetting, image: ImageSetting): boolean =>
-    image.status === ImageStatus.READY &&
-    image.selectionState !== SelectionState.BLOCKED &&
-    (image.source ? oracle.downloadable(job, image.source) : job.allImagesIncluded || RELEASING.has(image.selectionState)),
-  /** Rule 2: staff see every job; a customer user only their own customer's delivered jobs. */
-  seesJob: (viewer: Viewer, job: JobSetting): boolean => viewer.active && (viewer.staff || (viewer.ownsJob && job.status === JobStatus.DELIVERED)),
-  /** Rule 2: …and of those jobs, customers see READY images only. */
-  seesImage: (viewer: Viewer, job: JobSetting, image: ImageSetting): boolean =>
-    oracle.seesJob(viewer, job) && (viewer.staff || image.status === ImageStatus.READY),
-  /** Rule 1: staff may download any READY image; a customer user a downloadable image of their own delivered job. */
-  obtains: (viewer: Viewer, job: JobSetting, image: ImageSetting): boolean =>
-    viewer.active &&
-    (viewer.staff ? image.status === ImageStatus.READY : viewer.ownsJob && job.status === JobStatus.DELIVERED && oracle.downloadable(job, image)),
-  /**
-   * Rule 4: clean renditions to staff, and to a customer only of an image they may download and can
-   * no longer lose: locked, a granted extra, or in a job that includes all images. A derived image
-   * is judged by its source.
-   */
-  cleanPreview: (viewer: Viewer, job: JobSetting, image: ImageSetting): boolean => {
-    if (viewer.staff) return true;
-    const entitlement = image.source ?? image;
-    return oracle.obtains(viewer, job, image) && (entitlement.locked || job.allImagesIncluded || GRANTED.has(entitlement.selectionState));
-  },
-  /** The code a refused GraphQL call carries: a deactivated user's token no longer signs anyone in. */
-  refusal: (viewer: Viewer): string => (viewer.active ? 'FORBIDDEN' : 'UNAUTHENTICATED'),
-};
 
 /** Former users are deactivated; `formerActive` says whether they still were at that moment. */
 function viewerOf(caller: Caller, formerActive: boolean): Viewer {
@@ -119,24 +58,6 @@ const MODES: readonly StorageMode[] = ['proxied', 'presigned'];
 const FIELD_RUNS = 1_800;
 const END_TO_END_RUNS = 200;
 
-const weighted = <T>(...options: [T, number][]) => fc.oneof(...options.map(([value, weight]) => ({ arbitrary: fc.constant(value), weight })));
-
-const jobSettingArb: fc.Arbitrary<JobSetting> = fc.record({
-  // Delivered most of the time: that is where customers' rights get interesting.
-  status: weighted<JobStatus>([JobStatus.DELIVERED, 6], [JobStatus.IN_PROGRESS, 1], [JobStatus.ARCHIVED, 1]),
-  includedImages: fc.nat({ max: 10 }),
-  allImagesIncluded: fc.boolean(),
-});
-const imageSettingArb: fc.Arbitrary<ImageSetting> = fc.record({
-  status: weighted<ImageStatus>([ImageStatus.READY, 8], [ImageStatus.PENDING, 1], [ImageStatus.FAILED, 1]),
-  selectionState: fc.constantFrom(...Object.values(SelectionState)),
-  locked: fc.boolean(),
-});
-/** Settings for up to MAX_IMAGES images; a case uses as many as its job has. */
-const jobWorldArb: fc.Arbitrary<JobWorld> = fc.record({
-  job: jobSettingArb,
-  images: fc.array(imageSettingArb, { minLength: MAX_IMAGES, maxLength: MAX_IMAGES }),
-});
 const callerArb: fc.Arbitrary<Caller> = fc.record({
   // The job's own customer most often: theirs is the only case where every condition of rule 1 counts.
   kind: weighted<CallerKind>(['owner', 4], ['formerOwner', 2], ['otherCustomer', 1], ['staff', 1], ['admin', 1], ['formerStaff', 1]),
@@ -377,7 +298,7 @@ describe('download policy, property-based', () => {
       fc.asyncProperty(
         fc.constantFrom(...MODES),
         fc.nat(JOBS - 1),
-        jobWorldArb,
+        jobWorldArb(MAX_IMAGES),
         fc.nat(MAX_IMAGES - 1),
         callerArb,
         fc.constantFrom(...views),
@@ -512,9 +433,9 @@ describe('download policy, property-based', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.nat(JOBS - 1),
-        jobWorldArb,
+        jobWorldArb(MAX_IMAGES),
         // Half the time the states change between asking for the links and using them.
-        fc.option(jobWorldArb, { nil: undefined, freq: 2 }),
+        fc.option(jobWorldArb(MAX_IMAGES), { nil: undefined, freq: 2 }),
         callerArb,
         fc.boolean(),
         async (jobIndex, issueWorld, changedWorld, caller, formerActiveAtIssue) => {
