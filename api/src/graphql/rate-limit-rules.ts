@@ -2,7 +2,7 @@ import { rule } from 'graphql-shield';
 import { SecurityEventType } from '../modules/security-events/security-event.entity.js';
 import { normaliseEmail } from '../modules/users/user.service.js';
 import type { LimitName, LimitOutcome } from '../security/rate-limits.js';
-import type { RequestContext } from './context.js';
+import { signedIn, type RequestContext } from './context.js';
 import { AppError } from '../shared/errors.js';
 
 type Args = Record<string, unknown>;
@@ -52,16 +52,16 @@ export const secondFactorLimit = limitRule((args, ctx) => [
 
 /** Codes checked for a signed-in user (confirming or turning off TOTP): a stolen session must not guess them. */
 export const totpCodeLimit = limitRule((_args, ctx) => [
-  ['loginAccountIp', `totp:${ctx.user!.id}|${ipKey(ctx)}`],
-  ['loginAccount', `totp:${ctx.user!.id}`],
+  ['loginAccountIp', `totp:${signedIn(ctx).user.id}|${ipKey(ctx)}`],
+  ['loginAccount', `totp:${signedIn(ctx).user.id}`],
 ]);
 
 export const uploadLimit = limitRule((_args, ctx) => [
   ['uploadIp', ipKey(ctx)],
-  ['uploadUser', ctx.user!.id],
+  ['uploadUser', signedIn(ctx).user.id],
 ]);
 
-export const downloadLimit = limitRule((_args, ctx) => [['downloadUser', ctx.user!.id]]);
+export const downloadLimit = limitRule((_args, ctx) => [['downloadUser', signedIn(ctx).user.id]]);
 
 /** Starting enhancements (seed 000: 15 a minute per user); a batch counts once. Staff are bound by this, not by plans. */
-export const enhanceLimit = limitRule((_args, ctx) => [['enhanceUser', ctx.user!.id]]);
+export const enhanceLimit = limitRule((_args, ctx) => [['enhanceUser', signedIn(ctx).user.id]]);

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import { Authed, type AuthedContext, type RequestContext } from '../../graphql/context.js';
 import { JobConnection, JobsArgs } from '../jobs/job.types.js';
 import { User } from '../users/user.entity.js';
 import { Customer } from './customer.entity.js';
@@ -33,8 +33,8 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => JobConnection, { description: 'The customer’s jobs that the viewer may see.' })
-  jobs(@Root() customer: Customer, @Args() args: JobsArgs, @Ctx() ctx: RequestContext) {
-    return ctx.services.jobs.list(ctx.em, ctx.user!, args, { customer: customer.id });
+  jobs(@Root() customer: Customer, @Args() args: JobsArgs, @Authed() ctx: AuthedContext) {
+    return ctx.services.jobs.list(ctx.em, ctx.user, args, { customer: customer.id });
   }
 
   @FieldResolver(() => [User], { nullable: true, description: 'The customer’s users (staff only).' })

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import { Authed, type AuthedContext, type RequestContext } from '../../graphql/context.js';
 import { loadById, loadReference } from '../../shared/load-reference.js';
 import { Image } from '../images/image.entity.js';
 import { Job } from '../jobs/job.entity.js';
@@ -13,14 +13,14 @@ import { Requires, idsFrom } from '../../graphql/requires.js';
 export class DownloadResolver {
   @Requires('image.download', { ids: idsFrom.arg('imageId'), limit: 'download' })
   @Mutation(() => DownloadTicket, { description: 'A link to download one original, if it is released to you.' })
-  async imageDownloadUrl(@Arg('imageId', () => ID) imageId: string, @Ctx() ctx: RequestContext): Promise<DownloadTicket> {
-    return denialsAsForbidden(ctx, () => ctx.services.downloads.imageTicket(ctx.em, ctx.user!, imageId));
+  async imageDownloadUrl(@Arg('imageId', () => ID) imageId: string, @Authed() ctx: AuthedContext): Promise<DownloadTicket> {
+    return denialsAsForbidden(ctx, () => ctx.services.downloads.imageTicket(ctx.em, ctx.user, imageId));
   }
 
   @Requires('job.download', { ids: idsFrom.arg('jobId'), limit: 'download' })
   @Mutation(() => DownloadTicket, { description: 'A link to a ZIP of every image of the job released to you at the moment it is used.' })
-  async jobArchiveDownload(@Arg('jobId', () => ID) jobId: string, @Ctx() ctx: RequestContext): Promise<DownloadTicket> {
-    return denialsAsForbidden(ctx, () => ctx.services.downloads.archiveTicket(ctx.em, ctx.user!, jobId));
+  async jobArchiveDownload(@Arg('jobId', () => ID) jobId: string, @Authed() ctx: AuthedContext): Promise<DownloadTicket> {
+    return denialsAsForbidden(ctx, () => ctx.services.downloads.archiveTicket(ctx.em, ctx.user, jobId));
   }
 }
 

@@ -1,6 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, type RequestContext } from '../../graphql/context.js';
+import { Authed, type AuthedContext, callerOf, type RequestContext } from '../../graphql/context.js';
 import { loadReference } from '../../shared/load-reference.js';
 import { Image, type ImageView } from '../images/image.entity.js';
 import { User } from '../users/user.entity.js';
@@ -24,8 +24,8 @@ export class EnhancementResolver {
 
   @Requires('enhancement.list')
   @Query(() => EnhancementConnection, { description: 'Enhancement tasks the viewer may see, newest first: staff all, customers those on their images.' })
-  enhancements(@Args() args: EnhancementsArgs, @Ctx() ctx: RequestContext) {
-    return ctx.services.enhancements.list(ctx.em, ctx.user!, args.filter, args);
+  enhancements(@Args() args: EnhancementsArgs, @Authed() ctx: AuthedContext) {
+    return ctx.services.enhancements.list(ctx.em, ctx.user, args.filter, args);
   }
 
   @Requires('enhancement.create', { ids: idsFrom.arg('imageId'), limit: 'enhance' })
@@ -34,7 +34,7 @@ export class EnhancementResolver {
     @Arg('imageId', () => ID) imageId: string,
     @Arg('modelId') modelId: string,
     @Arg('params', () => GraphQLJSONObject, { nullable: true, description: 'Parameters of the model (see enhancementModels); defaults fill the rest.' }) params: Record<string, unknown> | null,
-    @Ctx() ctx: RequestContext,
+    @Authed() ctx: AuthedContext,
   ): Promise<Enhancement> {
     const [task] = await ctx.services.enhancements.enhance(ctx.em, callerOf(ctx), { imageIds: [imageId], modelId, params, field: 'imageId' });
     return task!;
@@ -46,14 +46,14 @@ export class EnhancementResolver {
     @Arg('imageIds', () => [ID]) imageIds: string[],
     @Arg('modelId') modelId: string,
     @Arg('params', () => GraphQLJSONObject, { nullable: true }) params: Record<string, unknown> | null,
-    @Ctx() ctx: RequestContext,
+    @Authed() ctx: AuthedContext,
   ): Promise<Enhancement[]> {
     return ctx.services.enhancements.enhance(ctx.em, callerOf(ctx), { imageIds, modelId, params, field: 'imageIds' });
   }
 
   @Requires('enhancement.cancel', { ids: idsFrom.arg('id') })
   @Mutation(() => Enhancement, { description: 'Cancels a task: at once while QUEUED (usage given back); while PROCESSING the worker stops within seconds and the result is discarded.' })
-  cancelEnhancement(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Enhancement> {
+  cancelEnhancement(@Arg('id', () => ID) id: string, @Authed() ctx: AuthedContext): Promise<Enhancement> {
     return ctx.services.enhancements.cancel(ctx.em, callerOf(ctx), id);
   }
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isReleased } from '../../policy/download-policy.js';
 import { Delivery } from '../downloads/delivery.entity.js';
-import { callerOf, type RequestContext } from '../../graphql/context.js';
+import { Authed, type AuthedContext, callerOf, type RequestContext } from '../../graphql/context.js';
 import { loadReference } from '../../shared/load-reference.js';
 import { andThen } from '../../shared/maybe-promise.js';
 import { Job } from '../jobs/job.entity.js';
@@ -23,14 +23,14 @@ export class ImageResolver {
 
   @Requires('image.upload', { ids: idsFrom.input('jobId'), limit: 'upload' })
   @Mutation(() => ImageUpload, { description: 'Creates a PENDING image and returns where to PUT its bytes.' })
-  async requestImageUpload(@Arg('input') input: RequestImageUploadInput, @Ctx() ctx: RequestContext): Promise<ImageUpload> {
+  async requestImageUpload(@Arg('input') input: RequestImageUploadInput, @Authed() ctx: AuthedContext): Promise<ImageUpload> {
     const job = await ctx.services.jobs.get(ctx.em, input.jobId);
     return ctx.services.uploads.request(ctx.em, callerOf(ctx), job, input);
   }
 
   @Requires('image.upload.complete', { ids: idsFrom.arg('imageId'), limit: 'upload' })
   @Mutation(() => Image, { description: 'Verifies the uploaded bytes and renders previews; the image becomes READY or FAILED.' })
-  async completeImageUpload(@Arg('imageId', () => ID) imageId: string, @Ctx() ctx: RequestContext): Promise<Image> {
+  async completeImageUpload(@Arg('imageId', () => ID) imageId: string, @Authed() ctx: AuthedContext): Promise<Image> {
     const image = await ctx.services.images.get(ctx.em, imageId);
     return ctx.services.uploads.complete(ctx.em, callerOf(ctx), image);
   }
@@ -66,12 +66,12 @@ export class ImageResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Short-lived URL of the ~1600 px preview; watermarked unless the viewer may have the clean one.' })
-  previewUrl(@Root() image: ImageView, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
-    return ctx.services.media.renditionUrl(ctx.user!, image, 'preview', lockLookup(ctx));
+  previewUrl(@Root() image: ImageView, @Authed() ctx: AuthedContext): string | null | Promise<string | null> {
+    return ctx.services.media.renditionUrl(ctx.user, image, 'preview', lockLookup(ctx));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Short-lived URL of the ~400 px thumbnail; watermarked unless the viewer may have the clean one.' })
-  thumbnailUrl(@Root() image: ImageView, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
-    return ctx.services.media.renditionUrl(ctx.user!, image, 'thumbnail', lockLookup(ctx));
+  thumbnailUrl(@Root() image: ImageView, @Authed() ctx: AuthedContext): string | null | Promise<string | null> {
+    return ctx.services.media.renditionUrl(ctx.user, image, 'thumbnail', lockLookup(ctx));
   }
 }

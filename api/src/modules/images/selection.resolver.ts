@@ -1,5 +1,5 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { callerOf, type RequestContext } from '../../graphql/context.js';
+import { Arg, ID, Mutation, Resolver } from 'type-graphql';
+import { Authed, type AuthedContext, callerOf } from '../../graphql/context.js';
 import { SelectionState } from '../../shared/domain/image-enums.js';
 import { Image } from './image.entity.js';
 import { Requires, idsFrom } from '../../graphql/requires.js';
@@ -9,13 +9,13 @@ import { Requires, idsFrom } from '../../graphql/requires.js';
 export class SelectionResolver {
   @Requires('image.select', { ids: idsFrom.arg('imageId') })
   @Mutation(() => Image, { description: 'Selects the image: INCLUDED while the package has room, otherwise EXTRA_PENDING (a request for an extra).' })
-  selectImage(@Arg('imageId', () => ID) imageId: string, @Ctx() ctx: RequestContext): Promise<Image> {
+  selectImage(@Arg('imageId', () => ID) imageId: string, @Authed() ctx: AuthedContext): Promise<Image> {
     return ctx.services.selection.select(ctx.em, callerOf(ctx), imageId);
   }
 
   @Requires('image.select', { ids: idsFrom.arg('imageId') })
   @Mutation(() => Image, { description: 'Deselects the image, unless a download has locked it (see `locked`): then CONFLICT with reason ALREADY_DELIVERED.' })
-  deselectImage(@Arg('imageId', () => ID) imageId: string, @Ctx() ctx: RequestContext): Promise<Image> {
+  deselectImage(@Arg('imageId', () => ID) imageId: string, @Authed() ctx: AuthedContext): Promise<Image> {
     return ctx.services.selection.deselect(ctx.em, callerOf(ctx), imageId);
   }
 
@@ -25,7 +25,7 @@ export class SelectionResolver {
     @Arg('imageId', () => ID) imageId: string,
     @Arg('state', () => SelectionState) state: SelectionState,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
-    @Ctx() ctx: RequestContext,
+    @Authed() ctx: AuthedContext,
   ): Promise<Image> {
     const [image] = await ctx.services.selection.setStates(ctx.em, callerOf(ctx), [imageId], state, reason);
     return image!;
@@ -37,7 +37,7 @@ export class SelectionResolver {
     @Arg('imageIds', () => [ID]) imageIds: string[],
     @Arg('state', () => SelectionState) state: SelectionState,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
-    @Ctx() ctx: RequestContext,
+    @Authed() ctx: AuthedContext,
   ): Promise<Image[]> {
     return ctx.services.selection.setStates(ctx.em, callerOf(ctx), imageIds, state, reason);
   }
@@ -49,7 +49,7 @@ export class SelectionResolver {
   unlockImageSelection(
     @Arg('imageId', () => ID) imageId: string,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
-    @Ctx() ctx: RequestContext,
+    @Authed() ctx: AuthedContext,
   ): Promise<Image> {
     return ctx.services.selectionLocks.unlock(ctx.em, callerOf(ctx), imageId, reason);
   }

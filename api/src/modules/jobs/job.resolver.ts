@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionWants } from '../../shared/connection.js';
 import { Delivery } from '../downloads/delivery.entity.js';
-import type { RequestContext } from '../../graphql/context.js';
+import { Authed, type AuthedContext, type RequestContext } from '../../graphql/context.js';
 import { loadReference } from '../../shared/load-reference.js';
 import { Customer } from '../customers/customer.entity.js';
 import { ImageConnection, ImagesArgs } from '../images/image.types.js';
@@ -14,8 +14,8 @@ import { Requires, idsFrom } from '../../graphql/requires.js';
 export class JobResolver {
   @Requires('job.list')
   @Query(() => JobConnection, { description: 'Jobs the viewer may see: staff all, customers their delivered jobs.' })
-  jobs(@Args() args: JobsArgs, @Ctx() ctx: RequestContext) {
-    return ctx.services.jobs.list(ctx.em, ctx.user!, args);
+  jobs(@Args() args: JobsArgs, @Authed() ctx: AuthedContext) {
+    return ctx.services.jobs.list(ctx.em, ctx.user, args);
   }
 
   @Requires('job.read', { ids: idsFrom.arg('id') })
@@ -62,7 +62,7 @@ export class JobResolver {
   }
 
   @FieldResolver(() => ImageConnection, { description: 'The job’s images the viewer may see: customers get READY images only. `first` may be up to 500 here.' })
-  images(@Root() job: Job, @Args() args: ImagesArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return ctx.services.images.listForJob(ctx.em, ctx.user!, job, args, connectionWants(info));
+  images(@Root() job: Job, @Args() args: ImagesArgs, @Authed() ctx: AuthedContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.services.images.listForJob(ctx.em, ctx.user, job, args, connectionWants(info));
   }
 }

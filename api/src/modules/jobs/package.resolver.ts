@@ -1,5 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { callerOf, type RequestContext } from '../../graphql/context.js';
+import { Arg, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { Authed, type AuthedContext, callerOf } from '../../graphql/context.js';
 import { Job } from './job.entity.js';
 import { Requires } from '../../graphql/requires.js';
 
@@ -13,7 +13,7 @@ export class PackageResolver {
     @Arg('includedImages', () => Int) includedImages: number,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Arg('expectedVersion', () => Int, { nullable: true, description: 'The job version the change is based on.' }) expectedVersion: number | null,
-    @Ctx() ctx: RequestContext,
+    @Authed() ctx: AuthedContext,
   ): Promise<Job> {
     return ctx.services.packages.setIncludedImages(ctx.em, callerOf(ctx), jobId, includedImages, reason, expectedVersion);
   }
@@ -25,7 +25,7 @@ export class PackageResolver {
     @Arg('value') value: boolean,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
-    @Ctx() ctx: RequestContext,
+    @Authed() ctx: AuthedContext,
   ): Promise<Job> {
     return ctx.services.packages.setAllImagesIncluded(ctx.em, callerOf(ctx), jobId, value, reason, expectedVersion);
   }

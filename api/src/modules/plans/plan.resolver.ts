@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, type RequestContext } from '../../graphql/context.js';
+import { Authed, type AuthedContext, callerOf, type RequestContext } from '../../graphql/context.js';
 import { loadReference } from '../../shared/load-reference.js';
 import { Customer } from '../customers/customer.entity.js';
 import { Plan } from './plan.entity.js';
@@ -19,7 +19,7 @@ export class PlanResolver {
     @Arg('customerId', () => ID) customerId: string,
     @Arg('planId', () => ID) planId: string,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
-    @Ctx() ctx: RequestContext,
+    @Authed() ctx: AuthedContext,
   ): Promise<Customer> {
     return ctx.services.plans.setCustomerPlan(ctx.em, callerOf(ctx), customerId, planId, reason);
   }
@@ -30,7 +30,7 @@ export class PlanResolver {
     @Arg('customerId', () => ID) customerId: string,
     @Arg('units', () => Int) units: number,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
-    @Ctx() ctx: RequestContext,
+    @Authed() ctx: AuthedContext,
   ): Promise<Customer> {
     return ctx.services.plans.grantCredits(ctx.em, callerOf(ctx), customerId, units, reason);
   }

@@ -1,5 +1,5 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import { Arg, ID, Query, Resolver } from 'type-graphql';
+import { Authed, type AuthedContext } from '../../graphql/context.js';
 import { UsageReport } from './usage.types.js';
 import { Requires, idsFrom } from '../../graphql/requires.js';
 
@@ -7,7 +7,7 @@ import { Requires, idsFrom } from '../../graphql/requires.js';
 export class UsageResolver {
   @Requires('customer.usage.read', { ids: idsFrom.optionalArg('customerId') })
   @Query(() => UsageReport, { description: 'AI-enhancement usage of a customer against their plan. Customer users get their own customer’s (customerId may be left out); staff name the customer.' })
-  usage(@Arg('customerId', () => ID, { nullable: true }) customerId: string | null, @Ctx() ctx: RequestContext): Promise<UsageReport> {
-    return ctx.services.usage.reportFor(ctx.em, ctx.user!, customerId);
+  usage(@Arg('customerId', () => ID, { nullable: true }) customerId: string | null, @Authed() ctx: AuthedContext): Promise<UsageReport> {
+    return ctx.services.usage.reportFor(ctx.em, ctx.user, customerId);
   }
 }

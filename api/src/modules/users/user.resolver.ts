@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import { Authed, type AuthedContext, type RequestContext } from '../../graphql/context.js';
 import { loadReference } from '../../shared/load-reference.js';
 import { Customer } from '../customers/customer.entity.js';
 import { User } from './user.entity.js';
@@ -10,8 +10,8 @@ import { Requires, idsFrom } from '../../graphql/requires.js';
 export class UserResolver {
   @Requires('me.read')
   @Query(() => User, { description: 'The signed-in user.' })
-  me(@Ctx() ctx: RequestContext): User {
-    return ctx.user!;
+  me(@Authed() ctx: AuthedContext): User {
+    return ctx.user;
   }
 
   @Requires('user.list')
@@ -40,14 +40,14 @@ export class UserResolver {
 
   @Requires('user.deactivate', { ids: idsFrom.arg('id') })
   @Mutation(() => User, { description: 'Blocks sign-in and ends every session at once. Users are never deleted.' })
-  deactivateUser(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<User> {
-    return ctx.services.users.setActive(ctx.em, ctx.user!, id, false);
+  deactivateUser(@Arg('id', () => ID) id: string, @Authed() ctx: AuthedContext): Promise<User> {
+    return ctx.services.users.setActive(ctx.em, ctx.user, id, false);
   }
 
   @Requires('user.deactivate', { ids: idsFrom.arg('id') })
   @Mutation(() => User)
-  reactivateUser(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<User> {
-    return ctx.services.users.setActive(ctx.em, ctx.user!, id, true);
+  reactivateUser(@Arg('id', () => ID) id: string, @Authed() ctx: AuthedContext): Promise<User> {
+    return ctx.services.users.setActive(ctx.em, ctx.user, id, true);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether sign-in asks this user for a TOTP code (second factor) after the password or email code.' })
