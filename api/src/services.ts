@@ -22,6 +22,7 @@ import { DownloadService } from './modules/downloads/download.service.js';
 import { accessDenialRecorder, type RequestOrigin } from './modules/security-events/access-denials.js';
 import { Access } from './policy/access.js';
 import type { AccessCaller } from './policy/access-caller.js';
+import { UploadReceiver } from './modules/images/upload-receiver.js';
 import { SelectionLockService } from './modules/images/selection-lock.service.js';
 import { SelectionService } from './modules/images/selection.service.js';
 import { PlanService } from './modules/plans/plan.service.js';
@@ -73,6 +74,7 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     jobs: new JobService(studio),
     images: new ImageService(),
     uploads: new ImageUploadService(config, storage, storageMode, urlTokens, studio, logger, securityEvents, rateLimits),
+    uploadReceiver: new UploadReceiver(storage, securityEvents, logger),
     media: new MediaUrls(config, storage, storageMode, urlTokens),
     audit,
     selectionLocks,

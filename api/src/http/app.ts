@@ -54,7 +54,7 @@ export async function createHttpApp(services: Services, httpServer: Server, opti
   const health = healthRoutes(services);
   app.route('/healthz').get(guarded(services, 'health.read', open(health.live))).all(methodNotAllowed(['GET']));
   app.route('/readyz').get(guarded(services, 'health.read', open(health.ready))).all(methodNotAllowed(['GET']));
-  const tokenDeps = { orm, storage: services.storage, urlTokens: services.urlTokens, logger, securityEvents: services.securityEvents };
+  const tokenDeps = { orm, storage: services.storage, urlTokens: services.urlTokens, logger, uploads: services.uploadReceiver };
   app.route('/uploads/:token').put(guarded(services, 'image.upload', uploadRoute(tokenDeps))).all(methodNotAllowed(['PUT']));
   app.route('/media/:token').get(guarded(services, 'image.preview', mediaRoute(tokenDeps))).all(methodNotAllowed(['GET']));
   const downloads = downloadRoutes(services);
