@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { cancellableEnhancementIds, visibleEnhancementIds } from '../modules/enhancements/enhancement-access.js';
+import { cancellableEnhancementIds, visibleEnhancementIds } from './enhancement-access.js';
 import { Image } from '../modules/images/image.entity.js';
 import { Job } from '../modules/jobs/job.entity.js';
 import { User } from '../modules/users/user.entity.js';

@@ -10,7 +10,7 @@ import { ImageStatus } from '../../shared/domain/image-enums.js';
 import { Image } from '../images/image.entity.js';
 import type { UsageRequest } from '../plans/usage.service.js';
 import type { User } from '../users/user.entity.js';
-import { enhancementScope } from './enhancement-access.js';
+import { enhancementScope } from '../../policy/enhancement-access.js';
 import type { EnhancementLifecycle } from './enhancement-lifecycle.js';
 import type { EnhancementQueue } from './enhancement-queue.js';
 import { Enhancement, EnhancementStatus } from './enhancement.entity.js';

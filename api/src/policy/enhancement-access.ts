@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { imageScope, isStaff } from '../../policy/visibility.js';
-import { uuidsOnly } from '../../shared/ids.js';
-import type { Image } from '../images/image.entity.js';
-import type { Viewer } from '../../policy/access-caller.js';
-import { Enhancement } from './enhancement.entity.js';
+import { imageScope, isStaff } from './visibility.js';
+import { uuidsOnly } from '../shared/ids.js';
+import type { Image } from '../modules/images/image.entity.js';
+import type { Viewer } from './access-caller.js';
+import { Enhancement } from '../modules/enhancements/enhancement.entity.js';
 
 /**
  * Rule 2 for enhancements, derived from the images' visibility: staff see every task; a customer
