@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { describe, expect, it } from 'vitest';
-import { AppError, ERROR_CODES, badInput, conflict, forbidden, notFound, quotaExceeded, rateLimited, serviceUnavailable, unauthenticated } from '../shared/errors.js';
+import { AppError, ERROR_CODES, badInput, conflict, forbidden, notFound, quotaExceeded, serviceUnavailable, unauthenticated } from '../shared/errors.js';
 import { HTTP_STATUS, sendAppError } from './http-errors.js';
 
 /** Just enough of Express's Response to see what sendAppError answers. */
@@ -55,7 +55,7 @@ describe('the error table (code → HTTP status)', () => {
       [badInput('This archive would be too large.', { reason: 'ARCHIVE_TOO_LARGE' }), 400],
       [conflict('Changed meanwhile.', { reason: 'STALE_VERSION' }), 409],
       [quotaExceeded('Quota spent.', { period: 'DAY', limit: 10, used: 10, requested: 1, resetAt }), 429],
-      [rateLimited('Too many.', { retryAfterSeconds: 7, resetAt }), 429],
+      [new AppError('RATE_LIMITED', 'Too many.', { retryAfterSeconds: 7, resetAt }), 429],
       [serviceUnavailable('Try again.'), 503],
     ];
     for (const [error, status] of cases) {
@@ -68,7 +68,7 @@ describe('the error table (code → HTTP status)', () => {
 
   it('says when to try again: a rate limit’s seconds, a quota’s reset time', () => {
     const limited = fakeResponse();
-    sendAppError(limited.res, rateLimited('Too many.', { retryAfterSeconds: 7, resetAt: new Date().toISOString() }));
+    sendAppError(limited.res, new AppError('RATE_LIMITED', 'Too many.', { retryAfterSeconds: 7, resetAt: new Date().toISOString() }));
     expect(limited.sent.headers['retry-after']).toBe('7');
 
     const spent = fakeResponse();

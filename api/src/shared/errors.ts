@@ -71,6 +71,5 @@ export const conflict = (message: string, details: ErrorDetails = {}) => new App
 /** `field` names the input that is wrong; `reason` is a code a program can switch on. */
 export const badInput = (message: string, details: ErrorDetails = {}) => new AppError('BAD_USER_INPUT', message, details);
 export const quotaExceeded = (message: string, details: QuotaDetails) => new AppError('QUOTA_EXCEEDED', message, details);
-export const rateLimited = (message: string, details: RateLimitDetails) => new AppError('RATE_LIMITED', message, details);
 export const serviceUnavailable = (message: string, details: ErrorDetails = {}) => new AppError('SERVICE_UNAVAILABLE', message, details);
 export const internalError = () => new AppError('INTERNAL_SERVER_ERROR', 'Internal server error.');
