@@ -1,34 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { openOrm, type Orm } from '../src/db/orm.js';
-import { adminQuery } from './support/global-setup.js';
+import { fixedId, useEmptyDatabase } from './support/empty-database.js';
 
 /**
  * Deliveries recorded before the selection lock existed were all completed transfers: the
  * migration turns each customer delivery into a lock (an enhanced copy's onto its original), and
  * leaves staff downloads and other customers' users out.
  */
-const database = inject('database');
-const name = `${database.prefix}lock_backfill_${Date.now()}`;
-let orm: Orm;
+const database = useEmptyDatabase('lock_backfill');
+const orm = () => database.orm();
 
-beforeAll(async () => {
-  await adminQuery(database.serverUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(database.serverUrl);
-  url.pathname = `/${name}`;
-  orm = await openOrm(url.toString());
-});
-afterAll(async () => {
-  await orm?.close();
-  await adminQuery(database.serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-});
-
-const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const id = fixedId;
 
 describe('the selection-lock migration', () => {
   it('locks what customers downloaded before it, and marks old deliveries completed', async () => {
-    await orm.migrator.up({ to: 'Migration20261123080000UsageChargeTask' });
-    const sql = (text: string) => orm.em.fork().getConnection().execute(text);
+    await orm().migrator.up({ to: 'Migration20261123080000UsageChargeTask' });
+    const sql = (text: string) => orm().em.fork().getConnection().execute(text);
     await sql(`INSERT INTO customers (id, name) VALUES ('${id(1)}', 'Owner'), ('${id(2)}', 'Other')`);
     await sql(`INSERT INTO users (id, email, name, role, customer_id) VALUES
       ('${id(10)}', 'owner@x.test', 'Owner', 'CUSTOMER', '${id(1)}'),
@@ -45,7 +31,7 @@ describe('the selection-lock migration', () => {
       ${delivery(42, 10, 34, 'IMAGE', '2026-11-03T10:00:00Z')}, ${delivery(43, 12, 32, 'IMAGE', '2026-11-04T10:00:00Z')},
       ${delivery(44, 11, 33, 'IMAGE', '2026-11-05T10:00:00Z')}`);
 
-    await orm.migrator.up();
+    await orm().migrator.up();
 
     const locks = await sql('SELECT image_id, locked_by_id, via, locked_at FROM selection_locks ORDER BY image_id');
     expect(locks.map((lock: Record<string, unknown>) => ({ ...lock, locked_at: new Date(lock.locked_at as string).toISOString() }))).toEqual([

@@ -1,32 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { migrations } from '../../migrations/index.js';
-import { migrate, openOrm, type Orm } from '../src/db/orm.js';
-import { adminQuery } from './support/global-setup.js';
+import { migrate } from '../src/db/orm.js';
+import { useEmptyDatabase } from './support/empty-database.js';
 
-const database = inject('database');
-const name = `${database.prefix}migrations_${Date.now()}`;
-let orm: Orm;
-
-beforeAll(async () => {
-  await adminQuery(database.serverUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(database.serverUrl);
-  url.pathname = `/${name}`;
-  orm = await openOrm(url.toString());
-});
-afterAll(async () => {
-  await orm?.close();
-  await adminQuery(database.serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-});
+const database = useEmptyDatabase('migrations');
+const orm = () => database.orm();
 
 describe('migrations', () => {
   it('build the whole schema on an empty database, and a second run does nothing', async () => {
-    expect(await migrate(orm)).toEqual(migrations.map((migration) => migration.name));
-    expect(await migrate(orm)).toEqual([]);
+    expect(await migrate(orm())).toEqual(migrations.map((migration) => migration.name));
+    expect(await migrate(orm())).toEqual([]);
   });
 
   it('match the entities exactly (no schema drift between code and migrations)', async () => {
-    const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false, safe: false });
+    const diff = await orm().schema.getUpdateSchemaSQL({ wrap: false, safe: false });
     // MikroORM 7.2's introspection misreads two things that are in place (the audit tests prove
     // them): an identity column looks like one with a default, and it does not read back
     // statement-level TRUNCATE triggers, so it would recreate them.
@@ -40,7 +27,7 @@ describe('migrations', () => {
   });
 
   it('enforce integrity in the database itself', async () => {
-    const sql = (query: string) => orm.em.fork().getConnection().execute(query);
+    const sql = (query: string) => orm().em.fork().getConnection().execute(query);
     await sql("INSERT INTO customers (id, name) VALUES ('00000000-0000-4000-8000-000000000001', 'C')");
     await expect(sql("INSERT INTO jobs (customer_id, title, included_images, all_images_included) VALUES ('00000000-0000-4000-8000-000000000001', 'J', -1, false)")).rejects.toThrow(/jobs_included_images_check/);
     await expect(sql("INSERT INTO jobs (customer_id, title, included_images, all_images_included) VALUES ('00000000-0000-4000-8000-00000000dead', 'J', 1, false)")).rejects.toThrow(/foreign key/);
@@ -55,7 +42,7 @@ describe('migrations', () => {
   });
 
   it('run on the server the tests use (PostgreSQL 15 in CI, 18 embedded)', async () => {
-    const [row] = await orm.em.fork().getConnection().execute<{ server_version_num: string }[]>('SHOW server_version_num');
+    const [row] = await orm().em.fork().getConnection().execute<{ server_version_num: string }[]>('SHOW server_version_num');
     expect(Number(row!.server_version_num)).toBeGreaterThanOrEqual(150000);
   });
 });
