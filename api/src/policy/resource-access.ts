@@ -82,9 +82,9 @@ export const RESOURCE_CHECKS: Partial<Record<Permission, ResourceCheck>> = {
   'image.select': imagesSeen,
   'image.download': imagesDownloadable,
   'image.preview': imagesPreviewable,
-  'enhancement.read': ({ em, viewer }, ids) => visibleEnhancementIds(em, viewer, ids),
+  'enhancement.read': ({ em, viewer }, ids) => (isStaff(viewer) ? all(ids) : visibleEnhancementIds(em, viewer, ids)),
   'enhancement.create': imagesSeen,
-  'enhancement.cancel': ({ em, viewer }, ids) => cancellableEnhancementIds(em, viewer, ids),
+  'enhancement.cancel': ({ em, viewer }, ids) => (isStaff(viewer) ? all(ids) : cancellableEnhancementIds(em, viewer, ids)),
 };
 
 /** Roles only admins may give: staff create and promote customer users only. */
