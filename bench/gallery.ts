@@ -25,6 +25,7 @@
  * Env: BENCH_GALLERY_CONCURRENCY (8), BENCH_GALLERY_REQUESTS (120 per endpoint per round),
  * BENCH_GALLERY_ROUNDS (5), BENCH_GALLERY_WARMUP (60), BENCH_STORAGE_MODE (proxied | presigned).
  */
+import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

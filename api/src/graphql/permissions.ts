@@ -39,9 +39,13 @@ export function can(permission: Permission, ids?: (args: Args, parent: any) => u
 
 const LIMITS: Record<LimitName, IRule> = { login: loginLimit, secondFactor: secondFactorLimit, totpCode: totpCodeLimit, upload: uploadLimit, download: downloadLimit, enhance: enhanceLimit };
 
+/**
+ * A declared operation's rule. With a rate limit, the limit counts once the caller may hold the
+ * permission at all and before the ids are checked, so probing other customers' ids costs budget.
+ */
 function declaredRule(declaration: AccessDeclaration): ShieldRule {
   const access = can(declaration.permission, declaration.ids, declaration.assignsRole && ((args) => ({ assignsRole: declaration.assignsRole!(args) })));
-  return declaration.limit ? chain(access, LIMITS[declaration.limit]) : access;
+  return declaration.limit ? chain(can(declaration.permission), LIMITS[declaration.limit], access) : access;
 }
 
 const ofParent = (_args: Args, parent: { id: string }) => [parent.id];
