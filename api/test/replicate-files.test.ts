@@ -83,7 +83,8 @@ describe('Replicate inputs', () => {
     await expect.poll(() => predictionId, { timeout: 10_000 }).toBeDefined();
     handover.abort(new TaskHandover('shutdown'));
     await expect(running).rejects.toSatisfy(isProviderError);
-    expect(replicate.predictions.get(predictionId!)!.status).toBe('processing');
+    // Still running (not canceled): `starting` or `processing`, depending on how far the fake got under load.
+    expect(['starting', 'processing']).toContain(replicate.predictions.get(predictionId!)!.status);
     expect(replicate.files.size).toBe(1);
 
     // The next try resumes the same prediction, which can still read its input.
