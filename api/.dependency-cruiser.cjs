@@ -3,8 +3,8 @@
  * test/import-rules.test.ts, which also proves each rule fires on a deliberate breach; for a
  * readable report run `npm run lint:imports -w api`.
  *
- *   config.ts, shared/, storage/  the base: import nothing from modules/ (types included) and
- *                                 nothing from the edges
+ *   config.ts, shared/, storage/, the base: import nothing from modules/ (types included) and
+ *   queue/                        nothing from the edges
  *   policy/                       decides over the persistence model: of modules/ it may import the
  *                                 entity files only (*.entity.ts: classes for its set-based
  *                                 loaders, types for its rules), never a service, resolver or type
@@ -12,7 +12,7 @@
  *                                 helpers come from shared/, not graphql/
  *   graphql/, http/               the edges: whatever they need, but not each other's insides
  */
-const BASE = '^src/(config\\.ts$|shared/|storage/)';
+const BASE = '^src/(config\\.ts$|shared/|storage/|queue/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -42,7 +42,7 @@ module.exports = {
       name: 'inner-layers-not-on-edges',
       comment: 'config.ts, shared/, storage/ and policy/ know nothing of GraphQL or HTTP: graphql/ and http/ are the edges that call them.',
       severity: 'error',
-      from: { path: '^src/(config\\.ts$|shared/|storage/|policy/)' },
+      from: { path: '^src/(config\\.ts$|shared/|storage/|queue/|policy/)' },
       to: { path: '^src/(graphql|http)/' },
     },
     {

@@ -11,6 +11,7 @@ import { Migration20261203000000SelectionLocks } from './Migration20261203000000
 import { Migration20261204000000SessionGeneration } from './Migration20261204000000SessionGeneration.js';
 import { Migration20261204010000CleanImageFilenames } from './Migration20261204010000CleanImageFilenames.js';
 import { Migration20261204020000AccessDenied } from './Migration20261204020000AccessDenied.js';
+import { Migration20261205000000ImageProcessing } from './Migration20261205000000ImageProcessing.js';
 
 /** Every migration, in order. Listed explicitly so no file-system discovery is needed at run time. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   { name: 'Migration20261204000000SessionGeneration', class: Migration20261204000000SessionGeneration },
   { name: 'Migration20261204010000CleanImageFilenames', class: Migration20261204010000CleanImageFilenames },
   { name: 'Migration20261204020000AccessDenied', class: Migration20261204020000AccessDenied },
+  { name: 'Migration20261205000000ImageProcessing', class: Migration20261205000000ImageProcessing },
 ];

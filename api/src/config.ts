@@ -127,6 +127,13 @@ const environmentSchema = z
     ENHANCEMENT_MONITOR_INTERVAL_SECONDS: positiveInt.max(600).default(30),
     ENHANCEMENT_PROGRESS_INTERVAL_SECONDS: positiveInt.max(60).default(5),
     ENHANCEMENT_TIMEOUT_MINUTES: positiveInt.max(24 * 60).default(30),
+    RENDER_CONCURRENCY: positiveInt.max(32).default(2),
+    RENDER_THREADS: positiveInt.max(64).default(1),
+    RENDER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+    RENDER_MAX_ATTEMPTS: positiveInt.max(10).default(3),
+    RENDER_RETRY_DELAY_SECONDS: positiveInt.max(600).default(5),
+    RENDER_HEARTBEAT_SECONDS: positiveInt.min(10, 'must be at least 10 (pg-boss heartbeats)').max(600).default(30),
+    RENDER_TIMEOUT_MINUTES: positiveInt.max(120).default(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -239,6 +246,24 @@ export interface Config {
     /** How often a running task records its progress and checks whether it was canceled. */
     progressIntervalSeconds: number;
     /** Longest one try of a task may run. */
+    timeoutSeconds: number;
+  };
+  /**
+   * Rendering of uploaded images (previews, thumbnails, watermarked copies) as queued tasks. They run
+   * where enhancement tasks run (ENHANCEMENT_WORKERS_IN_SERVER); the pixels are worked in a child
+   * process at a lower CPU priority, so requests keep their share of the cores during an ingest.
+   */
+  renders: {
+    /** Renders one process runs at the same time. */
+    concurrency: number;
+    /** libvips threads per render (sharp.concurrency). */
+    threads: number;
+    /** Niceness of the render process (0 = as the API, 19 = only idle CPU). */
+    nice: number;
+    /** Tries per render, the first included: transient storage failures and dead workers use them up. */
+    maxAttempts: number;
+    retryDelaySeconds: number;
+    heartbeatSeconds: number;
     timeoutSeconds: number;
   };
   /** Proxies whose X-Forwarded-For is believed (Express `trust proxy` values: addresses, CIDRs, loopback…). */
@@ -358,6 +383,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       monitorIntervalSeconds: env.ENHANCEMENT_MONITOR_INTERVAL_SECONDS,
       progressIntervalSeconds: env.ENHANCEMENT_PROGRESS_INTERVAL_SECONDS,
       timeoutSeconds: env.ENHANCEMENT_TIMEOUT_MINUTES * 60,
+    },
+    renders: {
+      concurrency: env.RENDER_CONCURRENCY,
+      threads: env.RENDER_THREADS,
+      nice: env.RENDER_NICE,
+      maxAttempts: env.RENDER_MAX_ATTEMPTS,
+      retryDelaySeconds: env.RENDER_RETRY_DELAY_SECONDS,
+      heartbeatSeconds: env.RENDER_HEARTBEAT_SECONDS,
+      timeoutSeconds: env.RENDER_TIMEOUT_MINUTES * 60,
     },
     trustedProxies: list(env.TRUSTED_PROXIES),
     corsOrigins: list(env.CORS_ORIGINS).filter((origin) => origin !== '*'),

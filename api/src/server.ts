@@ -42,7 +42,8 @@ export async function openApplication(options: ApplicationOptions): Promise<{ se
   const close = async () => {
     // Running enhancement tasks are interrupted and handed back to the queue while it can still take them.
     await services?.enhancementWorker.stop();
-    await services?.enhancementQueue.stop();
+    await services?.renderWorker.stop();
+    await services?.taskQueues.stop();
     await services?.enhancementProviders.close();
     // Sign-in codes still being stored or mailed finish first; they need the database.
     await services?.loginCodes.settled();
@@ -57,8 +58,8 @@ export async function openApplication(options: ApplicationOptions): Promise<{ se
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
     await storage.ensureBucket();
     const signingSecret = await resolveSigningSecret(config.auth.jwtSecret, config.dataDir);
-    services = createServices({ config, logger, orm, storage, storageMode: options.storageMode, signingSecret, redis });
-    await services.enhancementQueue.start();
+    services = createServices({ config, logger, orm, storage, storageSettings: options.storage, storageMode: options.storageMode, signingSecret, redis });
+    await services.taskQueues.start();
     return { services, close };
   } catch (error) {
     await close();
@@ -66,7 +67,7 @@ export async function openApplication(options: ApplicationOptions): Promise<{ se
   }
 }
 
-/** The whole API: application opened, admin and demo data in place, HTTP listening, upload sweeper and (by default) enhancement workers running. */
+/** The whole API: application opened, admin and demo data in place, HTTP listening, upload sweeper and (by default) enhancement and render workers running. */
 export async function startServer(options: ApplicationOptions): Promise<RunningServer> {
   const { config, logger } = options;
   const application = await openApplication(options);
@@ -76,6 +77,7 @@ export async function startServer(options: ApplicationOptions): Promise<RunningS
   const close = async () => {
     clearInterval(sweeper);
     await services.enhancementWorker.stop();
+    await services.renderWorker.stop();
     if (httpServer?.listening) await new Promise<void>((resolve) => httpServer!.close(() => resolve()));
     await application.close();
   };
@@ -98,7 +100,10 @@ export async function startServer(options: ApplicationOptions): Promise<RunningS
       services.uploads.sweepAbandoned(services.orm.em.fork()).catch((error) => logger.error({ err: error }, 'upload sweep failed'));
     }, config.uploads.sweepIntervalSeconds * 1000);
     sweeper.unref();
-    if (workersHere) await services.enhancementWorker.start();
+    if (workersHere) {
+      await services.enhancementWorker.start();
+      await services.renderWorker.start();
+    }
 
     return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, services, app, demoLogins, close };
   } catch (error) {

@@ -35,9 +35,12 @@ import type { Redis } from 'ioredis';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ObjectStorage } from './storage/object-storage.js';
 import type { StorageMode } from './storage/storage-mode.js';
+import type { StorageSettings } from './storage/object-storage.js';
+import { TaskQueues } from './queue/task-queues.js';
+import { createRenderServices } from './modules/images/rendering/render-services.js';
 
 /** The composition root: every service built once per process, with what it depends on. */
-export function createServices(deps: { config: Config; logger: Logger; orm: MikroORM; storage: ObjectStorage; storageMode: StorageMode; signingSecret: string; redis?: Redis }) {
+export function createServices(deps: { config: Config; logger: Logger; orm: MikroORM; storage: ObjectStorage; storageSettings: StorageSettings; storageMode: StorageMode; signingSecret: string; redis?: Redis }) {
   const { config, logger, storage, storageMode } = deps;
   const urlTokens = new UrlTokenSigner(deps.signingSecret);
   const accessTokens = new AccessTokens(deps.signingSecret, config.auth.accessTokenTtlSeconds);
@@ -51,6 +54,9 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
   const usage = new UsageService(config.enhancementTimeZone);
   const selectionLocks = new SelectionLockService(audit);
   const recordDenial = accessDenialRecorder(securityEvents, logger);
+  // One pg-boss per process for every background task; each module defines its queue on it.
+  const taskQueues = new TaskQueues(deps.orm.config.get('clientUrl')!, { monitorIntervalSeconds: config.enhancements.monitorIntervalSeconds }, logger);
+  const renders = createRenderServices({ config, logger, orm: deps.orm, storage, storageSettings: deps.storageSettings, studio, securityEvents, taskQueues });
   return {
     /** The access module for one request: its caller, and where the request came in (for denials). */
     accessFor: (em: EntityManager, caller: AccessCaller | null, origin: RequestOrigin) => new Access(em, caller, recordDenial(origin)),
@@ -73,7 +79,9 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     users: new UserService(),
     jobs: new JobService(studio),
     images: new ImageService(),
-    uploads: new ImageUploadService(config, storage, storageMode, urlTokens, studio, logger, securityEvents, rateLimits),
+    taskQueues,
+    ...renders,
+    uploads: new ImageUploadService(config, storage, storageMode, urlTokens, logger, securityEvents, rateLimits, renders.renderTasks),
     uploadReceiver: new UploadReceiver(storage, securityEvents, logger),
     media: new MediaUrls(config, storage, storageMode, urlTokens),
     audit,
@@ -82,7 +90,7 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     packages: new PackageService(audit),
     plans: new PlanService(audit),
     usage,
-    ...createEnhancementServices({ config, logger, orm: deps.orm, storage, studio, usage }),
+    ...createEnhancementServices({ config, logger, orm: deps.orm, storage, studio, usage, taskQueues }),
     downloads: new DownloadService(config, urlTokens, selectionLocks),
     deliveries: new DeliveryService(),
   };

@@ -216,13 +216,13 @@ describe('creating tasks: rows, charge and queue message in one transaction', ()
     const id = randomUUID();
     await expect(
       em.transactional(async (tx) => {
-        await server.services.enhancementQueue.enqueue(tx, [id]);
+        await server.services.enhancementQueue.enqueue(tx, [{ enhancementId: id }]);
         expect(await tx.execute('SELECT state FROM pgboss.job WHERE id = ?', [id])).toEqual([{ state: 'created' }]);
         throw new Error('the charge failed after enqueueing');
       }),
     ).rejects.toThrow('the charge failed');
     expect(await helpers.queueState(id)).toBeNull();
-    await expect(server.services.enhancementQueue.enqueue(em, [id])).rejects.toThrow(/inside the transaction/);
+    await expect(server.services.enhancementQueue.enqueue(em, [{ enhancementId: id }])).rejects.toThrow(/inside the transaction/);
   });
 
   it('a batch is all or nothing: one image too large for the model refuses every image', async () => {

@@ -128,7 +128,7 @@ describe('refused uploads: the image fails, its bytes are deleted, the error is 
     expect(early.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UPLOAD_NOT_FOUND' });
     expect((await load(ticket.image.id)).status).toBe(ImageStatus.PENDING);
     expect((await uploads(server).put(ticket.url, bytes)).status).toBe(204);
-    expect((await uploads(server).complete(cast.staffToken, ticket.image.id)).data!.completeImageUpload.status).toBe('READY');
+    expect((await uploads(server).complete(cast.staffToken, ticket.image.id)).data!.completeImageUpload.status).toBe('PROCESSING');
   });
 });
 
@@ -204,7 +204,7 @@ describe('who may upload', () => {
     const ticket = (await uploads(server).request(cast.customerToken, bytes, { jobId: openJob.id })).data!.requestImageUpload;
     await uploads(server).put(ticket.url, bytes);
     expect(errorCode(await uploads(server).complete(cast.otherCustomerToken, ticket.image.id))).toBe('FORBIDDEN');
-    expect((await uploads(server).complete(cast.staffToken, ticket.image.id)).data!.completeImageUpload.status).toBe('READY');
+    expect((await uploads(server).complete(cast.staffToken, ticket.image.id)).data!.completeImageUpload.status).toBe('PROCESSING');
   });
 });
 

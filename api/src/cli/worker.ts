@@ -7,7 +7,7 @@ import { tuneGarbageCollection } from '../runtime-tuning.js';
 import { openApplication } from '../server.js';
 
 /**
- * `npm run worker`: a process that only runs enhancement tasks, to scale out beside the API. It
+ * `npm run worker`: a process that only runs background tasks (enhancements, renders), to scale out beside the API. It
  * shares the API's PostgreSQL (the queue) and S3 (sources and results), so both must be external:
  * the API's embedded ones are private to its process. SIGTERM/SIGINT hand running tasks back to the
  * queue; a worker killed outright is noticed by its missing heartbeat and its task retried elsewhere.
@@ -27,13 +27,14 @@ let application;
 try {
   application = await openApplication({ config, logger, ...infrastructure });
   await application.services.enhancementWorker.start();
+  await application.services.renderWorker.start();
 } catch (error) {
   logger.fatal({ err: error }, 'worker start-up failed');
   await application?.close();
   await infrastructure.stop();
   process.exit(1);
 }
-logger.info({ pid: process.pid, concurrency: config.enhancements.concurrency }, 'enhancement worker running');
+logger.info({ pid: process.pid, concurrency: config.enhancements.concurrency, renderConcurrency: config.renders.concurrency }, 'worker running');
 
 let stopping = false;
 const shutdown = async (signal: string) => {

@@ -55,6 +55,8 @@ export const PERMISSIONS = spec({
   'job.download': { audience: 'signed-in', resource: 'job', description: 'A ZIP of the job’s images released to the caller.' },
 
   'image.read': { audience: 'signed-in', resource: 'image', description: 'One image.' },
+  'image.list': { audience: 'signed-in', description: 'Images by id, each one only if the caller may see it (an uploader polling for READY).' },
+  'image.render.retry': { audience: 'staff', description: 'Render an image again whose renditions failed for reasons outside the image.' },
   'image.upload': { audience: 'signed-in', resource: 'job', description: 'Upload images into a job: staff any, customers where the job allows it.' },
   'image.upload.complete': { audience: 'signed-in', resource: 'upload', description: 'Complete an upload one requested (staff any).' },
   'image.select': { audience: 'customer', resource: 'image', description: 'Select or deselect an image within the package (rule 5).' },

@@ -6,18 +6,19 @@ import { DerivedImageService } from '../images/derived-image.service.js';
 import type { UsageService } from '../plans/usage.service.js';
 import type { StudioService } from '../studio/studio.service.js';
 import { EnhancementLifecycle } from './enhancement-lifecycle.js';
-import { EnhancementQueue } from './enhancement-queue.js';
+import { defineEnhancementQueue } from './enhancement-queue.js';
+import type { TaskQueues } from '../../queue/task-queues.js';
 import { EnhancementService } from './enhancement.service.js';
 import { EnhancementWorker } from './enhancement-worker.js';
 import { ModelRegistry } from './model-registry.js';
 import { ProviderRegistry } from './provider-registry.js';
 
 /** The enhancement module's part of the composition root (services.ts). */
-export function createEnhancementServices(deps: { config: Config; logger: Logger; orm: MikroORM; storage: ObjectStorage; studio: StudioService; usage: UsageService }) {
+export function createEnhancementServices(deps: { config: Config; logger: Logger; orm: MikroORM; storage: ObjectStorage; studio: StudioService; usage: UsageService; taskQueues: TaskQueues }) {
   const { config, logger, orm } = deps;
   const providers = new ProviderRegistry(config, logger);
   const models = new ModelRegistry({ enabledIds: config.enhancements.models, availableProviders: providers.available(), maxOutputPixels: config.uploads.maxPixels });
-  const queue = new EnhancementQueue(orm.config.get('clientUrl')!, config.enhancements, logger);
+  const queue = defineEnhancementQueue(deps.taskQueues, config.enhancements);
   const lifecycle = new EnhancementLifecycle(deps.usage);
   const derivedImages = new DerivedImageService(config, deps.storage, deps.studio);
   return {

@@ -81,7 +81,7 @@ export class EnhancementService {
           faceEnhance,
         });
       }
-      await this.queue.enqueue(tx, created.map((task) => task.id));
+      await this.queue.enqueue(tx, created.map((task) => ({ enhancementId: task.id })));
       return created;
     });
     for (const task of tasks) {

@@ -11,12 +11,11 @@ import { withoutInvisibleCharacters } from '../../shared/invisible-characters.js
 import type { StorageMode } from '../../storage/storage-mode.js';
 import type { RateLimits } from '../../security/rate-limits.js';
 import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
-import type { StudioService } from '../studio/studio.service.js';
 import type { Job } from '../jobs/job.entity.js';
 import type { Caller } from '../users/caller.js';
-import { storeRenditions } from './rendition-storage.js';
+import type { RenderTasks } from './rendering/render-tasks.js';
 import { ImageStatus } from '../../shared/domain/image-enums.js';
-import { ACCEPTED_CONTENT_TYPES, ImageRejectedError, inspectImage, renderRenditions } from './image-processing.js';
+import { ACCEPTED_CONTENT_TYPES, ImageRejectedError, inspectImage } from './image-processing.js';
 import { Image } from './image.entity.js';
 import type { ImageUpload, RequestImageUploadInput } from './image.types.js';
 import { uploadRejected, type UploadFailureReason } from './upload-failures.js';
@@ -30,8 +29,8 @@ const FAILURE_PENALTY = 4;
 
 /**
  * Image ingestion: the bytes never pass through GraphQL. A client asks for an upload URL, PUTs the
- * file there, then asks to complete; completion verifies size, checksum and real type, renders
- * the previews and moves the original to a key no client ever had a URL for.
+ * file there, then asks to complete; completion verifies size, checksum and real type, stores the
+ * original under a key no client ever had a URL for and queues the rendering of the previews.
  */
 export class ImageUploadService {
   constructor(
@@ -39,10 +38,10 @@ export class ImageUploadService {
     private readonly storage: ObjectStorage,
     private readonly storageMode: StorageMode,
     private readonly urlTokens: UrlTokenSigner,
-    private readonly studio: StudioService,
     private readonly logger: Logger,
     private readonly securityEvents: SecurityEvents,
     private readonly rateLimits: RateLimits,
+    private readonly renders: RenderTasks,
   ) {}
 
   /** The caller may upload into `job` (checked by the policy rule before this runs). */
@@ -83,9 +82,14 @@ export class ImageUploadService {
     return { image, url, method: 'PUT', headers, expiresAt };
   }
 
-  /** Verifies the uploaded bytes and makes the image READY; any mismatch fails it for good. */
+  /**
+   * Verifies the uploaded bytes (size, SHA-256, type sniffed from the header), stores them as the
+   * original and makes the image PROCESSING with its render queued, in one transaction; any mismatch
+   * fails it for good. Rendering happens in a queued task (rendering/render-worker.ts), so this
+   * answers without decoding a pixel.
+   */
   async complete(em: EntityManager, caller: Caller, image: Image): Promise<Image> {
-    if (image.status === ImageStatus.READY) return image;
+    if (image.status === ImageStatus.READY || image.status === ImageStatus.PROCESSING) return image;
     if (image.status === ImageStatus.FAILED) {
       throw conflict('This upload already failed; request a new one.', { reason: 'UPLOAD_FAILED', failureReason: image.failureReason });
     }
@@ -98,39 +102,38 @@ export class ImageUploadService {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (sha256 !== image.sha256) return this.fail(em, caller, image, 'CHECKSUM_MISMATCH', {});
 
-    const { watermarkText } = await this.studio.get(em);
     let info;
-    let renditions;
     try {
       info = await inspectImage(bytes, { maxPixels: this.config.uploads.maxPixels });
-      if (info.contentType !== image.declaredContentType) {
-        return this.fail(em, caller, image, 'TYPE_MISMATCH', { declared: image.declaredContentType, sniffed: info.contentType });
-      }
-      renditions = await renderRenditions(bytes, { watermarkText, maxPixels: this.config.uploads.maxPixels });
     } catch (error) {
       if (error instanceof ImageRejectedError) return this.fail(em, caller, image, error.reason, {});
       throw error;
     }
+    if (info.contentType !== image.declaredContentType) {
+      return this.fail(em, caller, image, 'TYPE_MISMATCH', { declared: image.declaredContentType, sniffed: info.contentType });
+    }
 
-    const customerId = image.job.customer.id;
-    const originalKey = storageKeys.original(customerId, image.job.id, image.id);
-    const stored = await storeRenditions(this.storage, { customerId, jobId: image.job.id, imageId: image.id }, renditions);
+    // The verified bytes themselves, not a copy of the upload key: a presigned PUT may still overwrite that.
+    const originalKey = storageKeys.original(image.job.customer.id, image.job.id, image.id);
     await this.storage.put(originalKey, bytes, { contentType: info.contentType, byteSize: bytes.length });
-
     // Conditional on PENDING: a sweeper or a parallel completion may have decided first.
-    const updated = await em.nativeUpdate(
-      Image,
-      { id: image.id, status: ImageStatus.PENDING },
-      { status: ImageStatus.READY, contentType: info.contentType, width: info.width, height: info.height, originalKey, renditions: stored, updatedAt: new Date() },
-    );
+    const moved = await em.transactional(async (tx) => {
+      const updated = await tx.nativeUpdate(
+        Image,
+        { id: image.id, status: ImageStatus.PENDING },
+        { status: ImageStatus.PROCESSING, contentType: info.contentType, width: info.width, height: info.height, originalKey, updatedAt: new Date() },
+      );
+      if (updated > 0) await this.renders.schedule(tx, [image.id]);
+      return updated > 0;
+    });
     await this.storage.delete([image.uploadKey]);
     const current = await em.refresh(image);
-    if (updated === 0 && current?.status !== ImageStatus.READY) {
-      await this.storage.delete([originalKey, ...Object.values(stored).map((rendition) => rendition.key)]);
+    if (!moved && (current?.status === ImageStatus.FAILED || !current)) {
+      await this.storage.delete([originalKey]);
       throw conflict('This upload was closed while it was being verified; request a new one.', { reason: 'UPLOAD_FAILED', failureReason: current?.failureReason });
     }
-    this.logger.info({ event: 'upload_completed', imageId: image.id, jobId: image.job.id, userId: caller.user.id, requestId: caller.requestId, bytes: bytes.length }, 'image ready');
-    return image;
+    this.logger.info({ event: 'upload_completed', imageId: image.id, jobId: image.job.id, userId: caller.user.id, requestId: caller.requestId, bytes: bytes.length }, 'image verified; rendering queued');
+    return current!;
   }
 
   /** Marks a PENDING upload FAILED, deletes its bytes, logs it and throws the typed error. */

@@ -10,6 +10,10 @@ import { factsFor } from './image-facts.js';
 import { Image, type ImageView } from './image.entity.js';
 import { ImageUpload, RequestImageUploadInput } from './image.types.js';
 import { Requires, idsFrom } from '../../graphql/requires.js';
+import { badInput } from '../../shared/errors.js';
+
+/** How many images one `imagesByIds` asks for at most: one upload batch, one gallery page. */
+const MAX_IMAGES_BY_IDS = 500;
 
 const lockLookup = (ctx: RequestContext) => (imageId: string) => ctx.loaders.selectionLocked.load(imageId);
 
@@ -21,6 +25,25 @@ export class ImageResolver {
     return ctx.services.images.get(ctx.em, id);
   }
 
+  @Requires('image.list')
+  @Query(() => [Image], {
+    nullable: 'items',
+    description: `The images with these ids (at most ${MAX_IMAGES_BY_IDS}), in the order asked; null where an id is unknown or the caller may not see the image (customers see READY images of their delivered jobs only). An uploader polls this until its images are READY or FAILED.`,
+  })
+  async imagesByIds(@Arg('ids', () => [ID]) ids: string[], @Authed() ctx: AuthedContext): Promise<(Image | null)[]> {
+    if (ids.length > MAX_IMAGES_BY_IDS) throw badInput(`Ask for at most ${MAX_IMAGES_BY_IDS} ids at once.`, { field: 'ids', reason: 'TOO_MANY', max: MAX_IMAGES_BY_IDS });
+    const visible = await ctx.access.allowed('image.read', ids);
+    const found = await ctx.services.images.byIds(ctx.em, ctx.user, [...visible]);
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  @Requires('image.render.retry', { ids: idsFrom.arg('imageId') })
+  @Mutation(() => Image, { description: 'Renders an image again whose renditions failed with RENDER_FAILED (storage or workers, not the image); it becomes PROCESSING. Anything else: CONFLICT with reason NOT_RETRYABLE.' })
+  async retryImageRender(@Arg('imageId', () => ID) imageId: string, @Authed() ctx: AuthedContext): Promise<Image> {
+    const image = await ctx.services.images.get(ctx.em, imageId);
+    return ctx.services.renderTasks.retry(ctx.em, image);
+  }
+
   @Requires('image.upload', { ids: idsFrom.input('jobId'), limit: 'upload' })
   @Mutation(() => ImageUpload, { description: 'Creates a PENDING image and returns where to PUT its bytes.' })
   async requestImageUpload(@Arg('input') input: RequestImageUploadInput, @Authed() ctx: AuthedContext): Promise<ImageUpload> {
@@ -29,7 +52,9 @@ export class ImageResolver {
   }
 
   @Requires('image.upload.complete', { ids: idsFrom.arg('imageId'), limit: 'upload' })
-  @Mutation(() => Image, { description: 'Verifies the uploaded bytes and renders previews; the image becomes READY or FAILED.' })
+  @Mutation(() => Image, {
+    description: 'Verifies the uploaded bytes (size, SHA-256, type from the content) and queues the rendering of its previews: the image becomes PROCESSING, then READY (or FAILED with `failureReason`); poll `imagesByIds`. A mismatch fails it at once.',
+  })
   async completeImageUpload(@Arg('imageId', () => ID) imageId: string, @Authed() ctx: AuthedContext): Promise<Image> {
     const image = await ctx.services.images.get(ctx.em, imageId);
     return ctx.services.uploads.complete(ctx.em, callerOf(ctx), image);

@@ -8,7 +8,9 @@ export type UploadFailureReason =
   | 'TYPE_MISMATCH'
   | 'TOO_MANY_PIXELS'
   | 'CORRUPT'
-  | 'ABANDONED';
+  | 'ABANDONED'
+  /** Renditions could not be made for reasons outside the image (storage, workers); the original is kept and staff can retry. */
+  | 'RENDER_FAILED';
 
 const MESSAGES: Record<UploadFailureReason, string> = {
   SIZE_MISMATCH: 'The uploaded file does not have the declared size.',
@@ -18,6 +20,7 @@ const MESSAGES: Record<UploadFailureReason, string> = {
   TOO_MANY_PIXELS: 'The image has too many pixels.',
   CORRUPT: 'The image is damaged and cannot be read.',
   ABANDONED: 'The upload was never completed.',
+  RENDER_FAILED: 'The previews could not be made; staff can retry.',
 };
 
 export const uploadRejected = (reason: UploadFailureReason, details: Record<string, unknown> = {}) =>

@@ -2,6 +2,7 @@ import { registerEnumType } from 'type-graphql';
 
 export enum ImageStatus {
   PENDING = 'PENDING',
+  PROCESSING = 'PROCESSING',
   READY = 'READY',
   FAILED = 'FAILED',
 }
@@ -20,8 +21,9 @@ registerEnumType(ImageStatus, {
   name: 'ImageStatus',
   valuesConfig: {
     PENDING: { description: 'Upload requested; bytes not yet verified.' },
+    PROCESSING: { description: 'Bytes received and verified; previews and thumbnails are being made. Staff only: customers see READY images.' },
     READY: { description: 'Verified, renditions made; visible to the customer.' },
-    FAILED: { description: 'Upload refused or abandoned; its bytes were deleted.' },
+    FAILED: { description: 'Upload refused or abandoned (its bytes were deleted), or its renditions could not be made (the original is kept, so staff can retry). `failureReason` says which.' },
   },
 });
 
