@@ -2,7 +2,88 @@
 import * as types from './graphql';
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 
-const documents = {};
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.SessionFieldsFragmentDoc,
+    "\n  mutation AdminRefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n": typeof types.AdminRefreshSessionDocument,
+    "\n  mutation AdminEndSession($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.AdminEndSessionDocument,
+    "\n  fragment SignInResultFields on LoginResult {\n    secondFactorRequired\n    challenge\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    refreshTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.SignInResultFieldsFragmentDoc,
+    "\n  mutation AdminPasswordSignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": typeof types.AdminPasswordSignInDocument,
+    "\n  mutation AdminRequestSignInCode($email: String!) {\n    requestLoginCode(email: $email)\n  }\n": typeof types.AdminRequestSignInCodeDocument,
+    "\n  mutation AdminCodeSignIn($email: String!, $code: String!) {\n    verifyLoginCode(email: $email, code: $code) {\n      ...SignInResultFields\n    }\n  }\n": typeof types.AdminCodeSignInDocument,
+    "\n  mutation AdminSecondFactor($challenge: String!, $code: String!) {\n    verifySecondFactor(challenge: $challenge, code: $code) {\n      ...SessionFields\n    }\n  }\n": typeof types.AdminSecondFactorDocument,
+    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    createdAt\n    subject\n    field\n    oldValue\n    newValue\n    reason\n    requestId\n    actorName\n    actorRole\n    actor {\n      id\n    }\n    job {\n      id\n      title\n    }\n    image {\n      id\n      filename\n    }\n    customer {\n      id\n      name\n    }\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
+    "\n  query AdminAuditEntryList($first: Int, $offset: Int, $filter: AuditFilter) {\n    auditEntries(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AuditEntryFields\n      }\n    }\n  }\n": typeof types.AdminAuditEntryListDocument,
+    "\n  fragment CustomerFields on Customer {\n    id\n    name\n    contactEmail\n    createdAt\n    updatedAt\n    creditBalance\n    plan {\n      id\n      name\n    }\n  }\n": typeof types.CustomerFieldsFragmentDoc,
+    "\n  fragment CustomerDetailFields on Customer {\n    ...CustomerFields\n    notes\n    users {\n      id\n      name\n      email\n      role\n      active\n      lastLoginAt\n    }\n  }\n": typeof types.CustomerDetailFieldsFragmentDoc,
+    "\n  query AdminCustomerList($first: Int, $offset: Int, $filter: CustomerFilter, $sortBy: CustomerSortField, $sortDirection: SortDirection) {\n    customers(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...CustomerFields\n      }\n    }\n  }\n": typeof types.AdminCustomerListDocument,
+    "\n  query AdminCustomer($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailFields\n    }\n  }\n": typeof types.AdminCustomerDocument,
+    "\n  mutation AdminCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n": typeof types.AdminCreateCustomerDocument,
+    "\n  mutation AdminUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n": typeof types.AdminUpdateCustomerDocument,
+    "\n  fragment ImageFields on Image {\n    id\n    filename\n    status\n    selectionState\n    locked\n    downloadable\n    thumbnailUrl\n    width\n    height\n    byteSize\n    failureReason\n    createdAt\n    updatedAt\n    job {\n      id\n    }\n    derivedFrom {\n      id\n    }\n  }\n": typeof types.ImageFieldsFragmentDoc,
+    "\n  query AdminJobImages($jobId: ID!, $first: Int, $offset: Int, $filter: ImageFilter, $sortBy: ImageSortField, $sortDirection: SortDirection) {\n    job(id: $jobId) {\n      id\n      images(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n        totalCount\n        nodes {\n          ...ImageFields\n        }\n      }\n    }\n  }\n": typeof types.AdminJobImagesDocument,
+    "\n  query AdminImage($id: ID!) {\n    image(id: $id) {\n      ...ImageFields\n      previewUrl\n    }\n  }\n": typeof types.AdminImageDocument,
+    "\n  mutation AdminSetImageSelectionState($imageId: ID!, $state: SelectionState!, $reason: String!) {\n    setImageSelectionState(imageId: $imageId, state: $state, reason: $reason) {\n      ...ImageFields\n    }\n  }\n": typeof types.AdminSetImageSelectionStateDocument,
+    "\n  mutation AdminSetImagesSelectionState($imageIds: [ID!]!, $state: SelectionState!, $reason: String!) {\n    setImagesSelectionState(imageIds: $imageIds, state: $state, reason: $reason) {\n      ...ImageFields\n    }\n  }\n": typeof types.AdminSetImagesSelectionStateDocument,
+    "\n  mutation AdminUnlockImageSelection($imageId: ID!, $reason: String!) {\n    unlockImageSelection(imageId: $imageId, reason: $reason) {\n      ...ImageFields\n    }\n  }\n": typeof types.AdminUnlockImageSelectionDocument,
+    "\n  fragment JobFields on Job {\n    id\n    title\n    status\n    includedImages\n    allImagesIncluded\n    allowCustomerUploads\n    includedCount\n    pendingExtraCount\n    downloadableCount\n    version\n    createdAt\n    updatedAt\n    deliveredAt\n    customer {\n      id\n      name\n    }\n  }\n": typeof types.JobFieldsFragmentDoc,
+    "\n  fragment JobDetailFields on Job {\n    ...JobFields\n    allImages: images(first: 1) {\n      totalCount\n    }\n    none: images(first: 1, filter: { selectionState: [NONE] }) {\n      totalCount\n    }\n    included: images(first: 1, filter: { selectionState: [INCLUDED] }) {\n      totalCount\n    }\n    extraPending: images(first: 1, filter: { selectionState: [EXTRA_PENDING] }) {\n      totalCount\n    }\n    extraPaid: images(first: 1, filter: { selectionState: [EXTRA_PAID] }) {\n      totalCount\n    }\n    extraFree: images(first: 1, filter: { selectionState: [EXTRA_FREE] }) {\n      totalCount\n    }\n    blocked: images(first: 1, filter: { selectionState: [BLOCKED] }) {\n      totalCount\n    }\n  }\n": typeof types.JobDetailFieldsFragmentDoc,
+    "\n  query AdminJobList($first: Int, $offset: Int, $filter: JobFilter, $sortBy: JobSortField, $sortDirection: SortDirection) {\n    jobs(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...JobFields\n      }\n    }\n  }\n": typeof types.AdminJobListDocument,
+    "\n  query AdminJob($id: ID!) {\n    job(id: $id) {\n      ...JobDetailFields\n    }\n  }\n": typeof types.AdminJobDocument,
+    "\n  mutation AdminCreateJob($input: CreateJobInput!) {\n    createJob(input: $input) {\n      ...JobDetailFields\n    }\n  }\n": typeof types.AdminCreateJobDocument,
+    "\n  mutation AdminUpdateJob($id: ID!, $input: UpdateJobInput!) {\n    updateJob(id: $id, input: $input) {\n      ...JobDetailFields\n    }\n  }\n": typeof types.AdminUpdateJobDocument,
+    "\n  mutation AdminSetIncludedImages($jobId: ID!, $includedImages: Int!, $reason: String!, $expectedVersion: Int) {\n    setIncludedImages(jobId: $jobId, includedImages: $includedImages, reason: $reason, expectedVersion: $expectedVersion) {\n      ...JobDetailFields\n    }\n  }\n": typeof types.AdminSetIncludedImagesDocument,
+    "\n  mutation AdminSetAllImagesIncluded($jobId: ID!, $value: Boolean!, $reason: String!, $expectedVersion: Int) {\n    setAllImagesIncluded(jobId: $jobId, value: $value, reason: $reason, expectedVersion: $expectedVersion) {\n      ...JobDetailFields\n    }\n  }\n": typeof types.AdminSetAllImagesIncludedDocument,
+    "\n  fragment UserFields on User {\n    id\n    name\n    email\n    role\n    active\n    totpEnabled\n    lastLoginAt\n    deactivatedAt\n    createdAt\n    customer {\n      id\n      name\n    }\n  }\n": typeof types.UserFieldsFragmentDoc,
+    "\n  query AdminUserList($first: Int, $offset: Int, $filter: UserFilter, $sortBy: UserSortField, $sortDirection: SortDirection) {\n    users(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n": typeof types.AdminUserListDocument,
+    "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminUserDocument,
+};
+const documents: Documents = {
+    "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.SessionFieldsFragmentDoc,
+    "\n  mutation AdminRefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n": types.AdminRefreshSessionDocument,
+    "\n  mutation AdminEndSession($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.AdminEndSessionDocument,
+    "\n  fragment SignInResultFields on LoginResult {\n    secondFactorRequired\n    challenge\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    refreshTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.SignInResultFieldsFragmentDoc,
+    "\n  mutation AdminPasswordSignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": types.AdminPasswordSignInDocument,
+    "\n  mutation AdminRequestSignInCode($email: String!) {\n    requestLoginCode(email: $email)\n  }\n": types.AdminRequestSignInCodeDocument,
+    "\n  mutation AdminCodeSignIn($email: String!, $code: String!) {\n    verifyLoginCode(email: $email, code: $code) {\n      ...SignInResultFields\n    }\n  }\n": types.AdminCodeSignInDocument,
+    "\n  mutation AdminSecondFactor($challenge: String!, $code: String!) {\n    verifySecondFactor(challenge: $challenge, code: $code) {\n      ...SessionFields\n    }\n  }\n": types.AdminSecondFactorDocument,
+    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    createdAt\n    subject\n    field\n    oldValue\n    newValue\n    reason\n    requestId\n    actorName\n    actorRole\n    actor {\n      id\n    }\n    job {\n      id\n      title\n    }\n    image {\n      id\n      filename\n    }\n    customer {\n      id\n      name\n    }\n  }\n": types.AuditEntryFieldsFragmentDoc,
+    "\n  query AdminAuditEntryList($first: Int, $offset: Int, $filter: AuditFilter) {\n    auditEntries(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AuditEntryFields\n      }\n    }\n  }\n": types.AdminAuditEntryListDocument,
+    "\n  fragment CustomerFields on Customer {\n    id\n    name\n    contactEmail\n    createdAt\n    updatedAt\n    creditBalance\n    plan {\n      id\n      name\n    }\n  }\n": types.CustomerFieldsFragmentDoc,
+    "\n  fragment CustomerDetailFields on Customer {\n    ...CustomerFields\n    notes\n    users {\n      id\n      name\n      email\n      role\n      active\n      lastLoginAt\n    }\n  }\n": types.CustomerDetailFieldsFragmentDoc,
+    "\n  query AdminCustomerList($first: Int, $offset: Int, $filter: CustomerFilter, $sortBy: CustomerSortField, $sortDirection: SortDirection) {\n    customers(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...CustomerFields\n      }\n    }\n  }\n": types.AdminCustomerListDocument,
+    "\n  query AdminCustomer($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailFields\n    }\n  }\n": types.AdminCustomerDocument,
+    "\n  mutation AdminCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n": types.AdminCreateCustomerDocument,
+    "\n  mutation AdminUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n": types.AdminUpdateCustomerDocument,
+    "\n  fragment ImageFields on Image {\n    id\n    filename\n    status\n    selectionState\n    locked\n    downloadable\n    thumbnailUrl\n    width\n    height\n    byteSize\n    failureReason\n    createdAt\n    updatedAt\n    job {\n      id\n    }\n    derivedFrom {\n      id\n    }\n  }\n": types.ImageFieldsFragmentDoc,
+    "\n  query AdminJobImages($jobId: ID!, $first: Int, $offset: Int, $filter: ImageFilter, $sortBy: ImageSortField, $sortDirection: SortDirection) {\n    job(id: $jobId) {\n      id\n      images(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n        totalCount\n        nodes {\n          ...ImageFields\n        }\n      }\n    }\n  }\n": types.AdminJobImagesDocument,
+    "\n  query AdminImage($id: ID!) {\n    image(id: $id) {\n      ...ImageFields\n      previewUrl\n    }\n  }\n": types.AdminImageDocument,
+    "\n  mutation AdminSetImageSelectionState($imageId: ID!, $state: SelectionState!, $reason: String!) {\n    setImageSelectionState(imageId: $imageId, state: $state, reason: $reason) {\n      ...ImageFields\n    }\n  }\n": types.AdminSetImageSelectionStateDocument,
+    "\n  mutation AdminSetImagesSelectionState($imageIds: [ID!]!, $state: SelectionState!, $reason: String!) {\n    setImagesSelectionState(imageIds: $imageIds, state: $state, reason: $reason) {\n      ...ImageFields\n    }\n  }\n": types.AdminSetImagesSelectionStateDocument,
+    "\n  mutation AdminUnlockImageSelection($imageId: ID!, $reason: String!) {\n    unlockImageSelection(imageId: $imageId, reason: $reason) {\n      ...ImageFields\n    }\n  }\n": types.AdminUnlockImageSelectionDocument,
+    "\n  fragment JobFields on Job {\n    id\n    title\n    status\n    includedImages\n    allImagesIncluded\n    allowCustomerUploads\n    includedCount\n    pendingExtraCount\n    downloadableCount\n    version\n    createdAt\n    updatedAt\n    deliveredAt\n    customer {\n      id\n      name\n    }\n  }\n": types.JobFieldsFragmentDoc,
+    "\n  fragment JobDetailFields on Job {\n    ...JobFields\n    allImages: images(first: 1) {\n      totalCount\n    }\n    none: images(first: 1, filter: { selectionState: [NONE] }) {\n      totalCount\n    }\n    included: images(first: 1, filter: { selectionState: [INCLUDED] }) {\n      totalCount\n    }\n    extraPending: images(first: 1, filter: { selectionState: [EXTRA_PENDING] }) {\n      totalCount\n    }\n    extraPaid: images(first: 1, filter: { selectionState: [EXTRA_PAID] }) {\n      totalCount\n    }\n    extraFree: images(first: 1, filter: { selectionState: [EXTRA_FREE] }) {\n      totalCount\n    }\n    blocked: images(first: 1, filter: { selectionState: [BLOCKED] }) {\n      totalCount\n    }\n  }\n": types.JobDetailFieldsFragmentDoc,
+    "\n  query AdminJobList($first: Int, $offset: Int, $filter: JobFilter, $sortBy: JobSortField, $sortDirection: SortDirection) {\n    jobs(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...JobFields\n      }\n    }\n  }\n": types.AdminJobListDocument,
+    "\n  query AdminJob($id: ID!) {\n    job(id: $id) {\n      ...JobDetailFields\n    }\n  }\n": types.AdminJobDocument,
+    "\n  mutation AdminCreateJob($input: CreateJobInput!) {\n    createJob(input: $input) {\n      ...JobDetailFields\n    }\n  }\n": types.AdminCreateJobDocument,
+    "\n  mutation AdminUpdateJob($id: ID!, $input: UpdateJobInput!) {\n    updateJob(id: $id, input: $input) {\n      ...JobDetailFields\n    }\n  }\n": types.AdminUpdateJobDocument,
+    "\n  mutation AdminSetIncludedImages($jobId: ID!, $includedImages: Int!, $reason: String!, $expectedVersion: Int) {\n    setIncludedImages(jobId: $jobId, includedImages: $includedImages, reason: $reason, expectedVersion: $expectedVersion) {\n      ...JobDetailFields\n    }\n  }\n": types.AdminSetIncludedImagesDocument,
+    "\n  mutation AdminSetAllImagesIncluded($jobId: ID!, $value: Boolean!, $reason: String!, $expectedVersion: Int) {\n    setAllImagesIncluded(jobId: $jobId, value: $value, reason: $reason, expectedVersion: $expectedVersion) {\n      ...JobDetailFields\n    }\n  }\n": types.AdminSetAllImagesIncludedDocument,
+    "\n  fragment UserFields on User {\n    id\n    name\n    email\n    role\n    active\n    totpEnabled\n    lastLoginAt\n    deactivatedAt\n    createdAt\n    customer {\n      id\n      name\n    }\n  }\n": types.UserFieldsFragmentDoc,
+    "\n  query AdminUserList($first: Int, $offset: Int, $filter: UserFilter, $sortBy: UserSortField, $sortDirection: SortDirection) {\n    users(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n": types.AdminUserListDocument,
+    "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": types.AdminUserDocument,
+};
+
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  *
@@ -16,6 +97,139 @@ const documents = {};
  * Please regenerate the types.
  */
 export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminEndSession($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n"): (typeof documents)["\n  mutation AdminEndSession($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SignInResultFields on LoginResult {\n    secondFactorRequired\n    challenge\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    refreshTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  fragment SignInResultFields on LoginResult {\n    secondFactorRequired\n    challenge\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    refreshTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminPasswordSignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SignInResultFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminPasswordSignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SignInResultFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRequestSignInCode($email: String!) {\n    requestLoginCode(email: $email)\n  }\n"): (typeof documents)["\n  mutation AdminRequestSignInCode($email: String!) {\n    requestLoginCode(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCodeSignIn($email: String!, $code: String!) {\n    verifyLoginCode(email: $email, code: $code) {\n      ...SignInResultFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCodeSignIn($email: String!, $code: String!) {\n    verifyLoginCode(email: $email, code: $code) {\n      ...SignInResultFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSecondFactor($challenge: String!, $code: String!) {\n    verifySecondFactor(challenge: $challenge, code: $code) {\n      ...SessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSecondFactor($challenge: String!, $code: String!) {\n    verifySecondFactor(challenge: $challenge, code: $code) {\n      ...SessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    createdAt\n    subject\n    field\n    oldValue\n    newValue\n    reason\n    requestId\n    actorName\n    actorRole\n    actor {\n      id\n    }\n    job {\n      id\n      title\n    }\n    image {\n      id\n      filename\n    }\n    customer {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AuditEntryFields on AuditEntry {\n    id\n    createdAt\n    subject\n    field\n    oldValue\n    newValue\n    reason\n    requestId\n    actorName\n    actorRole\n    actor {\n      id\n    }\n    job {\n      id\n      title\n    }\n    image {\n      id\n      filename\n    }\n    customer {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAuditEntryList($first: Int, $offset: Int, $filter: AuditFilter) {\n    auditEntries(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AuditEntryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditEntryList($first: Int, $offset: Int, $filter: AuditFilter) {\n    auditEntries(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AuditEntryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CustomerFields on Customer {\n    id\n    name\n    contactEmail\n    createdAt\n    updatedAt\n    creditBalance\n    plan {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment CustomerFields on Customer {\n    id\n    name\n    contactEmail\n    createdAt\n    updatedAt\n    creditBalance\n    plan {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CustomerDetailFields on Customer {\n    ...CustomerFields\n    notes\n    users {\n      id\n      name\n      email\n      role\n      active\n      lastLoginAt\n    }\n  }\n"): (typeof documents)["\n  fragment CustomerDetailFields on Customer {\n    ...CustomerFields\n    notes\n    users {\n      id\n      name\n      email\n      role\n      active\n      lastLoginAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCustomerList($first: Int, $offset: Int, $filter: CustomerFilter, $sortBy: CustomerSortField, $sortDirection: SortDirection) {\n    customers(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...CustomerFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminCustomerList($first: Int, $offset: Int, $filter: CustomerFilter, $sortBy: CustomerSortField, $sortDirection: SortDirection) {\n    customers(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...CustomerFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCustomer($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailFields\n    }\n  }\n"): (typeof documents)["\n  query AdminCustomer($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImageFields on Image {\n    id\n    filename\n    status\n    selectionState\n    locked\n    downloadable\n    thumbnailUrl\n    width\n    height\n    byteSize\n    failureReason\n    createdAt\n    updatedAt\n    job {\n      id\n    }\n    derivedFrom {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment ImageFields on Image {\n    id\n    filename\n    status\n    selectionState\n    locked\n    downloadable\n    thumbnailUrl\n    width\n    height\n    byteSize\n    failureReason\n    createdAt\n    updatedAt\n    job {\n      id\n    }\n    derivedFrom {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminJobImages($jobId: ID!, $first: Int, $offset: Int, $filter: ImageFilter, $sortBy: ImageSortField, $sortDirection: SortDirection) {\n    job(id: $jobId) {\n      id\n      images(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n        totalCount\n        nodes {\n          ...ImageFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminJobImages($jobId: ID!, $first: Int, $offset: Int, $filter: ImageFilter, $sortBy: ImageSortField, $sortDirection: SortDirection) {\n    job(id: $jobId) {\n      id\n      images(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n        totalCount\n        nodes {\n          ...ImageFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminImage($id: ID!) {\n    image(id: $id) {\n      ...ImageFields\n      previewUrl\n    }\n  }\n"): (typeof documents)["\n  query AdminImage($id: ID!) {\n    image(id: $id) {\n      ...ImageFields\n      previewUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetImageSelectionState($imageId: ID!, $state: SelectionState!, $reason: String!) {\n    setImageSelectionState(imageId: $imageId, state: $state, reason: $reason) {\n      ...ImageFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetImageSelectionState($imageId: ID!, $state: SelectionState!, $reason: String!) {\n    setImageSelectionState(imageId: $imageId, state: $state, reason: $reason) {\n      ...ImageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetImagesSelectionState($imageIds: [ID!]!, $state: SelectionState!, $reason: String!) {\n    setImagesSelectionState(imageIds: $imageIds, state: $state, reason: $reason) {\n      ...ImageFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetImagesSelectionState($imageIds: [ID!]!, $state: SelectionState!, $reason: String!) {\n    setImagesSelectionState(imageIds: $imageIds, state: $state, reason: $reason) {\n      ...ImageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUnlockImageSelection($imageId: ID!, $reason: String!) {\n    unlockImageSelection(imageId: $imageId, reason: $reason) {\n      ...ImageFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUnlockImageSelection($imageId: ID!, $reason: String!) {\n    unlockImageSelection(imageId: $imageId, reason: $reason) {\n      ...ImageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment JobFields on Job {\n    id\n    title\n    status\n    includedImages\n    allImagesIncluded\n    allowCustomerUploads\n    includedCount\n    pendingExtraCount\n    downloadableCount\n    version\n    createdAt\n    updatedAt\n    deliveredAt\n    customer {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment JobFields on Job {\n    id\n    title\n    status\n    includedImages\n    allImagesIncluded\n    allowCustomerUploads\n    includedCount\n    pendingExtraCount\n    downloadableCount\n    version\n    createdAt\n    updatedAt\n    deliveredAt\n    customer {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment JobDetailFields on Job {\n    ...JobFields\n    allImages: images(first: 1) {\n      totalCount\n    }\n    none: images(first: 1, filter: { selectionState: [NONE] }) {\n      totalCount\n    }\n    included: images(first: 1, filter: { selectionState: [INCLUDED] }) {\n      totalCount\n    }\n    extraPending: images(first: 1, filter: { selectionState: [EXTRA_PENDING] }) {\n      totalCount\n    }\n    extraPaid: images(first: 1, filter: { selectionState: [EXTRA_PAID] }) {\n      totalCount\n    }\n    extraFree: images(first: 1, filter: { selectionState: [EXTRA_FREE] }) {\n      totalCount\n    }\n    blocked: images(first: 1, filter: { selectionState: [BLOCKED] }) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  fragment JobDetailFields on Job {\n    ...JobFields\n    allImages: images(first: 1) {\n      totalCount\n    }\n    none: images(first: 1, filter: { selectionState: [NONE] }) {\n      totalCount\n    }\n    included: images(first: 1, filter: { selectionState: [INCLUDED] }) {\n      totalCount\n    }\n    extraPending: images(first: 1, filter: { selectionState: [EXTRA_PENDING] }) {\n      totalCount\n    }\n    extraPaid: images(first: 1, filter: { selectionState: [EXTRA_PAID] }) {\n      totalCount\n    }\n    extraFree: images(first: 1, filter: { selectionState: [EXTRA_FREE] }) {\n      totalCount\n    }\n    blocked: images(first: 1, filter: { selectionState: [BLOCKED] }) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminJobList($first: Int, $offset: Int, $filter: JobFilter, $sortBy: JobSortField, $sortDirection: SortDirection) {\n    jobs(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...JobFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminJobList($first: Int, $offset: Int, $filter: JobFilter, $sortBy: JobSortField, $sortDirection: SortDirection) {\n    jobs(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...JobFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminJob($id: ID!) {\n    job(id: $id) {\n      ...JobDetailFields\n    }\n  }\n"): (typeof documents)["\n  query AdminJob($id: ID!) {\n    job(id: $id) {\n      ...JobDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateJob($input: CreateJobInput!) {\n    createJob(input: $input) {\n      ...JobDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateJob($input: CreateJobInput!) {\n    createJob(input: $input) {\n      ...JobDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateJob($id: ID!, $input: UpdateJobInput!) {\n    updateJob(id: $id, input: $input) {\n      ...JobDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateJob($id: ID!, $input: UpdateJobInput!) {\n    updateJob(id: $id, input: $input) {\n      ...JobDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetIncludedImages($jobId: ID!, $includedImages: Int!, $reason: String!, $expectedVersion: Int) {\n    setIncludedImages(jobId: $jobId, includedImages: $includedImages, reason: $reason, expectedVersion: $expectedVersion) {\n      ...JobDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetIncludedImages($jobId: ID!, $includedImages: Int!, $reason: String!, $expectedVersion: Int) {\n    setIncludedImages(jobId: $jobId, includedImages: $includedImages, reason: $reason, expectedVersion: $expectedVersion) {\n      ...JobDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetAllImagesIncluded($jobId: ID!, $value: Boolean!, $reason: String!, $expectedVersion: Int) {\n    setAllImagesIncluded(jobId: $jobId, value: $value, reason: $reason, expectedVersion: $expectedVersion) {\n      ...JobDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetAllImagesIncluded($jobId: ID!, $value: Boolean!, $reason: String!, $expectedVersion: Int) {\n    setAllImagesIncluded(jobId: $jobId, value: $value, reason: $reason, expectedVersion: $expectedVersion) {\n      ...JobDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserFields on User {\n    id\n    name\n    email\n    role\n    active\n    totpEnabled\n    lastLoginAt\n    deactivatedAt\n    createdAt\n    customer {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment UserFields on User {\n    id\n    name\n    email\n    role\n    active\n    totpEnabled\n    lastLoginAt\n    deactivatedAt\n    createdAt\n    customer {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUserList($first: Int, $offset: Int, $filter: UserFilter, $sortBy: UserSortField, $sortDirection: SortDirection) {\n    users(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminUserList($first: Int, $offset: Int, $filter: UserFilter, $sortBy: UserSortField, $sortDirection: SortDirection) {\n    users(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,33 @@
+import type { AuthProvider } from 'react-admin';
+import { endSession, sessionUser } from './session';
+
+/**
+ * react-admin's view of the session. The login page runs the sign-in steps itself (sign-in.ts) and
+ * calls `login` once a session exists. Only a 401 ends the session: a 403 is a refusal of one
+ * action, shown where it happened, never a sign-out.
+ */
+export const authProvider: AuthProvider = {
+  async login() {
+    if (!sessionUser()) throw new Error('ra.auth.sign_in_error');
+  },
+  async logout() {
+    await endSession();
+  },
+  async checkAuth() {
+    if (!sessionUser()) throw new Error('ra.auth.auth_check_error');
+  },
+  async checkError(error: { status?: number }) {
+    if (error?.status === 401) {
+      await endSession();
+      throw error;
+    }
+  },
+  async getIdentity() {
+    const user = sessionUser();
+    if (!user) throw new Error('ra.auth.auth_check_error');
+    return { id: user.id, fullName: user.name };
+  },
+  async getPermissions() {
+    return sessionUser()?.role;
+  },
+};

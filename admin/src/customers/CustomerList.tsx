@@ -1,0 +1,27 @@
+import { CreateButton, Datagrid, DateField, ExportButton, List, NumberField, SearchInput, TextField, TopToolbar } from 'react-admin';
+
+const filters = [<SearchInput key="q" source="q" alwaysOn />];
+
+export function CustomerList() {
+  return (
+    <List
+      filters={filters}
+      sort={{ field: 'name', order: 'ASC' }}
+      perPage={25}
+      actions={
+        <TopToolbar>
+          <CreateButton />
+          <ExportButton maxResults={1000} />
+        </TopToolbar>
+      }
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="name" />
+        <TextField source="contactEmail" sortable={false} emptyText="—" />
+        <TextField source="plan.name" sortable={false} emptyText="—" />
+        <NumberField source="creditBalance" sortable={false} />
+        <DateField source="createdAt" />
+      </Datagrid>
+    </List>
+  );
+}

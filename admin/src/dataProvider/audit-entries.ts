@@ -1,0 +1,86 @@
+import type { GetListParams, GetManyReferenceParams } from 'react-admin';
+import { graphql } from '../gql';
+import type { AuditEntryFieldsFragment } from '../gql/graphql';
+import { request } from '../graphql/api';
+import { given, pageOf, resourceProvider } from './resource-provider';
+
+export const AuditEntryFields = graphql(`
+  fragment AuditEntryFields on AuditEntry {
+    id
+    createdAt
+    subject
+    field
+    oldValue
+    newValue
+    reason
+    requestId
+    actorName
+    actorRole
+    actor {
+      id
+    }
+    job {
+      id
+      title
+    }
+    image {
+      id
+      filename
+    }
+    customer {
+      id
+      name
+    }
+  }
+`);
+
+const AuditEntryList = graphql(`
+  query AdminAuditEntryList($first: Int, $offset: Int, $filter: AuditFilter) {
+    auditEntries(first: $first, offset: $offset, filter: $filter) {
+      totalCount
+      nodes {
+        ...AuditEntryFields
+      }
+    }
+  }
+`);
+
+export type AuditEntryRecord = AuditEntryFieldsFragment;
+
+interface AuditFilterValues {
+  jobId?: string;
+  imageId?: string;
+  customerId?: string;
+  actorId?: string;
+  field?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A date input's day as the start of that day (from) or of the next (to), in the browser's time zone. */
+const dayStart = (day: string | undefined, plusDays = 0) => {
+  if (!day) return undefined;
+  const date = new Date(`${day}T00:00:00`);
+  date.setDate(date.getDate() + plusDays);
+  return date.toISOString();
+};
+
+/** Newest first; the API does not sort the trail any other way yet. */
+async function list(values: AuditFilterValues, params: Pick<GetListParams, 'pagination'>) {
+  const filter = {
+    jobId: given(values.jobId),
+    imageId: given(values.imageId),
+    customerId: given(values.customerId),
+    actorId: given(values.actorId),
+    field: given(values.field),
+    from: dayStart(given(values.from)),
+    to: dayStart(given(values.to), 1),
+  };
+  const { auditEntries } = await request(AuditEntryList, { ...pageOf(params.pagination), filter });
+  return { data: auditEntries.nodes, total: auditEntries.totalCount };
+}
+
+export const auditEntriesProvider = resourceProvider({
+  getList: (_resource: string, params: GetListParams) => list(params.filter ?? {}, params),
+  getManyReference: (_resource: string, params: GetManyReferenceParams) => list({ ...params.filter, [params.target]: String(params.id) }, params),
+});

@@ -1,0 +1,26 @@
+import { combineDataProviders } from 'react-admin';
+import { auditEntriesProvider } from './audit-entries';
+import { customersProvider } from './customers';
+import { imagesProvider } from './images';
+import { jobsProvider } from './jobs';
+import { usersProvider } from './users';
+
+/** One provider per resource, each on typed documents (`npm run codegen`); custom actions are methods of theirs. */
+export const providers = {
+  jobs: jobsProvider,
+  images: imagesProvider,
+  customers: customersProvider,
+  users: usersProvider,
+  auditEntries: auditEntriesProvider,
+};
+
+export type ResourceName = keyof typeof providers;
+
+export const dataProvider = combineDataProviders((resource) => {
+  const provider = providers[resource as ResourceName];
+  if (!provider) throw new Error(`unknown resource ${resource}`);
+  return provider;
+});
+
+/** The data provider with the resources' custom actions typed, for `useDataProvider<PixgateDataProvider>()`. */
+export type PixgateDataProvider = typeof dataProvider & typeof jobsProvider & typeof imagesProvider;

@@ -1,0 +1,51 @@
+import type { DataProvider, SortPayload } from 'react-admin';
+import type { SortDirection } from '../gql/graphql';
+
+/** The API's largest page (`first` is 1 to 100). */
+export const MAX_PAGE_SIZE = 100;
+
+/** react-admin's page as the API's `first` and `offset`. */
+export function pageOf(pagination: { page: number; perPage: number } | undefined) {
+  const { page, perPage } = pagination ?? { page: 1, perPage: 25 };
+  return { first: Math.min(Math.max(perPage, 1), MAX_PAGE_SIZE), offset: Math.max(page - 1, 0) * perPage };
+}
+
+/** react-admin's sort as the API's sortBy/sortDirection, for the columns the API can sort by; else the API's default. */
+export function sortOf<Field extends string>(sort: SortPayload | undefined, fields: Partial<Record<string, Field>>): { sortBy?: Field; sortDirection?: SortDirection } {
+  const sortBy = sort ? fields[sort.field] : undefined;
+  return sortBy ? { sortBy, sortDirection: sort!.order === 'ASC' ? 'ASC' : 'DESC' } : {};
+}
+
+/** A filter value from react-admin's filter form: empty strings and empty lists mean "no filter". */
+export function given<T>(value: T | '' | null | undefined): T | undefined {
+  if (value === '' || value === null || value === undefined) return undefined;
+  if (Array.isArray(value) && value.length === 0) return undefined;
+  return value;
+}
+
+const unsupported = (method: string) => async (resource: string) => {
+  throw new Error(`${resource}: ${method} is not offered by the API`);
+};
+
+const METHODS = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'] as const;
+
+type Method = (resource: string, params: any) => Promise<unknown>;
+
+/**
+ * A resource's data provider: the methods it has, and for the others a rejection that names them.
+ * The methods keep their own record types (react-admin's are generic over any record).
+ */
+export function resourceProvider<Methods extends Record<string, Method>>(methods: Methods): DataProvider & Methods {
+  const fallbacks = Object.fromEntries(METHODS.map((method) => [method, unsupported(method)]));
+  return { ...fallbacks, ...methods } as unknown as DataProvider & Methods;
+}
+
+/**
+ * getMany as one lookup per id, in parallel: an id that is gone (a removed job named by an old
+ * audit entry) drops out instead of failing the others. The API lacks a lookup of many ids that
+ * keeps the found ones, which would make this one request.
+ */
+export async function lookUpEach<Record>(ids: readonly (string | number)[], lookUp: (id: string) => Promise<Record>) {
+  const results = await Promise.allSettled(ids.map((id) => lookUp(String(id))));
+  return results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+}

@@ -1,0 +1,68 @@
+import type { GetListParams, GetManyParams, GetManyReferenceParams, GetOneParams } from 'react-admin';
+import { graphql } from '../gql';
+import type { UserFieldsFragment, UserRole, UserSortField } from '../gql/graphql';
+import { request } from '../graphql/api';
+import { given, lookUpEach, pageOf, resourceProvider, sortOf } from './resource-provider';
+
+export const UserFields = graphql(`
+  fragment UserFields on User {
+    id
+    name
+    email
+    role
+    active
+    totpEnabled
+    lastLoginAt
+    deactivatedAt
+    createdAt
+    customer {
+      id
+      name
+    }
+  }
+`);
+
+const UserList = graphql(`
+  query AdminUserList($first: Int, $offset: Int, $filter: UserFilter, $sortBy: UserSortField, $sortDirection: SortDirection) {
+    users(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {
+      totalCount
+      nodes {
+        ...UserFields
+      }
+    }
+  }
+`);
+
+const UserDetail = graphql(`
+  query AdminUser($id: ID!) {
+    user(id: $id) {
+      ...UserFields
+    }
+  }
+`);
+
+export type UserRecord = UserFieldsFragment;
+
+const SORTABLE: Record<string, UserSortField> = { name: 'NAME', email: 'EMAIL', createdAt: 'CREATED_AT' };
+
+interface UserFilterValues {
+  q?: string;
+  role?: UserRole;
+  active?: boolean;
+  customerId?: string;
+}
+
+async function list(values: UserFilterValues, params: Pick<GetListParams, 'pagination' | 'sort'>) {
+  const filter = { search: given(values.q), role: given(values.role), active: given(values.active), customerId: given(values.customerId) };
+  const { users } = await request(UserList, { ...pageOf(params.pagination), ...sortOf(params.sort, SORTABLE), filter });
+  return { data: users.nodes, total: users.totalCount };
+}
+
+const getOne = async (id: string) => (await request(UserDetail, { id })).user;
+
+export const usersProvider = resourceProvider({
+  getList: (_resource: string, params: GetListParams) => list(params.filter ?? {}, params),
+  getManyReference: (_resource: string, params: GetManyReferenceParams) => list({ ...params.filter, [params.target]: String(params.id) }, params),
+  getOne: async (_resource: string, params: GetOneParams) => ({ data: await getOne(String(params.id)) }),
+  getMany: async (_resource: string, params: GetManyParams) => ({ data: await lookUpEach(params.ids, getOne) }),
+});

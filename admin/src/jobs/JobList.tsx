@@ -1,0 +1,34 @@
+import { AutocompleteInput, CreateButton, Datagrid, DateField, ExportButton, List, NumberField, ReferenceInput, SearchInput, SelectInput, TextField, TopToolbar } from 'react-admin';
+import { jobStatusChoices } from '../shared/enum-choices';
+import { JobStatusField } from './JobStatusField';
+import { PackageBar } from './PackageBar';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="status" source="status" choices={jobStatusChoices} alwaysOn />,
+  <ReferenceInput key="customerId" source="customerId" reference="customers" alwaysOn>
+    <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} sx={{ minWidth: 240 }} />
+  </ReferenceInput>,
+];
+
+const Actions = () => (
+  <TopToolbar>
+    <CreateButton />
+    <ExportButton maxResults={1000} />
+  </TopToolbar>
+);
+
+export function JobList() {
+  return (
+    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} actions={<Actions />}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="title" />
+        <TextField source="customer.name" sortable={false} />
+        <JobStatusField source="status" sortable={false} />
+        <PackageBar compact source="package" sortable={false} />
+        <NumberField source="pendingExtraCount" sortable={false} />
+        <DateField source="createdAt" />
+      </Datagrid>
+    </List>
+  );
+}

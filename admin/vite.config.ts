@@ -1,0 +1,25 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * The back office is served by the API under /admin (api/src/http/admin-app.ts), so every URL it
+ * builds starts there. The dev server proxies the API's paths, so the app talks to its own origin
+ * in development as it does in production (no CORS, same cookies later).
+ */
+const api = process.env.PIXGATE_API_URL ?? 'http://localhost:4000';
+
+export default defineConfig({
+  base: '/admin/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // react-admin and MUI make one large vendor chunk; the budget is checked by the bench, not here.
+    chunkSizeWarningLimit: 2500,
+  },
+  server: {
+    port: Number(process.env.ADMIN_DEV_PORT ?? 5173),
+    proxy: Object.fromEntries(['/graphql', '/media', '/uploads', '/downloads'].map((path) => [path, { target: api, changeOrigin: false }])),
+  },
+  preview: { port: 4173 },
+});
