@@ -1,27 +1,6 @@
 import type { CombinedError } from '@urql/core';
 import { HttpError } from 'react-admin';
-import { isErrorCode, isExplainedReason, type ErrorCode } from '../i18n/labels';
-
-/**
- * The HTTP status each API error code stands for, as the API's own plain routes answer it
- * (api/src/http/http-errors.ts). react-admin decides by status: 401 signs out, 403 only tells.
- */
-const STATUS_OF: Record<ErrorCode, number> = {
-  BAD_USER_INPUT: 400,
-  GRAPHQL_VALIDATION_FAILED: 400,
-  BAD_REQUEST: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  METHOD_NOT_ALLOWED: 405,
-  CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  RATE_LIMITED: 429,
-  QUOTA_EXCEEDED: 429,
-  INTERNAL_SERVER_ERROR: 500,
-  SERVICE_UNAVAILABLE: 503,
-};
+import { HTTP_STATUS_OF, isErrorCode, isExplainedReason, type ErrorCode } from '../i18n/labels';
 
 /** What an API error keeps for the screens: its code, its reason and every extension (currentVersion, retryAfterSeconds, …). */
 export interface ApiErrorBody {
@@ -50,7 +29,7 @@ export function toApiError(error: CombinedError): ApiError {
   const message = messageKeyOf(code, reason);
   const field = code === 'BAD_USER_INPUT' && typeof extensions.field === 'string' ? extensions.field : undefined;
   const body: ApiErrorBody = { code, reason, extensions, serverMessage: first.message, errors: field ? { [field]: message } : undefined };
-  return new HttpError(message, STATUS_OF[code], body) as ApiError;
+  return new HttpError(message, HTTP_STATUS_OF[code], body) as ApiError;
 }
 
 /** No GraphQL answer at all: the network, a proxy, or the API is down. */

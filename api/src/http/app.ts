@@ -20,6 +20,7 @@ import type { Services } from '../services.js';
 import { healthRoutes } from './health.js';
 import { mediaRoute } from './media-route.js';
 import { guarded, open } from './guarded.js';
+import { mountAdminApp } from './admin-app.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 import { uploadRoute } from './upload-route.js';
 import { replicateWebhookRoute } from './replicate-webhook-route.js';
@@ -93,7 +94,8 @@ export async function createHttpApp(services: Services, httpServer: Server, opti
   ];
   app.route('/graphql').get(graphql).post(graphql).all(methodNotAllowed(['GET', 'POST']));
 
-  // A fallback serving the front ends' index.html to HTML GETs goes here, before the JSON 404.
+  // The back office at /admin (its own CSP; HTML GETs of its routes fall back to its index.html).
+  mountAdminApp(app, services);
   app.use(notFound);
   app.use(jsonErrors(logger));
   return { app, apollo };

@@ -24,6 +24,7 @@ export const PERMISSIONS = spec({
   'session.end': { audience: 'anyone', description: 'Sign out the session a refresh token belongs to.' },
   'webhook.receive': { audience: 'anyone', description: 'Provider callbacks, each verified by its own signature.' },
   'graphql.execute': { audience: 'anyone', description: 'The GraphQL endpoint itself; each operation in it declares its own permission.' },
+  'webapp.read': { audience: 'anyone', description: 'The web apps’ files (HTML, scripts, styles): public code; the data behind them is guarded per operation.' },
 
   'me.read': { audience: 'signed-in', description: 'The signed-in user.' },
   'me.totp.manage': { audience: 'staff', description: 'Turn one’s own TOTP second factor on or off.' },

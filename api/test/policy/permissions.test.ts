@@ -7,16 +7,16 @@ import { RESOURCE_CHECKS } from '../../src/policy/resource-access.js';
  * means changing the catalogue and this table, deliberately.
  */
 const AUDIENCES: Record<Audience, Permission[]> = {
-  anyone: ['graphql.execute', 'health.read', 'session.create', 'session.end', 'session.refresh', 'webhook.receive'],
+  anyone: ['graphql.execute', 'health.read', 'session.create', 'session.end', 'session.refresh', 'webapp.read', 'webhook.receive'],
   'signed-in': [
     'customer.read', 'customer.usage.read', 'enhancement.cancel', 'enhancement.create', 'enhancement.list', 'enhancement.model.list',
-    'enhancement.read', 'image.download', 'image.preview', 'image.read', 'image.upload', 'image.upload.complete', 'job.download',
+    'enhancement.read', 'image.download', 'image.list', 'image.preview', 'image.read', 'image.upload', 'image.upload.complete', 'job.download',
     'job.list', 'job.read', 'me.read', 'plan.list', 'studio.read',
   ],
   customer: ['image.select'],
   staff: [
     'audit.read', 'customer.create', 'customer.credits.grant', 'customer.list', 'customer.notes.read', 'customer.plan.update',
-    'customer.update', 'delivery.read', 'image.selection.set', 'image.unlock', 'job.create', 'job.package.update', 'job.update',
+    'customer.update', 'delivery.read', 'image.render.retry', 'image.selection.set', 'image.unlock', 'job.create', 'job.package.update', 'job.update',
     'me.totp.manage', 'user.create', 'user.list', 'user.read', 'user.update',
   ],
   admin: ['mail.read', 'security-event.read', 'studio.update', 'user.deactivate', 'user.totp.reset'],
