@@ -62,7 +62,7 @@ describe('npm install', () => {
     // A bare checkout, as a newcomer has it: manifests and lockfile, no node_modules.
     const checkout = await mkdtemp(path.join(os.tmpdir(), 'pixgate-npm-install-'));
     try {
-      for (const file of ['package.json', 'package-lock.json', 'api/package.json', 'admin/package.json', 'client/package.json']) {
+      for (const file of ['package.json', 'package-lock.json', 'api/package.json', 'admin/package.json', 'client/package.json', 'e2e/package.json']) {
         await mkdir(path.dirname(path.join(checkout, file)), { recursive: true });
         await copyFile(path.join(root, file), path.join(checkout, file));
       }
