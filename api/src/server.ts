@@ -83,10 +83,12 @@ export async function startServer(options: ApplicationOptions): Promise<RunningS
   };
   try {
     if (config.bootstrapAdmin) await ensureAdmin(services.orm.em.fork(), config.bootstrapAdmin, logger);
+    const workersHere = config.enhancements.workersInServer;
+    // Before the demo data, whose uploads it renders.
+    if (workersHere) await services.renderWorker.start();
     const demoLogins = config.seedDemoData ? await seedDemoData(services) : [];
 
     httpServer = createServer();
-    const workersHere = config.enhancements.workersInServer;
     // Replicate's webhooks wake tasks waiting in this process, so only when its workers run here.
     const { app } = await createHttpApp(services, httpServer, { replicateWebhooks: workersHere ? services.enhancementProviders.replicateWebhooks() : undefined });
     httpServer.on('request', app);
@@ -100,10 +102,7 @@ export async function startServer(options: ApplicationOptions): Promise<RunningS
       services.uploads.sweepAbandoned(services.orm.em.fork()).catch((error) => logger.error({ err: error }, 'upload sweep failed'));
     }, config.uploads.sweepIntervalSeconds * 1000);
     sweeper.unref();
-    if (workersHere) {
-      await services.enhancementWorker.start();
-      await services.renderWorker.start();
-    }
+    if (workersHere) await services.enhancementWorker.start();
 
     return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, services, app, demoLogins, close };
   } catch (error) {

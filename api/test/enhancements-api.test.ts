@@ -36,6 +36,8 @@ beforeAll(async () => {
     // Small enough that a 4× upscale of a 0.3 MP image is refused as too large a result.
     MAX_IMAGE_PIXELS: '2000000',
   });
+  // Enhancement workers stay off here; the uploads these tests make still need their renders.
+  await server.services.renderWorker.start();
   cast = await standardCast(server);
   helpers = enhancementHelpers(server);
   job = await cast.make.job(cast.customer);
@@ -292,6 +294,7 @@ describe('the enhance rate limit', () => {
 
   it('counts enhanceImage and enhanceImages calls per user, a batch once, staff included', async () => {
     limited = await startTestServer({ ...ENHANCEMENT_TEST_ENV, ENHANCEMENT_WORKERS_IN_SERVER: 'false', RATE_LIMIT_ENHANCE_USER: '2/1m' });
+    await limited.services.renderWorker.start();
     const limitedCast = await standardCast(limited);
     const limitedHelpers = enhancementHelpers(limited);
     const ids = [

@@ -1,16 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PgBoss } from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnhancementStatus } from '../src/modules/enhancements/enhancement.entity.js';
 import { GIVEN_UP_QUEUE } from '../src/modules/enhancements/enhancement-queue.js';
 import { standardCast } from './support/factories.js';
 import { CANCEL, ENHANCE_IMAGE, ENHANCEMENT_TEST_ENV, enhancementHelpers } from './support/enhancements.js';
 import { startFakeReplicate, type FakeReplicate } from './support/fake-replicate.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
+import { workerProcesses } from './support/worker-process.js';
 
 /**
  * A worker process (`npm run worker`) killed with SIGKILL in the middle of a task: pg-boss notices
@@ -19,14 +15,12 @@ import { startTestServer, type TestServer } from './support/test-server.js';
  * to pg-boss's minimum (10 s) so this takes seconds, not the production two minutes.
  */
 const TOKEN = 'r8_recovery-token-1b7d';
-const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let replicate: FakeReplicate;
 let server: TestServer;
 let cast: Awaited<ReturnType<typeof standardCast>>;
 let helpers: ReturnType<typeof enhancementHelpers>;
 let image: string;
-let dataDir: string;
-const children: ChildProcess[] = [];
+const workers = workerProcesses(() => server);
 
 beforeAll(async () => {
   replicate = await startFakeReplicate({ token: TOKEN });
@@ -37,63 +31,20 @@ beforeAll(async () => {
     REPLICATE_API_TOKEN: TOKEN,
     REPLICATE_BASE_URL: replicate.url,
   });
+  // Enhancement workers stay off here; the uploads these tests make still need their renders.
+  await server.services.renderWorker.start();
   cast = await standardCast(server);
   helpers = enhancementHelpers(server);
   image = await helpers.readyImage(cast.staffToken, (await cast.make.job(cast.customer)).id);
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'pixgate-worker-'));
 });
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await workers.stopAll();
   await server?.close();
   await replicate?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-/** `npm run worker`'s entry point as its own process, on the test server's database and bucket; resolves once it runs. */
-async function startWorkerProcess(): Promise<ChildProcess> {
-  const s3 = inject('s3');
-  const { config } = server.services;
-  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/cli/worker.ts'], {
-    cwd: API_DIR,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      ...ENHANCEMENT_TEST_ENV,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      DATA_DIR: dataDir,
-      DATABASE_URL: server.databaseUrl,
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      S3_BUCKET: config.storage.bucket,
-      JWT_SECRET: config.auth.jwtSecret,
-      SEED_DEMO_DATA: 'false',
-      ENHANCEMENT_MAX_ATTEMPTS: '3',
-      REPLICATE_API_TOKEN: TOKEN,
-      REPLICATE_BASE_URL: replicate.url,
-    },
-  });
-  children.push(child);
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the worker did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('enhancement worker running')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the worker exited with ${code}:\n${output}`));
-    });
-  });
-  return child;
-}
+const startWorkerProcess = async () =>
+  (await workers.start({ ...ENHANCEMENT_TEST_ENV, ENHANCEMENT_MAX_ATTEMPTS: '3', REPLICATE_API_TOKEN: TOKEN, REPLICATE_BASE_URL: replicate.url })).child;
 
 describe('a worker killed mid-task', () => {
   it('is noticed by its missing heartbeat; the next try resumes its prediction instead of paying for another', async () => {

@@ -124,7 +124,13 @@ describe.each(['production', 'development'] as const)('NODE_ENV=%s', (nodeEnv) =
     issued.uploadToken = tokenIn(upload.url, '/uploads/');
     const headers = Object.fromEntries(upload.headers.map((header: { name: string; value: string }) => [header.name, header.value]));
     expect((await fetch(upload.url, { method: 'PUT', headers, body: new Uint8Array(jpeg) })).status).toBe(204);
-    const image = (await gql('mutation($id: ID!) { completeImageUpload(imageId: $id) { id status thumbnailUrl } }', { id: upload.image.id }, admin)).completeImageUpload;
+    const completed = (await gql('mutation($id: ID!) { completeImageUpload(imageId: $id) { id status } }', { id: upload.image.id }, admin)).completeImageUpload;
+    expect(completed.status).toBe('PROCESSING');
+    let image: { id: string; status: string; thumbnailUrl: string };
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      [image] = (await gql('query($ids: [ID!]!) { imagesByIds(ids: $ids) { id status thumbnailUrl } }', { ids: [upload.image.id] }, admin)).imagesByIds;
+    } while (image.status === 'PROCESSING');
     expect(image.status).toBe('READY');
     issued.mediaToken = tokenIn(image.thumbnailUrl, '/media/');
     expect((await fetch(image.thumbnailUrl)).status).toBe(200);

@@ -29,8 +29,9 @@ describe('with real S3 (presigned mode)', () => {
 
     const put = await fetch(ticket.url, { method: 'PUT', body: new Uint8Array(bytes), headers: { 'content-type': 'image/jpeg' } });
     expect(put.status).toBe(200);
-    const image = (await uploads(server).complete(cast.staffToken, ticket.image.id)).data!.completeImageUpload;
-    expect(image).toMatchObject({ status: 'READY', sha256: sha256(bytes), width: 640, height: 480 });
+    const completed = (await uploads(server).complete(cast.staffToken, ticket.image.id)).data!.completeImageUpload;
+    expect(completed).toMatchObject({ status: 'PROCESSING', sha256: sha256(bytes), width: 640, height: 480 });
+    expect((await uploads(server).settled(cast.staffToken, ticket.image.id)).data!.imagesByIds[0].status).toBe('READY');
   });
 
   it('downloads redirect to a presigned GET that expires within 60 seconds and names the file', async () => {

@@ -7,6 +7,11 @@ import type { User } from '../modules/users/user.entity.js';
 import { UserRole } from '../shared/domain/user-role.js';
 import type { Services } from '../services.js';
 import { generateDemoPhoto } from './demo-photos.js';
+import { Image } from '../modules/images/image.entity.js';
+import { ImageStatus } from '../shared/domain/image-enums.js';
+
+/** How long a first start waits for the demo photos' renders before printing the logins anyway. */
+const DEMO_RENDER_TIMEOUT_MS = 120_000;
 
 export interface DemoLogin {
   role: UserRole;
@@ -76,6 +81,7 @@ export async function seedDemoData(services: Services): Promise<DemoLogin[]> {
     if (demo.credits > 0) await services.plans.grantCredits(em, admin, customerId, demo.credits, 'Demo data: welcome credits');
   }
   let seed = 1;
+  const imageIds: string[] = [];
   for (const demo of DEMO_JOBS) {
     const job = await services.jobs.create(em, {
       customerId: customers.get(demo.customer)!.id,
@@ -84,12 +90,25 @@ export async function seedDemoData(services: Services): Promise<DemoLogin[]> {
       includedImages: demo.includedImages,
       allImagesIncluded: demo.allImagesIncluded,
     });
-    for (const label of demo.photos) await ingestDemoPhoto(services, em, staff, job, label, seed++);
+    for (const label of demo.photos) imageIds.push(await ingestDemoPhoto(services, em, staff, job, label, seed++));
   }
+  await awaitRenders(services, imageIds);
   return logins;
 }
 
-async function ingestDemoPhoto(services: Services, em: EntityManager, uploader: User, job: Job, label: string, seed: number): Promise<void> {
+/** The demo's galleries are complete when its logins are printed: wait for the renders the in-server workers make. */
+async function awaitRenders(services: Services, imageIds: string[]): Promise<void> {
+  if (!services.config.enhancements.workersInServer) return;
+  const em = services.orm.em.fork();
+  const deadline = Date.now() + DEMO_RENDER_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if ((await em.count(Image, { id: { $in: imageIds }, status: ImageStatus.PROCESSING })) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  services.logger.warn({ images: imageIds.length }, 'demo images are still rendering; their galleries fill in shortly');
+}
+
+async function ingestDemoPhoto(services: Services, em: EntityManager, uploader: User, job: Job, label: string, seed: number): Promise<string> {
   const bytes = await generateDemoPhoto({ seed, label });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const caller = { user: uploader };
@@ -102,5 +121,6 @@ async function ingestDemoPhoto(services: Services, em: EntityManager, uploader: 
   });
   await services.storage.put(upload.image.uploadKey, bytes, { contentType: 'image/jpeg', byteSize: bytes.length });
   await services.uploads.complete(em, caller, upload.image);
+  return upload.image.id;
 }
 
