@@ -11,23 +11,25 @@
  * event loop's delay (does work leak onto the loop?) and, per thread and child process, CPU time and
  * time runnable but waiting for a CPU (Linux schedstat: is the loop starved of a core?).
  *
- * bench/load-client.ts reports p50/p95/max only; a p99 needs every latency, so this file is also its
- * own load generator: forked with the `latency-client` argument it imports only Node built-ins (hence
- * main()'s dynamic imports).
+ * bench/load-client.ts reports p50/p95/max only; a p99 needs every latency: the load comes from
+ * latency-client.ts, in its own process.
  *
  * Env BENCH_UNDER_ENHANCEMENT_*: CONCURRENCY (4), REQUESTS (400 per phase), ROUNDS (5), WARMUP (100),
  * IMAGES (6 sources of 600×400, 6 tiles each).
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { LatencyClient } from './latency-client.js';
 import { descendants } from './processes.js';
-import type { BenchServer, Figure } from './support.js';
-
-const LATENCY_CLIENT_ROLE = 'latency-client';
+import { percentile } from './stats.js';
+import { fmt, makeCast, makeStaff, median, onCleanup, printTable, run, startBenchServer, type Figure } from './support.js';
+import { gqlClient, uploadImage, waitUntilSettled } from './upload-path.js';
+import { insertReadyImageRows } from '../api/test/support/ready-image-rows.js';
+import { JobStatus } from '../api/src/shared/domain/job-status.js';
+import { esrganPackageFile } from '../api/src/modules/enhancements/providers/local/esrgan-models.js';
+import { sha256 } from '../api/test/support/uploads.js';
+import sharp from 'sharp';
 const env = (name: string, fallback: number) => Number(process.env[`BENCH_UNDER_ENHANCEMENT_${name}`] ?? fallback);
 const CONCURRENCY = env('CONCURRENCY', 4);
 const REQUESTS = env('REQUESTS', 400);
@@ -42,110 +44,7 @@ const LOOP_RESOLUTION_MS = 5;
 
 const GALLERY = 'query($id: ID!) { job(id: $id) { images(first: 500) { nodes { id selectionState downloadable thumbnailUrl } } } }';
 
-// --- The load generator (the child process's role) ---------------------------------------------
-
-/** POST `body` to `url`, `requests` times, `concurrency` at a time. */
-type LatencyRequest = { url: string; headers: Record<string, string>; body: string; concurrency: number; requests: number };
-
-interface LatencyResult {
-  /** Request sent to last body byte, every request. */
-  latenciesMs: number[];
-  elapsedMs: number;
-  failed: number;
-  firstProblem?: string;
-}
-
-/** Closed loop: `concurrency` keep-alive connections, each sending its next request when its last one is done. */
-async function measureLatencies(request: LatencyRequest): Promise<LatencyResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: request.concurrency });
-  const body = Buffer.from(request.body);
-  const headers = { ...request.headers, 'content-length': String(body.length) };
-  const result: LatencyResult = { latenciesMs: [], elapsedMs: 0, failed: 0 };
-  let bodyChecked = false;
-  const one = () =>
-    new Promise<void>((resolve) => {
-      const started = performance.now();
-      const fail = (problem: string) => {
-        result.failed++;
-        result.firstProblem ??= problem;
-        resolve();
-      };
-      const req = http.request(request.url, { method: 'POST', headers, agent }, (res) => {
-        // The first 200 is read whole (GraphQL reports errors with 200); later bodies are only drained.
-        const keep = !bodyChecked || res.statusCode !== 200;
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => {
-          if (keep) chunks.push(chunk);
-        });
-        res.on('error', (error) => fail(error.message));
-        res.on('end', () => {
-          result.latenciesMs.push(performance.now() - started);
-          const text = keep ? Buffer.concat(chunks).toString('utf8') : '';
-          if (res.statusCode !== 200 || text.includes('"errors"')) return fail(`${res.statusCode} ${text.slice(0, 300)}`);
-          bodyChecked = true;
-          resolve();
-        });
-      });
-      req.on('error', (error) => fail(error.message));
-      req.end(body);
-    });
-  let issued = 0;
-  const connection = async () => {
-    while (issued < request.requests) {
-      issued++;
-      await one();
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: request.concurrency }, connection));
-  result.elapsedMs = performance.now() - started;
-  agent.destroy();
-  return result;
-}
-
-/** The parent's handle: this file forked in its client role; one measurement at a time. */
-class LatencyClient {
-  private readonly child: ChildProcess = fork(fileURLToPath(import.meta.url), [LATENCY_CLIENT_ROLE], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-
-  get pid(): number {
-    return this.child.pid!;
-  }
-
-  measure(request: LatencyRequest): Promise<LatencyResult> {
-    return new Promise((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`latency client exited (${code})`));
-      this.child.once('exit', onExit);
-      this.child.once('message', (message: { result?: LatencyResult; error?: string }) => {
-        this.child.off('exit', onExit);
-        if (message.result) resolve(message.result);
-        else reject(new Error(message.error));
-      });
-      this.child.send(request);
-    });
-  }
-
-  async close(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.disconnect();
-    await exited;
-  }
-}
-
-function serveLatencyRequests(): void {
-  process.on('disconnect', () => process.exit(0));
-  process.on('message', (request: LatencyRequest) => {
-    measureLatencies(request).then(
-      (result) => process.send!({ result }),
-      (error: Error) => process.send!({ error: error.stack ?? error.message }),
-    );
-  });
-}
-
 // --- Figures of this (the API's) process --------------------------------------------------------
-
-/** Same definition as load-client.ts: nearest rank. */
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 
 /**
  * Where CPU time goes: this process's threads by what they do (Node names them; the ESRGAN worker
@@ -215,14 +114,6 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 // --- The benchmark ------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const { fmt, makeCast, median, onCleanup, printTable, startBenchServer } = await import('./support.js');
-  const { insertReadyImageRows } = await import('../api/test/support/ready-image-rows.js');
-  const { DEMO_PASSWORD } = await import('../api/src/db/seed.js');
-  const { JobStatus } = await import('../api/src/shared/domain/job-status.js');
-  const { UserRole } = await import('../api/src/shared/domain/user-role.js');
-  const { esrganPackageFile } = await import('../api/src/modules/enhancements/providers/local/esrgan-models.js');
-  const { default: sharp } = await import('sharp');
-
   const started = performance.now();
   const loadAverageBefore = os.loadavg();
   // A running task notices a cancel within the progress interval: 1 s (default 5) keeps the switch from
@@ -250,15 +141,19 @@ async function main(): Promise<void> {
     if (page.job.images.nodes.length !== GALLERY_IMAGES) throw new Error(`the gallery has ${page.job.images.nodes.length} images`);
 
     // The sources: photographs (the esrgan-slim fixture, resized, a little brighter each) that staff upload to another job.
-    const staff = await services.users.create(em(), { email: `bench-staff-${Date.now()}@example.test`, name: 'Bench staff', role: UserRole.STAFF, password: DEMO_PASSWORD });
-    const login = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }';
-    const staffToken = (await gql<{ login: { accessToken: string } }>(login, { email: staff.email, password: DEMO_PASSWORD })).login.accessToken;
+    const { token: staffToken } = await makeStaff(bench);
+    const staffGql = gqlClient(`${bench.server.url}/graphql`, staffToken);
     const sourceJob = await services.jobs.create(em(), { customerId: cast.customer.id, title: 'Bench sources', status: JobStatus.DELIVERED, includedImages: 1, allImagesIncluded: false });
     const photo = sharp(esrganPackageFile('assets/fixture.png')).removeAlpha().resize(SOURCE_SIZE.width, SOURCE_SIZE.height, { fit: 'fill' });
     const sourceIds: string[] = [];
     for (let index = 0; index < SOURCE_IMAGES; index++) {
-      sourceIds.push(await uploadImage(bench, staffToken, sourceJob.id, await photo.clone().modulate({ brightness: 1 + index * 0.02 }).jpeg({ quality: 90 }).toBuffer()));
+      const bytes = await photo.clone().modulate({ brightness: 1 + index * 0.02 }).jpeg({ quality: 90 }).toBuffer();
+      const uploaded = await uploadImage(staffGql, sourceJob.id, { filename: `source-${index}.jpg`, sha256: sha256(bytes), body: { bytes } });
+      if (uploaded.problem) throw new Error(`upload of a source failed: ${uploaded.problem}`);
+      sourceIds.push(uploaded.imageId!);
     }
+    // Completion may answer before the renditions exist (PROCESSING); enhancing needs READY sources.
+    await waitUntilSettled(staffGql, sourceJob.id, SOURCE_IMAGES);
 
     // The enhancement load, switched on and off between phases.
     const waitUntil = async (what: string, condition: () => Promise<boolean>, timeoutMs = 60_000) => {
@@ -398,7 +293,14 @@ async function main(): Promise<void> {
     console.log(`load average (1/5/15 min) before ${loadAverageBefore.map((value) => fmt(value)).join(' ')}, after ${os.loadavg().map((value) => fmt(value)).join(' ')}`);
 
     const figures: Figure[] = [{ name: 'gallery p99 while enhancing / idle p99', value: ratio, unit: '', target: { op: '<=', value: 1.5 }, digits: 3 }];
-    printTable(`Gallery of ${GALLERY_IMAGES} images under local enhancement, ${ROUNDS} rounds, total ${fmt((performance.now() - started) / 1000, 0)} s`, figures);
+    printTable(`Gallery of ${GALLERY_IMAGES} images under local enhancement, ${ROUNDS} rounds, total ${fmt((performance.now() - started) / 1000, 0)} s`, figures, {
+      concurrency: CONCURRENCY,
+      requests: REQUESTS,
+      rounds: ROUNDS,
+      warmup: WARMUP,
+      sourceImages: SOURCE_IMAGES,
+      galleryImages: GALLERY_IMAGES,
+    });
   } finally {
     loopDelay.disable();
     await client.close();
@@ -406,26 +308,4 @@ async function main(): Promise<void> {
   }
 }
 
-/** Request, PUT and complete, as a browser does; the image comes back READY with its renditions. */
-async function uploadImage(bench: BenchServer, token: string, jobId: string, bytes: Buffer): Promise<string> {
-  const { sha256 } = await import('../api/test/support/uploads.js');
-  const requested = await bench.gql<{ requestImageUpload: { url: string; headers: { name: string; value: string }[]; image: { id: string } } }>(
-    'mutation($input: RequestImageUploadInput!) { requestImageUpload(input: $input) { url headers { name value } image { id } } }',
-    { input: { jobId, filename: 'source.jpg', contentType: 'image/jpeg', byteSize: bytes.length, sha256: sha256(bytes) } },
-    token,
-  );
-  const ticket = requested.data?.requestImageUpload;
-  if (!ticket) throw new Error(`requestImageUpload failed: ${JSON.stringify(requested.errors)}`);
-  const put = await fetch(ticket.url, { method: 'PUT', body: new Uint8Array(bytes), headers: Object.fromEntries(ticket.headers.map((header) => [header.name, header.value])) });
-  if (!put.ok) throw new Error(`upload PUT answered ${put.status}`);
-  const completed = await bench.gql<{ completeImageUpload: { status: string } }>('mutation($id: ID!) { completeImageUpload(imageId: $id) { status } }', { id: ticket.image.id }, token);
-  if (completed.data?.completeImageUpload.status !== 'READY') throw new Error(`upload did not become READY: ${JSON.stringify(completed)}`);
-  return ticket.image.id;
-}
-
-if (process.argv[2] === LATENCY_CLIENT_ROLE) {
-  serveLatencyRequests();
-} else {
-  const { run } = await import('./support.js');
-  run(main);
-}
+run(main);

@@ -369,7 +369,14 @@ run(async () => {
       { name: 'gallery shield on / off (req/s)', value: onVsOff, unit: '', target: { op: '>=', value: 0.9 }, digits: 3 },
       { name: 'engine floor / hand-written (informational)', value: median(roundRatios('floor', 'sql')), unit: '', digits: 3 },
     ];
-    printTable(`Gallery of ${IMAGES} images (${STORAGE_MODE} URLs), ${ROUNDS} rounds, total ${fmt((performance.now() - started) / 1000, 0)} s`, figures);
+    printTable(`Gallery of ${IMAGES} images (${STORAGE_MODE} URLs), ${ROUNDS} rounds, total ${fmt((performance.now() - started) / 1000, 0)} s`, figures, {
+      images: IMAGES,
+      concurrency: CONCURRENCY,
+      requests: REQUESTS,
+      rounds: ROUNDS,
+      warmup: WARMUP,
+      storageMode: STORAGE_MODE,
+    });
   } finally {
     await client.close();
     for (const server of servers) if (server.listening) await new Promise((resolve) => server.close(resolve));

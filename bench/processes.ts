@@ -14,8 +14,8 @@ export interface Descendant {
   cpuSeconds: number;
 }
 
-/** This process's descendants, from /proc (Linux only; none elsewhere). Processes that end while it looks are left out. */
-export function descendants(): Descendant[] {
+/** The descendants of `root` (this process by default), from /proc (Linux only; none elsewhere). Processes that end while it looks are left out. */
+export function descendants(root: number = process.pid): Descendant[] {
   const TICKS_PER_SECOND = 100; // USER_HZ, 100 on Linux
   const byParent = new Map<number, Descendant[]>();
   let entries: string[] = [];
@@ -35,10 +35,32 @@ export function descendants(): Descendant[] {
     }
   }
   const all: Descendant[] = [];
-  for (const queue = [...(byParent.get(process.pid) ?? [])]; queue.length > 0; ) {
+  for (const queue = [...(byParent.get(root) ?? [])]; queue.length > 0; ) {
     const next = queue.shift()!;
     all.push(next);
     queue.push(...(byParent.get(next.pid) ?? []));
   }
   return all;
+}
+
+/** Resident memory of a process now, in bytes (VmRSS), or undefined once it has ended. */
+export function residentBytes(pid: number): number | undefined {
+  try {
+    const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a process the benches start is, by its command line (the render child's has `render` in it). */
+export type ProcessGroup = 's3' | 'bare' | 'render' | 'postgres' | 'client';
+
+export function processGroup(command: string): ProcessGroup | undefined {
+  if (command.includes('embedded-s3-process')) return 's3';
+  if (command.includes('ingest-bare-server')) return 'bare';
+  if (command.includes('render')) return 'render';
+  if (command.includes('postgres')) return 'postgres';
+  if (/(ingest|latency|load)-client/.test(command)) return 'client';
+  return undefined;
 }

@@ -25,6 +25,7 @@ import { createLogger, type Logger } from '../api/src/logger.js';
 import { assertSupportedNode } from '../api/src/runtime-guard.js';
 import { tuneGarbageCollection } from '../api/src/runtime-tuning.js';
 import { startServer, type RunningServer } from '../api/src/server.js';
+import type { StorageSettings } from '../api/src/storage/object-storage.js';
 import type { StorageMode } from '../api/src/storage/storage-mode.js';
 import { JobStatus } from '../api/src/shared/domain/job-status.js';
 import { UserRole } from '../api/src/shared/domain/user-role.js';
@@ -49,6 +50,8 @@ export interface BenchServer {
   logger: Logger;
   databaseUrl: string;
   dataDir: string;
+  /** Where the API's storage is (the embedded S3 server unless configured), for scripts that use it beside the API. */
+  storage: StorageSettings;
   /** POST /graphql on the API. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   close(): Promise<void>;
@@ -153,6 +156,7 @@ async function startBenchServerOnce(options: { storageMode?: StorageMode; env?: 
     logger,
     databaseUrl: infrastructure.databaseUrl,
     dataDir,
+    storage: infrastructure.storage,
     async gql(query, variables, token) {
       const response = await fetch(`${running.url}/graphql`, {
         method: 'POST',
@@ -197,6 +201,19 @@ export async function makeCast(bench: BenchServer, job: { includedImages?: numbe
   );
   if (!response.data?.login) throw new Error(`login failed: ${JSON.stringify(response.errors)}`);
   return { customer, customerUser, job: created, token: response.data.login.accessToken };
+}
+
+/** A staff member (they upload and enhance), made through the users service and signed in through `login`. */
+export async function makeStaff(bench: BenchServer): Promise<{ user: User; token: string }> {
+  const { services } = bench.server;
+  const unique = randomBytes(4).toString('hex');
+  const user = await services.users.create(services.orm.em.fork(), { email: `bench-staff-${unique}@example.test`, name: `Bench staff ${unique}`, role: UserRole.STAFF, password: DEMO_PASSWORD });
+  const response = await bench.gql<{ login: { accessToken: string } }>(
+    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
+    { email: user.email, password: DEMO_PASSWORD },
+  );
+  if (!response.data?.login) throw new Error(`staff login failed: ${JSON.stringify(response.errors)}`);
+  return { user, token: response.data.login.accessToken };
 }
 
 /**
@@ -282,46 +299,12 @@ export function peakRss(): number | undefined {
   }
 }
 
-export const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
+export { median } from './stats.js';
 
 /** CPU seconds of the descendant whose command line contains `marker` (e.g. 'embedded-s3-process'); 0 if there is none. */
 export const childCpuSeconds = (marker: string): number => descendants().find((process) => process.command.includes(marker))?.cpuSeconds ?? 0;
 
-export const MB = 1024 * 1024;
-export const fmt = (value: number, digits = 2): string => (Number.isFinite(value) ? value.toFixed(digits) : String(value));
-
-export interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  /** `>=` or `<=` and the threshold; none for a figure printed only to explain the others. */
-  target?: { op: '>=' | '<='; value: number };
-  digits?: number;
-}
-
-export const verdict = ({ value, target }: Figure): 'PASS' | 'MISS' | '' =>
-  !target ? '' : (target.op === '>=' ? value >= target.value : value <= target.value) ? 'PASS' : 'MISS';
-
-/** The compact table every script ends with. */
-export function printTable(title: string, figures: Figure[]): void {
-  const rows = figures.map((figure) => [
-    figure.name,
-    `${fmt(figure.value, figure.digits ?? 2)} ${figure.unit}`.trim(),
-    figure.target ? `${figure.target.op} ${figure.target.value} ${figure.unit}`.trim() : '-',
-    verdict(figure),
-  ]);
-  const header = ['figure', 'measured', 'target', ''];
-  const widths = header.map((_, column) => Math.max(header[column]!.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
-  console.log(`\n${title}`);
-  console.log(line(header));
-  console.log(line(widths.map((width) => '-'.repeat(width))));
-  for (const row of rows) console.log(line(row));
-}
+export { fmt, MB, printTable, verdict, writeResults, type Figure, type Results } from './figures.js';
 
 /** Whatever must be stopped however the script ends (embedded PostgreSQL outlives a crashed process otherwise). */
 const cleanups: (() => Promise<void>)[] = [];

@@ -246,7 +246,12 @@ run(async () => {
       ...(hwms.length ? [{ name: 'peak RSS growth (VmHWM, median)', value: median(hwms) / MB, unit: 'MiB', target: { op: '<=' as const, value: 64 }, digits: 1 }] : []),
       { name: 'time to first byte (median)', value: ttfb, unit: 'ms', target: { op: '<=', value: 250 }, digits: 1 },
     ];
-    printTable(`ZIP of ${OBJECTS} x ${fmt(OBJECT_BYTES / MB, 1)} MiB (${fmt(totalBytes / 1e9, 2)} GB), ${ROUNDS} rounds, total ${fmt((performance.now() - started) / 1000, 0)} s`, figures);
+    printTable(`ZIP of ${OBJECTS} x ${fmt(OBJECT_BYTES / MB, 1)} MiB (${fmt(totalBytes / 1e9, 2)} GB), ${ROUNDS} rounds, total ${fmt((performance.now() - started) / 1000, 0)} s`, figures, {
+      objects: OBJECTS,
+      objectMiB: OBJECT_BYTES / MB,
+      rounds: ROUNDS,
+      gcMode: process.env.GC_MODE ?? 'default',
+    });
 
     relayServer.close();
     await storage.delete(keys);
