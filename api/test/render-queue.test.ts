@@ -155,7 +155,7 @@ describe('failures', () => {
     expect(render).toHaveBeenCalledTimes(2);
     render.mockRestore();
     expect(await objectsOf(image.id)).toEqual(oneRenderedImage(image.id));
-  });
+  }, 90_000);
 });
 
 describe('imagesByIds is a lookup that keeps what it found', () => {

@@ -97,9 +97,8 @@ export class ImageUploadService {
     if (!head) throw badInput('No file has been uploaded for this image yet.', { reason: 'UPLOAD_NOT_FOUND', field: 'file' });
     if (head.byteSize !== image.byteSize) return this.fail(em, caller, image, 'SIZE_MISMATCH', { declared: image.byteSize, received: head.byteSize });
 
-    const bytes = await this.storage.read(image.uploadKey);
+    const { bytes, sha256 } = await this.readHashed(image.uploadKey);
     if (bytes.length !== image.byteSize) return this.fail(em, caller, image, 'SIZE_MISMATCH', { declared: image.byteSize, received: bytes.length });
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (sha256 !== image.sha256) return this.fail(em, caller, image, 'CHECKSUM_MISMATCH', {});
 
     let info;
@@ -134,6 +133,23 @@ export class ImageUploadService {
     }
     this.logger.info({ event: 'upload_completed', imageId: image.id, jobId: image.job.id, userId: caller.user.id, requestId: caller.requestId, bytes: bytes.length }, 'image verified; rendering queued');
     return current!;
+  }
+
+  /**
+   * The object's bytes and their SHA-256, hashed chunk by chunk as they arrive: hashing 10 MB in one
+   * call would hold the event loop for several milliseconds, which every request waiting behind it
+   * would feel while a shoot is ingested.
+   */
+  private async readHashed(key: string): Promise<{ bytes: Buffer; sha256: string }> {
+    const object = await this.storage.openStream(key);
+    if (!object) throw badInput('No file has been uploaded for this image yet.', { reason: 'UPLOAD_NOT_FOUND', field: 'file' });
+    const hash = createHash('sha256');
+    const chunks: Buffer[] = [];
+    for await (const chunk of object.body as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      chunks.push(chunk);
+    }
+    return { bytes: Buffer.concat(chunks), sha256: hash.digest('hex') };
   }
 
   /** Marks a PENDING upload FAILED, deletes its bytes, logs it and throws the typed error. */
