@@ -7,6 +7,7 @@ import customers from './customers';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import jobs from './jobs';
+import { Layout } from './Layout';
 import { theme } from './theme';
 import users from './users';
 
@@ -21,6 +22,7 @@ function BackOffice() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       loginPage={LoginPage}
+      layout={Layout}
       store={store}
       theme={theme}
       requireAuth

@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Card, CardContent, Link, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { LocalesMenuButton, useLogin, useTranslate } from 'react-admin';
+import { useDocumentLanguage } from '../i18n/useDocumentLanguage';
 import { completeSecondFactor, requestSignInCode, signInWithCode, signInWithPassword, type SignInStep } from './sign-in';
 
 type Step = { kind: 'password' } | { kind: 'code'; sent: boolean } | { kind: 'second-factor'; challenge: string };
@@ -15,6 +16,7 @@ const keyOf = (error: unknown) => (error instanceof Error ? error.message : 'ra.
 export function LoginPage() {
   const translate = useTranslate();
   const login = useLogin();
+  useDocumentLanguage();
   const [step, setStep] = useState<Step>({ kind: 'password' });
   const [email, setEmail] = useState('');
   const [secret, setSecret] = useState('');

@@ -88,6 +88,7 @@ export const de: Messages = {
   },
   pixgate: {
     title: 'pixgate Backoffice',
+    user_menu: 'Profil: %{name}',
     enums: {
       SelectionState: selectionStateLabels.de,
       ImageStatus: imageStatusLabels.de,

@@ -87,6 +87,7 @@ export const en = {
   },
   pixgate: {
     title: 'pixgate back office',
+    user_menu: 'Profile: %{name}',
     enums: {
       SelectionState: selectionStateLabels.en,
       ImageStatus: imageStatusLabels.en,

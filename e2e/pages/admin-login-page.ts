@@ -1,0 +1,45 @@
+import type { Page } from 'playwright-core';
+import type { BrowserLocale } from '../support/browser.ts';
+import { messagesFor } from './messages.ts';
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** The back office's sign-in form. */
+export class AdminLoginPage {
+  private readonly text;
+
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+    locale: BrowserLocale,
+  ) {
+    this.text = messagesFor(locale).pixgate.auth;
+  }
+
+  async open(path = '/admin/login') {
+    await this.page.goto(`${this.baseUrl}${path}`);
+    await this.heading.waitFor();
+  }
+
+  get heading() {
+    return this.page.getByRole('heading', { name: this.text.heading });
+  }
+
+  get error() {
+    return this.page.getByRole('alert');
+  }
+
+  /** Signs in with a password; resolves with the tokens the API issued (to prove no page script can read them). */
+  async signIn(email: string, password: string): Promise<IssuedTokens | null> {
+    await this.page.getByLabel(this.text.email).fill(email);
+    await this.page.getByLabel(this.text.password).fill(password);
+    const answer = this.page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('AdminPasswordSignIn'));
+    await this.page.getByRole('button', { name: this.text.sign_in, exact: true }).click();
+    const body = (await (await answer).json()) as { data?: { login?: { accessToken: string | null; refreshToken: string | null } } };
+    const login = body.data?.login;
+    return login?.accessToken && login.refreshToken ? { accessToken: login.accessToken, refreshToken: login.refreshToken } : null;
+  }
+}

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { JobListPage, JobShowPage } from '../../pages/admin-jobs-pages.ts';
+import { messagesFor } from '../../pages/messages.ts';
+import { signedInStaff, type StaffSession } from '../../support/admin-session.ts';
+import { CHANGED_JOB, CHANGED_JOB_IMAGE } from '../../support/demo.ts';
+
+const text = messagesFor('en-US');
+let session: StaffSession | undefined;
+
+afterEach(async () => {
+  await session?.finish();
+  session = undefined;
+});
+
+describe('audited package actions', () => {
+  it('sets the package size with a reason, and the audit entry shows at once', async () => {
+    session = await signedInStaff('en-US');
+    const { page } = session;
+    await new JobListPage(page).open(CHANGED_JOB);
+    const job = new JobShowPage(page, 'en-US');
+    await job.packageBar.waitFor();
+    const before = Number(/of (\d+) included/.exec((await job.packageBar.textContent()) ?? '')?.[1]);
+    expect(before).toBeGreaterThanOrEqual(0);
+
+    const reason = `Customer booked the bigger package (e2e ${Date.now()})`;
+    await job.changePackageSize(before + 2, reason);
+    await job.dialog.waitFor({ state: 'detached' });
+    await page.getByText(text.pixgate.package.size_changed).waitFor();
+    const entry = job.auditSection.getByRole('row').filter({ hasText: reason });
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain(text.pixgate.auditField.includedImages);
+    expect(await entry.textContent()).toContain(`${before} → ${before + 2}`);
+    await expect(job.packageBar.textContent()).resolves.toMatch(new RegExp(`of ${before + 2} included`));
+  });
+
+  it('refuses a package smaller than what is already included, explained in the dialog', async () => {
+    session = await signedInStaff('en-US');
+    const { page } = session;
+    await new JobListPage(page).open(CHANGED_JOB);
+    const job = new JobShowPage(page, 'en-US');
+    await job.waitForImages();
+
+    await job.setSelectionState(CHANGED_JOB_IMAGE, text.pixgate.enums.SelectionState.INCLUDED, 'Chosen on the phone (e2e)');
+    await page.getByText(text.pixgate.image.state_changed).waitFor();
+    await job.auditSection.getByRole('row').filter({ hasText: 'Chosen on the phone (e2e)' }).waitFor();
+
+    await job.changePackageSize(0, 'Trying to shrink below the selection (e2e)');
+    await expect(job.dialog.getByRole('alert').textContent()).resolves.toBe(text.pixgate.errors.reason.BELOW_INCLUDED_COUNT);
+    await job.dialog.getByRole('button', { name: text.ra.action.cancel }).click();
+    expect(await job.auditSection.getByRole('row').filter({ hasText: 'Trying to shrink below the selection' }).count()).toBe(0);
+  });
+});
