@@ -21,6 +21,12 @@ export interface QueueDefinition<Message> {
   settings: QueueSettings;
   /** The message's id: its task's id, so the two can always be matched. */
   idOf(message: Message): string;
+  /**
+   * How often an idle worker looks for messages (pg-boss's minimum is 0.5 s). A worker that just
+   * finished one waits out the rest of this interval before fetching the next, unless the backlog
+   * pg-boss last counted is larger than one: then it fetches at once.
+   */
+  pollingIntervalSeconds: number;
 }
 
 export type QueuedTask<Message> = JobWithMetadata<Message>;
@@ -111,7 +117,13 @@ export class TaskQueue<Message> {
   /** Runs `handler` for each message, `concurrency` at a time. A handler that throws has its message retried. */
   async work(concurrency: number, handler: (task: QueuedTask<Message>) => Promise<void>): Promise<void> {
     this.working = true;
-    const options = { localConcurrency: concurrency, batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 } as const;
+    const options = {
+      localConcurrency: concurrency,
+      batchSize: 1,
+      includeMetadata: true,
+      pollingIntervalSeconds: this.definition.pollingIntervalSeconds,
+      burstWhenReadyExceeds: 1,
+    } as const;
     await this.boss.work<Message & object, void, typeof options>(this.definition.name, options, async ([task]) => {
       await handler(task! as QueuedTask<Message>);
     });

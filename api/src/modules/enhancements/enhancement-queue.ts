@@ -20,5 +20,6 @@ export function defineEnhancementQueue(queues: TaskQueues, settings: Config['enh
     givenUpName: GIVEN_UP_QUEUE,
     settings: { maxAttempts, retryDelaySeconds, heartbeatSeconds, timeoutSeconds },
     idOf: (message) => message.enhancementId,
+    pollingIntervalSeconds: 1,
   });
 }

@@ -23,5 +23,7 @@ export function defineRenderQueue(queues: TaskQueues, settings: Config['renders'
     givenUpName: RENDER_GIVEN_UP_QUEUE,
     settings: { maxAttempts, retryDelaySeconds, heartbeatSeconds, timeoutSeconds },
     idOf: () => crypto.randomUUID(),
+    // A render takes about half a second: waiting out a longer interval after each would idle the workers.
+    pollingIntervalSeconds: 0.5,
   });
 }
