@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { AdminLoginPage } from '../../pages/admin-login-page.ts';
 import { JobListPage, JobShowPage } from '../../pages/admin-jobs-pages.ts';
@@ -9,6 +10,13 @@ import { VIEWED_JOB } from '../../support/demo.ts';
 import { screenshot } from '../../support/screenshots.ts';
 
 let browser: Browser | undefined;
+
+/** Follows a menu entry (named by the plural of a resource's name) and waits until a row with `rowText` is shown. */
+async function openFromMenu(page: Page, resourceName: string, url: RegExp, rowText: string) {
+  await page.getByRole('menuitem', { name: resourceName.split(' |||| ')[1] }).click();
+  await page.waitForURL(url);
+  await page.locator('table tbody tr').filter({ hasText: rowText }).first().waitFor();
+}
 
 afterEach(async () => {
   if (browser) await finish(browser);
@@ -44,20 +52,25 @@ describe.each<BrowserLocale>(['de-DE', 'en-US'])('the back office’s screens in
     await screenshot(page, 'admin-job-show', locale);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
-    await page.getByRole('menuitem', { name: text.resources.customers.name.split(' |||| ')[1] }).click();
-    await page.getByText('Nordlicht Immobilien').waitFor();
+    // The dialog every audited action shares, opened and cancelled (this job stays unchanged).
+    await page.getByRole('button', { name: text.pixgate.package.change_size }).click();
+    await job.dialog.getByLabel(text.pixgate.reason.label).focus();
+    await screenshot(page, 'admin-reason-dialog', locale);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await job.dialog.getByRole('button', { name: text.ra.action.cancel }).click();
+    await job.dialog.waitFor({ state: 'detached' });
+
+    await openFromMenu(page, text.resources.customers.name, /\/admin\/customers$/, 'Nordlicht Immobilien');
     await screenshot(page, 'admin-customer-list', locale);
-    await page.getByText('Nordlicht Immobilien').click();
+    await page.getByRole('cell', { name: 'Nordlicht Immobilien', exact: true }).click();
     await page.getByRole('region', { name: text.pixgate.customer.jobs }).getByText(VIEWED_JOB).waitFor();
     await screenshot(page, 'admin-customer-show', locale);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
-    await page.getByRole('menuitem', { name: text.resources.users.name.split(' |||| ')[1] }).click();
-    await page.getByText('staff@pixgate.test').waitFor();
+    await openFromMenu(page, text.resources.users.name, /\/admin\/users$/, 'staff@pixgate.test');
     await screenshot(page, 'admin-user-list', locale);
 
-    await page.getByRole('menuitem', { name: text.resources.auditEntries.name.split(' |||| ')[1] }).click();
-    await page.locator('table').first().waitFor();
+    await openFromMenu(page, text.resources.auditEntries.name, /\/admin\/auditEntries$/, 'Demo data');
     await screenshot(page, 'admin-audit-log', locale);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
