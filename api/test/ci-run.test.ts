@@ -19,6 +19,7 @@ beforeAll(async () => {
   await mkdir(path.join(sandbox, 'bin'));
   await copyFile(script, path.join(sandbox, '.ci/run'));
   await writeFile(path.join(sandbox, '.ci/boot-check.sh'), 'sleep 0.2\necho boot-check ran\n');
+  await writeFile(path.join(sandbox, '.ci/install-chromium.sh'), 'sleep 0.1\necho install-chromium ran\n');
   // `npm ci` and `npm test` take 0.3 s each; FAIL_STAGE makes one of them fail.
   await writeFile(path.join(sandbox, 'bin/npm'), '#!/usr/bin/env bash\nsleep 0.3\necho "npm $1 ran"\n[ "${FAIL_STAGE:-}" != "$1" ]\n');
   await chmod(path.join(sandbox, 'bin/npm'), 0o755);
@@ -39,8 +40,11 @@ describe('.ci/run', () => {
     expect(took('npm ci')).toBeGreaterThanOrEqual(0.3);
     expect(took('tests')).toBeGreaterThanOrEqual(0.3);
     expect(took('boot check')).toBeGreaterThanOrEqual(0.2);
+    expect(stdout).toContain('install-chromium ran');
+    expect(took('chromium')).toBeGreaterThanOrEqual(0.1);
+    expect(took('browser tests')).toBeGreaterThanOrEqual(0.3);
     const total = Number(new RegExp(`^\\[ci\\] total ${SECONDS}`, 'm').exec(stdout)?.[1]);
-    expect(total).toBeGreaterThanOrEqual(0.8);
+    expect(total).toBeGreaterThanOrEqual(1.2);
     expect(total).toBeLessThan(30);
   });
 

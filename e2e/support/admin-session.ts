@@ -13,7 +13,11 @@ export interface StaffSession extends Browser {
 
 /** A browser in `locale` with the demo staff member signed in, on the job list. */
 export async function signedInStaff(locale: BrowserLocale, email: string = DEMO.staff): Promise<StaffSession> {
-  const browser = await openBrowser(locale);
+  return signInStaff(await openBrowser(locale), locale, email);
+}
+
+/** Signs the demo staff member in on `browser`'s page and waits for the job list. */
+export async function signInStaff(browser: Browser, locale: BrowserLocale, email: string = DEMO.staff): Promise<StaffSession> {
   const baseUrl = inject('baseUrl');
   const login = new AdminLoginPage(browser.page, baseUrl, locale);
   await login.open('/admin/');

@@ -1,20 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobListPage, JobShowPage } from '../../pages/admin-jobs-pages.ts';
 import { messagesFor } from '../../pages/messages.ts';
 import { signedInStaff, type StaffSession } from '../../support/admin-session.ts';
 import { CHANGED_JOB, CHANGED_JOB_IMAGE } from '../../support/demo.ts';
 
 const text = messagesFor('en-US');
-let session: StaffSession | undefined;
+let session: StaffSession;
 
-afterEach(async () => {
+// One signed-in browser for both: the second builds on the first's page.
+beforeAll(async () => {
+  session = await signedInStaff('en-US');
+});
+afterAll(async () => {
   await session?.finish();
-  session = undefined;
 });
 
 describe('audited package actions', () => {
   it('sets the package size with a reason, and the audit entry shows at once', async () => {
-    session = await signedInStaff('en-US');
     const { page } = session;
     await new JobListPage(page).open(CHANGED_JOB);
     const job = new JobShowPage(page, 'en-US');
@@ -34,9 +36,7 @@ describe('audited package actions', () => {
   });
 
   it('refuses a package smaller than what is already included, explained in the dialog', async () => {
-    session = await signedInStaff('en-US');
     const { page } = session;
-    await new JobListPage(page).open(CHANGED_JOB);
     const job = new JobShowPage(page, 'en-US');
     await job.waitForImages();
 

@@ -4,7 +4,7 @@ import { AdminLoginPage } from '../../pages/admin-login-page.ts';
 import { JobListPage, JobShowPage } from '../../pages/admin-jobs-pages.ts';
 import { messagesFor } from '../../pages/messages.ts';
 import { seriousAccessibilityViolations } from '../../support/accessibility.ts';
-import { finish, signedInStaff } from '../../support/admin-session.ts';
+import { finish, signInStaff } from '../../support/admin-session.ts';
 import { openBrowser, type Browser, type BrowserLocale } from '../../support/browser.ts';
 import { VIEWED_JOB } from '../../support/demo.ts';
 import { screenshot } from '../../support/screenshots.ts';
@@ -30,17 +30,13 @@ afterEach(async () => {
 describe.each<BrowserLocale>(['de-DE', 'en-US'])('the back office’s screens in %s', (locale) => {
   const text = messagesFor(locale);
 
-  it('sign-in', async () => {
+  it('sign-in, job list, job, reason dialog, customers, users and audit log', async () => {
     browser = await openBrowser(locale);
     await new AdminLoginPage(browser.page, inject('baseUrl'), locale).open();
     await screenshot(browser.page, 'admin-login', locale);
     expect(await seriousAccessibilityViolations(browser.page)).toEqual([]);
-  });
 
-  it('job list, job, customers, users and audit log', async () => {
-    const session = await signedInStaff(locale);
-    browser = session;
-    const { page } = session;
+    const { page } = await signInStaff(browser, locale);
     // Let the list settle (react-admin renders the page before its data).
     await page.getByText(VIEWED_JOB).waitFor();
     await screenshot(page, 'admin-job-list', locale);
