@@ -51,7 +51,8 @@ describe('signing in to the back office', () => {
 
     await login.signIn(DEMO.customer, DEMO_PASSWORD);
     await expect(login.error.textContent()).resolves.toBe(messagesFor('en-US').pixgate.auth.customer_refused);
-    await browser.page.goto(`${inject('baseUrl')}/admin/jobs`);
+    // Still on the sign-in form, and nothing of the back office was shown.
+    expect(new URL(browser.page.url()).pathname).toBe('/admin/login');
     await login.heading.waitFor();
     expect(await new JobListPage(browser.page).rows.count()).toBe(0);
   });
