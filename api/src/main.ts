@@ -25,6 +25,7 @@ try {
 const lines = [
   '',
   '  pixgate is running',
+  `  Back office ${server.url}/admin`,
   `  GraphQL     ${server.url}/graphql`,
   `  Health      ${server.url}/readyz`,
   `  Database    ${infrastructure.embedded.database ? `embedded PostgreSQL (${path.resolve(config.dataDir, 'postgres')})` : 'DATABASE_URL'}`,
