@@ -12,6 +12,7 @@ import { Migration20261204000000SessionGeneration } from './Migration20261204000
 import { Migration20261204010000CleanImageFilenames } from './Migration20261204010000CleanImageFilenames.js';
 import { Migration20261204020000AccessDenied } from './Migration20261204020000AccessDenied.js';
 import { Migration20261205000000ImageProcessing } from './Migration20261205000000ImageProcessing.js';
+import { Migration20261205010000RefreshReuseGrace } from './Migration20261205010000RefreshReuseGrace.js';
 
 /** Every migration, in order. Listed explicitly so no file-system discovery is needed at run time. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   { name: 'Migration20261204010000CleanImageFilenames', class: Migration20261204010000CleanImageFilenames },
   { name: 'Migration20261204020000AccessDenied', class: Migration20261204020000AccessDenied },
   { name: 'Migration20261205000000ImageProcessing', class: Migration20261205000000ImageProcessing },
+  { name: 'Migration20261205010000RefreshReuseGrace', class: Migration20261205010000RefreshReuseGrace },
 ];

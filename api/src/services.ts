@@ -50,7 +50,7 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
   const rateLimits = new RateLimits(config.rateLimits, deps.redis);
   const mailer = createMailer(config, deps.orm, logger);
   const totp = new TotpService(new SecretBox(deps.signingSecret, 'totp-secret'), urlTokens, studio, logger);
-  const auth = new AuthService(config, accessTokens, logger, securityEvents, totp);
+  const auth = new AuthService(config, accessTokens, logger, securityEvents, totp, new SecretBox(deps.signingSecret, 'refresh-successor'));
   const usage = new UsageService(config.enhancementTimeZone);
   const selectionLocks = new SelectionLockService(audit);
   const recordDenial = accessDenialRecorder(securityEvents, logger);

@@ -6,6 +6,7 @@ import type { User } from '../modules/users/user.entity.js';
 import type { Services } from '../services.js';
 import { unauthenticated } from '../shared/errors.js';
 import type { Access } from '../policy/access.js';
+import type { SessionCookieWriter } from '../modules/auth/session-cookies.js';
 import type { Loaders } from './loaders.js';
 
 /** Everything a resolver or rule may use for one request. The EntityManager is this request's own fork. */
@@ -19,6 +20,8 @@ export interface RequestContext {
   loaders: Loaders;
   /** The access module for this request's caller; every permission rule asks it. */
   access: Access;
+  /** Sign-ins that asked for a cookie session set it here. */
+  sessionCookies: SessionCookieWriter;
 }
 
 /** A request whose caller is signed in: what resolvers of operations that need a user work with. */

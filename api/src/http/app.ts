@@ -2,7 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request } from 'express';
+import express, { type Request, type Response } from 'express';
 import type { Server } from 'node:http';
 import type { RequestContext } from '../graphql/context.js';
 import { maskError } from '../graphql/errors.js';
@@ -26,6 +26,8 @@ import { uploadRoute } from './upload-route.js';
 import { replicateWebhookRoute } from './replicate-webhook-route.js';
 import { jsonErrors, notFound } from './error-handlers.js';
 import { requestLogging } from './request-logging.js';
+import { sessionCookieWriter } from './session-cookie-writer.js';
+import { SESSION_APPS, sessionRoutes } from './session-routes.js';
 import { requireJsonBody } from './require-json-body.js';
 import { apolloLogger } from '../graphql/apollo-logger.js';
 import { graphqlOverHttpStatusPlugin } from '../graphql/http-status.js';
@@ -59,6 +61,11 @@ export async function createHttpApp(services: Services, httpServer: Server, opti
   app.route('/uploads/:token').put(guarded(services, 'image.upload', uploadRoute(tokenDeps))).all(methodNotAllowed(['PUT']));
   app.route('/media/:token').get(guarded(services, 'image.preview', mediaRoute(tokenDeps))).all(methodNotAllowed(['GET']));
   const downloads = downloadRoutes(services);
+  for (const { app: webApp, path } of SESSION_APPS) {
+    const routes = sessionRoutes(services, webApp);
+    app.route(`${path}/refresh`).post(guarded(services, 'session.refresh', open(routes.refresh))).all(methodNotAllowed(['POST']));
+    app.route(`${path}/logout`).post(guarded(services, 'session.end', open(routes.logout))).all(methodNotAllowed(['POST']));
+  }
   app.route('/downloads/images/:ticket').get(guarded(services, 'image.download', downloads.image)).all(methodNotAllowed(['GET']));
   app.route('/downloads/archive/:ticket').get(guarded(services, 'job.download', downloads.archive)).all(methodNotAllowed(['GET']));
   const replicateWebhook = config.enhancementProviders.replicate?.webhook;
@@ -89,7 +96,7 @@ export async function createHttpApp(services: Services, httpServer: Server, opti
     requireJsonBody,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => contextFor(services, req),
+      context: async ({ req, res }) => contextFor(services, req, String(req.id), req.log, res),
     }),
   ];
   app.route('/graphql').get(graphql).post(graphql).all(methodNotAllowed(['GET', 'POST']));
@@ -102,11 +109,11 @@ export async function createHttpApp(services: Services, httpServer: Server, opti
 }
 
 /** One request's context: its caller (from the bearer token), its own EntityManager, loaders and access module. */
-export async function contextFor(services: Services, req: Request, requestId = String(req.id), logger: Logger = req.log): Promise<RequestContext> {
+export async function contextFor(services: Services, req: Request, requestId = String(req.id), logger: Logger = req.log, res?: Response): Promise<RequestContext> {
   const em = services.orm.em.fork();
   const header = req.headers.authorization;
   const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
   const user = await services.auth.authenticate(em, bearer);
   const access = services.accessFor(em, user ? { kind: 'user', user } : null, { ip: req.ip, requestId, via: 'graphql' });
-  return { requestId, ip: req.ip, user, em, logger, services, loaders: createLoaders(em), access };
+  return { requestId, ip: req.ip, user, em, logger, services, loaders: createLoaders(em), access, sessionCookies: sessionCookieWriter(req, res) };
 }

@@ -17,7 +17,7 @@ export function corsPolicy(services: Services): RequestHandler {
       callback(null, false);
     },
     methods: ['GET', 'POST', 'PUT'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Apollo-Require-Preflight', 'X-Request-Id'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Apollo-Require-Preflight', 'X-Request-Id', 'X-Pixgate-Session'],
     exposedHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'],
     credentials: true,
     maxAge: 600,

@@ -5,13 +5,15 @@ import type { SignInResult } from './auth.service.js';
 import { LOGIN_CODE_TTL_MINUTES, MAX_LOGIN_CODE_ATTEMPTS } from './login-code.service.js';
 import { MAX_SECOND_FACTOR_ATTEMPTS, SECOND_FACTOR_CHALLENGE_TTL_SECONDS } from './totp.service.js';
 import { Requires } from '../../graphql/requires.js';
+import { SessionCookie } from '../../shared/domain/session-cookie.js';
 
 @ObjectType({ description: 'A signed-in session: a short-lived access token and a rotating refresh token.' })
 export class AuthPayload {
   @Field(() => User) user!: User;
   @Field({ description: 'Send as `Authorization: Bearer <token>`.' }) accessToken!: string;
   @Field() accessTokenExpiresAt!: Date;
-  @Field({ description: 'Exchange with refreshToken for a new session; each one works once.' }) refreshToken!: string;
+  @Field({ description: 'Exchange with refreshToken for a new session; each one works once. Empty when the session was asked for as a `sessionCookie`: the browser holds it then.' })
+  refreshToken!: string;
   @Field() refreshTokenExpiresAt!: Date;
 }
 
@@ -27,7 +29,10 @@ export class LoginResult {
   @Field(() => String, { nullable: true, description: 'Send as `Authorization: Bearer <token>`. Null while a second factor is required.' })
   accessToken!: string | null;
   @Field(() => Date, { nullable: true }) accessTokenExpiresAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'Exchange with refreshToken for a new session; each one works once. Null while a second factor is required.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Exchange with refreshToken for a new session; each one works once. Null while a second factor is required, and when the session was asked for as a `sessionCookie`.',
+  })
   refreshToken!: string | null;
   @Field(() => Date, { nullable: true }) refreshTokenExpiresAt!: Date | null;
   @Field(() => String, {
@@ -38,19 +43,34 @@ export class LoginResult {
   @Field(() => Date, { nullable: true }) challengeExpiresAt!: Date | null;
 }
 
+const SESSION_COOKIE_ARG = 'For web apps in a browser: the API sets the refresh token as this app’s HttpOnly cookie and leaves it out of the answer.';
+
+/** A session asked for as a cookie: the token goes into the app's cookie and out of the answer, so no page script ever sees it. */
+async function withSessionCookie<T extends { refreshToken: string | null; refreshTokenExpiresAt: Date | null; rememberMe?: boolean }>(
+  ctx: RequestContext,
+  app: SessionCookie | null,
+  result: T,
+): Promise<T> {
+  if (!app || !result.refreshToken || !result.refreshTokenExpiresAt) return result;
+  await ctx.services.auth.bindToCookie(ctx.em, result.refreshToken, app);
+  ctx.sessionCookies.set(app, result.refreshToken, { expiresAt: result.refreshTokenExpiresAt, persistent: result.rememberMe ?? false });
+  return { ...result, refreshToken: null };
+}
+
 @Resolver()
 export class AuthResolver {
   @Requires('session.create', { limit: 'login' })
   @Mutation(() => LoginResult, {
     description: 'Signs in with email and password. rememberMe keeps the session for 7 days instead of 24 hours. Users with a TOTP second factor get a challenge instead of tokens (see LoginResult).',
   })
-  login(
+  async login(
     @Arg('email') email: string,
     @Arg('password') password: string,
     @Arg('rememberMe', { defaultValue: false }) rememberMe: boolean,
+    @Arg('sessionCookie', () => SessionCookie, { nullable: true, description: SESSION_COOKIE_ARG }) sessionCookie: SessionCookie | null,
     @Ctx() ctx: RequestContext,
   ): Promise<SignInResult> {
-    return ctx.services.auth.login(ctx.em, { email, password, rememberMe }, ctx.ip);
+    return await withSessionCookie(ctx, sessionCookie, await ctx.services.auth.login(ctx.em, { email, password, rememberMe }, ctx.ip));
   }
 
   @Requires('session.create', { limit: 'login' })
@@ -63,19 +83,26 @@ export class AuthResolver {
 
   @Requires('session.create', { limit: 'login' })
   @Mutation(() => LoginResult, { description: 'Signs in with an emailed code; answers exactly like login. A wrong, used or expired code and an unknown email get the same error.' })
-  verifyLoginCode(
+  async verifyLoginCode(
     @Arg('email') email: string,
     @Arg('code') code: string,
     @Arg('rememberMe', { defaultValue: false }) rememberMe: boolean,
+    @Arg('sessionCookie', () => SessionCookie, { nullable: true, description: SESSION_COOKIE_ARG }) sessionCookie: SessionCookie | null,
     @Ctx() ctx: RequestContext,
   ): Promise<SignInResult> {
-    return ctx.services.loginCodes.verify(ctx.em, { email, code, rememberMe }, ctx.ip);
+    return await withSessionCookie(ctx, sessionCookie, await ctx.services.loginCodes.verify(ctx.em, { email, code, rememberMe }, ctx.ip));
   }
 
   @Requires('session.create', { limit: 'secondFactor' })
   @Mutation(() => AuthPayload, { description: 'Completes a sign-in that answered secondFactorRequired, with the challenge and the current code from the authenticator app.' })
-  verifySecondFactor(@Arg('challenge') challenge: string, @Arg('code') code: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
-    return ctx.services.auth.verifySecondFactor(ctx.em, { challenge, code }, ctx.ip);
+  async verifySecondFactor(
+    @Arg('challenge') challenge: string,
+    @Arg('code') code: string,
+    @Arg('sessionCookie', () => SessionCookie, { nullable: true, description: SESSION_COOKIE_ARG }) sessionCookie: SessionCookie | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AuthPayload> {
+    const session = await withSessionCookie(ctx, sessionCookie, await ctx.services.auth.verifySecondFactor(ctx.em, { challenge, code }, ctx.ip));
+    return { ...session, refreshToken: session.refreshToken ?? '' };
   }
 
   @Requires('session.refresh')

@@ -12,6 +12,8 @@ import { RefreshToken } from './refresh-token.entity.js';
 import { endAccessTokens } from './session-end.js';
 import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
 import type { TotpService } from './totp.service.js';
+import type { SecretBox } from '../../security/secret-box.js';
+import { REFRESH_REUSE_GRACE_SECONDS, type SessionCookie } from '../../shared/domain/session-cookie.js';
 
 export interface Session {
   user: User;
@@ -19,6 +21,8 @@ export interface Session {
   accessTokenExpiresAt: Date;
   refreshToken: string;
   refreshTokenExpiresAt: Date;
+  /** Kept beyond the browser session ("remember me"). */
+  rememberMe: boolean;
 }
 
 /** What a right first factor (password or email code) yields: a session, or a challenge when the user has TOTP on. */
@@ -46,6 +50,7 @@ export class AuthService {
     private readonly logger: Logger,
     private readonly securityEvents: SecurityEvents,
     private readonly totp: TotpService,
+    private readonly successors: SecretBox,
   ) {}
 
   /**
@@ -105,24 +110,47 @@ export class AuthService {
 
   /**
    * Rotates a refresh token: the presented one is spent and a new one issued in the same family.
-   * A spent token presented again means it was stolen (or replayed), so the family dies.
+   * A spent token presented again means it was stolen (or replayed), so the family dies — unless it
+   * was rotated less than REFRESH_REUSE_GRACE_SECONDS ago and its successor is still unused: that is
+   * a second tab of the same browser refreshing the same cookie at the same moment, and it gets the
+   * same new token (with an access token of its own).
    */
-  async refresh(em: EntityManager, presented: string): Promise<Session> {
+  async refresh(em: EntityManager, presented: string, cookieApp: SessionCookie | null = null): Promise<Session> {
     // The outcome leaves the transaction as a value, not an exception: revoking a family must commit.
     const outcome = await em.transactional(async (tx) => {
       const token = await tx.findOne(RefreshToken, { tokenHash: hashToken(presented) }, { populate: ['user', 'user.customer'], lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!token) return null;
+      // A cookie session refreshes only through its app's cookie, an answered token only as before.
+      if (!token || token.cookieApp !== cookieApp) return null;
       if (token.rotatedAt || token.revokedAt) {
+        const successor = await this.successorWithinGrace(tx, token);
+        if (successor) return successor;
         await tx.nativeUpdate(RefreshToken, { familyId: token.familyId, revokedAt: null }, { revokedAt: new Date() });
         this.logger.warn({ event: 'refresh_token_reuse', userId: token.user.id, familyId: token.familyId }, 'spent refresh token presented; family revoked');
         return null;
       }
       if (token.expiresAt <= new Date() || !token.user.active) return null;
       token.rotatedAt = new Date();
-      return this.startSession(tx, token.user, { rememberMe: token.rememberMe, familyId: token.familyId });
+      // Successors sealed for earlier rotations of this family are past their grace: drop them.
+      await tx.nativeUpdate(RefreshToken, { familyId: token.familyId, successorSealed: { $ne: null }, id: { $ne: token.id } }, { successorSealed: null });
+      const session = await this.startSession(tx, token.user, { rememberMe: token.rememberMe, familyId: token.familyId, cookieApp: token.cookieApp });
+      // Only a cookie session has tabs that share it; an answered token presented twice is a replay.
+      if (token.cookieApp) token.successorSealed = this.successors.seal(session.refreshToken, token.id);
+      await tx.flush();
+      return session;
     });
     if (!outcome) throw invalidRefresh();
     return outcome;
+  }
+
+  /** The live successor of a token rotated moments ago, as a session; null once the grace is over or the successor moved on. */
+  private async successorWithinGrace(tx: EntityManager, token: RefreshToken): Promise<Session | null> {
+    const graceEnds = (token.rotatedAt?.getTime() ?? 0) + REFRESH_REUSE_GRACE_SECONDS * 1000;
+    if (token.revokedAt || !token.successorSealed || Date.now() > graceEnds || !token.user.active) return null;
+    const refreshToken = this.successors.open(token.successorSealed, token.id);
+    const successor = await tx.findOne(RefreshToken, { tokenHash: hashToken(refreshToken) });
+    if (!successor || successor.rotatedAt || successor.revokedAt || successor.expiresAt <= new Date()) return null;
+    const access = await this.accessTokens.issue(token.user);
+    return { user: token.user, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt: successor.expiresAt, rememberMe: successor.rememberMe };
   }
 
   /**
@@ -139,7 +167,13 @@ export class AuthService {
     });
   }
 
-  private async startSession(em: EntityManager, user: User, options: { rememberMe: boolean; familyId: string }): Promise<Session> {
+  /** The new session's token goes into `app`'s cookie, not into an answer: from now on it refreshes only through that cookie, with the tabs' grace. */
+  async bindToCookie(em: EntityManager, refreshToken: string, app: SessionCookie): Promise<void> {
+    const bound = await em.nativeUpdate(RefreshToken, { tokenHash: hashToken(refreshToken), cookieApp: null, rotatedAt: null }, { cookieApp: app });
+    if (bound !== 1) throw new Error('the new session could not be bound to its cookie');
+  }
+
+  private async startSession(em: EntityManager, user: User, options: { rememberMe: boolean; familyId: string; cookieApp?: SessionCookie | null }): Promise<Session> {
     const refreshToken = randomBytes(32).toString('base64url');
     const lifetimeMs = options.rememberMe
       ? this.config.auth.rememberMeTtlDays * 24 * 3600_000
@@ -151,9 +185,10 @@ export class AuthService {
       familyId: options.familyId,
       rememberMe: options.rememberMe,
       expiresAt: refreshTokenExpiresAt,
+      cookieApp: options.cookieApp ?? null,
     });
     await em.flush();
     const access = await this.accessTokens.issue(user);
-    return { user, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt };
+    return { user, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt, rememberMe: options.rememberMe };
   }
 }
