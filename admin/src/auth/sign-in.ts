@@ -8,7 +8,7 @@ import { endSession, startSession } from './session';
  * second factor. The back office is for staff: a customer's correct sign-in is ended at once and
  * refused with its own message.
  */
-const SignInResultFields = graphql(`
+export const SignInResultFields = graphql(`
   fragment SignInResultFields on LoginResult {
     secondFactorRequired
     challenge

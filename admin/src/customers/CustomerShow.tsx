@@ -1,4 +1,4 @@
-import { Card, CardContent, Stack, Typography } from '@mui/material';
+import { Stack } from '@mui/material';
 import {
   ArrayField,
   BooleanField,
@@ -13,32 +13,14 @@ import {
   Show,
   TextField,
   TopToolbar,
-  useRecordContext,
   useTranslate,
 } from 'react-admin';
-import type { CustomerDetailRecord } from '../dataProvider/customers';
 import type { UserRecord } from '../dataProvider/users';
 import { JobStatusField } from '../jobs/JobStatusField';
 import { PackageBar } from '../jobs/PackageBar';
 import { AuditTrail } from '../shared/AuditTrail';
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Card variant="outlined" component="section" aria-label={title}>
-      <CardContent>
-        <Typography variant="h6" component="h2" gutterBottom>
-          {title}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
-
-function CustomerTitle() {
-  const customer = useRecordContext<CustomerDetailRecord>();
-  return <>{customer?.name ?? ''}</>;
-}
+import { RecordTitle } from '../shared/RecordTitle';
+import { Section } from '../shared/Section';
 
 function CustomerDetails() {
   const translate = useTranslate();
@@ -99,7 +81,7 @@ function CustomerDetails() {
 export function CustomerShow() {
   return (
     <Show
-      title={<CustomerTitle />}
+      title={<RecordTitle field="name" />}
       component="div"
       actions={
         <TopToolbar>

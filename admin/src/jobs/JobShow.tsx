@@ -1,4 +1,4 @@
-import { Card, CardContent, Divider, Stack, Typography } from '@mui/material';
+import { Divider, Stack, Typography } from '@mui/material';
 import {
   BooleanField,
   DateField,
@@ -10,34 +10,16 @@ import {
   Show,
   TextField,
   TopToolbar,
-  useRecordContext,
   useTranslate,
 } from 'react-admin';
-import type { JobRecord } from '../dataProvider/jobs';
 import { AuditTrail } from '../shared/AuditTrail';
+import { RecordTitle } from '../shared/RecordTitle';
+import { Section } from '../shared/Section';
 import { ImageGrid } from './ImageGrid';
 import { JobStatusField } from './JobStatusField';
 import { PackageActions } from './PackageActions';
 import { PackageBar } from './PackageBar';
 import { SelectionCounts } from './SelectionCounts';
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Card variant="outlined" component="section" aria-label={title}>
-      <CardContent>
-        <Typography variant="h6" component="h2" gutterBottom>
-          {title}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
-
-function JobTitle() {
-  const job = useRecordContext<JobRecord>();
-  return <>{job?.title ?? ''}</>;
-}
 
 function JobDetails() {
   const translate = useTranslate();
@@ -92,7 +74,7 @@ function JobDetails() {
 export function JobShow() {
   return (
     <Show
-      title={<JobTitle />}
+      title={<RecordTitle field="title" />}
       actions={
         <TopToolbar>
           <EditButton />
