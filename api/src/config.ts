@@ -114,6 +114,9 @@ const environmentSchema = z
     RATE_LIMIT_LOGIN_ACCOUNT: rateLimit.prefault('50/1h'),
     RATE_LIMIT_UPLOAD_IP: rateLimit.prefault('300/10m'),
     RATE_LIMIT_UPLOAD_USER: rateLimit.prefault('600/1h'),
+    RATE_LIMIT_UPLOAD_STAFF_USER: rateLimit.prefault('6000/1h'),
+    RATE_LIMIT_UPLOAD_MIB_USER: rateLimit.prefault('2048/1d'),
+    RATE_LIMIT_UPLOAD_MIB_STAFF_USER: rateLimit.prefault('102400/1d'),
     RATE_LIMIT_DOWNLOAD_USER: rateLimit.prefault('300/10m'),
     RATE_LIMIT_ENHANCE_USER: rateLimit.prefault('15/1m'),
     RATE_LIMIT_GENERAL_IP: rateLimit.prefault('1200/1m'),
@@ -277,6 +280,11 @@ export interface Config {
     loginAccount: RateLimit;
     uploadIp: RateLimit;
     uploadUser: RateLimit;
+    /** Upload calls of a staff user, from any address: a whole shoot in one sitting. */
+    uploadStaffUser: RateLimit;
+    /** Mebibytes declared in upload requests, per user a day: customers, and staff. */
+    uploadMibUser: RateLimit;
+    uploadMibStaffUser: RateLimit;
     downloadUser: RateLimit;
     enhanceUser: RateLimit;
     generalIp: RateLimit;
@@ -403,6 +411,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       loginAccount: env.RATE_LIMIT_LOGIN_ACCOUNT,
       uploadIp: env.RATE_LIMIT_UPLOAD_IP,
       uploadUser: env.RATE_LIMIT_UPLOAD_USER,
+      uploadStaffUser: env.RATE_LIMIT_UPLOAD_STAFF_USER,
+      uploadMibUser: env.RATE_LIMIT_UPLOAD_MIB_USER,
+      uploadMibStaffUser: env.RATE_LIMIT_UPLOAD_MIB_STAFF_USER,
       downloadUser: env.RATE_LIMIT_DOWNLOAD_USER,
       enhanceUser: env.RATE_LIMIT_ENHANCE_USER,
       generalIp: env.RATE_LIMIT_GENERAL_IP,

@@ -127,24 +127,90 @@ describe('client addresses', () => {
 describe('other limits', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ RATE_LIMIT_DOWNLOAD_USER: '2/10m', RATE_LIMIT_UPLOAD_USER: '3/10m', RATE_LIMIT_GENERAL_IP: '400/1m' });
+    server = await startTestServer({
+      RATE_LIMIT_DOWNLOAD_USER: '2/10m',
+      RATE_LIMIT_UPLOAD_IP: '3/10m',
+      RATE_LIMIT_UPLOAD_USER: '3/10m',
+      RATE_LIMIT_UPLOAD_STAFF_USER: '5/10m',
+      RATE_LIMIT_UPLOAD_MIB_USER: '25/1d',
+      RATE_LIMIT_GENERAL_IP: '400/1m',
+    });
   });
   afterAll(() => server?.close());
 
-  it('limit download tickets and upload requests per user', async () => {
+  const upload = (byteSize = 10) =>
+    `mutation($id: ID!) { requestImageUpload(input: { jobId: $id, filename: "a.jpg", contentType: "image/jpeg", byteSize: ${byteSize}, sha256: "${'a'.repeat(64)}" }) { url } }`;
+
+  it('limit download tickets per user', async () => {
     const make = factories(server);
-    const staff = await make.user(UserRole.STAFF);
-    const token = await signIn(server, staff.email);
+    const token = await signIn(server, (await make.user(UserRole.STAFF)).email);
     const job = await make.job(await make.customer());
     const ticket = 'mutation($id: ID!) { jobArchiveDownload(jobId: $id) { url } }';
     const ticketCodes = [];
     for (let index = 0; index < 3; index++) ticketCodes.push(errorCode(await server.gql(ticket, { id: job.id }, token)));
     expect(ticketCodes[2]).toBe('RATE_LIMITED');
-    const upload = 'mutation($id: ID!) { requestImageUpload(input: { jobId: $id, filename: "a.jpg", contentType: "image/jpeg", byteSize: 10, sha256: "' + 'a'.repeat(64) + '" }) { url } }';
-    const uploadCodes = [];
-    for (let index = 0; index < 4; index++) uploadCodes.push(errorCode(await server.gql(upload, { id: job.id }, token)));
-    expect(uploadCodes).toEqual([undefined, undefined, undefined, 'RATE_LIMITED']);
   });
+
+  it('limit a customer’s upload calls per address and per user, and their bytes per day', async () => {
+    const make = factories(server);
+    const customer = await make.customer();
+    const users = [await make.user(UserRole.CUSTOMER, customer), await make.user(UserRole.CUSTOMER, customer)];
+    const [first, second] = await Promise.all(users.map((user) => signIn(server, user.email)));
+    const job = await make.job(customer, { allowCustomerUploads: true });
+    const tenMib = 10 * 1024 * 1024;
+    expect(errorCode(await server.gql(upload(tenMib), { id: job.id }, first))).toBeUndefined();
+    expect(errorCode(await server.gql(upload(tenMib), { id: job.id }, first))).toBeUndefined();
+    const overBudget = await server.gql(upload(tenMib), { id: job.id }, first);
+    expect(overBudget.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'uploadMibUser', retryAfterSeconds: expect.any(Number) });
+    // Three calls counted against the address: the fourth is refused, and so is another user from there.
+    expect((await server.gql(upload(), { id: job.id }, first)).errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'uploadIp' });
+    expect((await server.gql(upload(), { id: job.id }, second)).errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'uploadIp' });
+  });
+
+  it('count a staff user’s upload calls per user only, from any address', async () => {
+    const make = factories(server);
+    const token = await signIn(server, (await make.user(UserRole.STAFF)).email);
+    const customer = await make.customer();
+    const job = await make.job(customer, { allowCustomerUploads: true });
+    const customerToken = await signIn(server, (await make.user(UserRole.CUSTOMER, customer)).email);
+    for (let index = 0; index < 3; index++) await server.gql(upload(), { id: job.id }, customerToken);
+    expect((await server.gql(upload(), { id: job.id }, customerToken)).errors![0]!.extensions).toMatchObject({ limit: 'uploadIp' });
+    const codes = [];
+    // The address's spent budget does not apply to staff; their own budget of 5 does.
+    for (let index = 0; index < 6; index++) codes.push(errorCode(await server.gql(upload(), { id: job.id }, token)));
+    expect(codes).toEqual([undefined, undefined, undefined, undefined, undefined, 'RATE_LIMITED']);
+  });
+});
+
+describe('a whole shoot under the default limits', () => {
+  it('a staff user makes 2,000 upload calls (1,000 files of 10 MB) from one address without a 429', async () => {
+    const server = await startTestServer();
+    try {
+      const make = factories(server);
+      const token = await signIn(server, (await make.user(UserRole.STAFF)).email);
+      const job = await make.job(await make.customer());
+      const tenMb = 10_000_000;
+      // 20 aliases a request (GraphQL Armor's limit); each alias counts as one call.
+      const aliases = (field: (index: number) => string) => `mutation($id: ID!) { ${Array.from({ length: 20 }, (_, index) => `a${index}: ${field(index)}`).join(' ')} }`;
+      const requestBatch = aliases(() => `requestImageUpload(input: { jobId: $id, filename: "a.jpg", contentType: "image/jpeg", byteSize: ${tenMb}, sha256: "${'a'.repeat(64)}" }) { image { id } }`);
+      const imageIds: string[] = [];
+      for (let batch = 0; batch < 50; batch++) {
+        const answer = await server.gql(requestBatch, { id: job.id }, token);
+        expect(answer.errors).toBeUndefined();
+        imageIds.push(...Object.values(answer.data! as Record<string, { image: { id: string } }>).map((ticket) => ticket.image.id));
+      }
+      const codes = new Set<string>();
+      for (let batch = 0; batch < 50; batch++) {
+        const ids = imageIds.slice(batch * 20, batch * 20 + 20);
+        const complete = `mutation { ${ids.map((id, index) => `a${index}: completeImageUpload(imageId: "${id}") { id }`).join(' ')} }`;
+        for (const error of (await server.gql(complete, {}, token)).errors ?? []) codes.add(String(error.extensions.reason ?? error.extensions.code));
+      }
+      // Nothing was PUT, so every completion says so, and none is refused by a limit.
+      expect([...codes]).toEqual(['UPLOAD_NOT_FOUND']);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });
 
 describe('the general per-address budget', () => {

@@ -1,21 +1,15 @@
 import { rule } from 'graphql-shield';
 import { SecurityEventType } from '../modules/security-events/security-event.entity.js';
 import { normaliseEmail } from '../modules/users/user.service.js';
-import type { LimitName, LimitOutcome } from '../security/rate-limits.js';
+import { rateLimited, type LimitName } from '../security/rate-limits.js';
 import { signedIn, type RequestContext } from './context.js';
-import { AppError } from '../shared/errors.js';
+import { isStaffRole } from '../shared/domain/user-role.js';
 
 type Args = Record<string, unknown>;
 
 /** A caller with no identifiable address gets a bucket of its own, never one shared by everyone. */
 export const ipKey = (ctx: Pick<RequestContext, 'ip' | 'requestId'>): string => ctx.ip ?? `unidentified:${ctx.requestId}`;
 
-export const rateLimited = (outcome: Extract<LimitOutcome, { allowed: false }>) =>
-  new AppError('RATE_LIMITED', `Too many requests. Try again in ${outcome.retryAfterSeconds} seconds.`, {
-    retryAfterSeconds: outcome.retryAfterSeconds,
-    resetAt: outcome.resetAt.toISOString(),
-    limit: outcome.limit,
-  });
 
 /**
  * A shield rule that counts one attempt per field resolution — so 15 aliased `login` calls in one
@@ -56,10 +50,15 @@ export const totpCodeLimit = limitRule((_args, ctx) => [
   ['loginAccount', `totp:${signedIn(ctx).user.id}`],
 ]);
 
-export const uploadLimit = limitRule((_args, ctx) => [
-  ['uploadIp', ipKey(ctx)],
-  ['uploadUser', signedIn(ctx).user.id],
-]);
+/**
+ * Upload calls (request and complete). Staff ingest whole shoots from the studio's one address, so
+ * they count per user only, with a budget for thousands of files; everyone else keeps seed 001's
+ * per-address and per-user limits. Bytes have budgets of their own (image-upload.service.ts).
+ */
+export const uploadLimit = limitRule((_args, ctx) => {
+  const { user } = signedIn(ctx);
+  return isStaffRole(user.role) ? [['uploadStaffUser', user.id]] : [['uploadIp', ipKey(ctx)], ['uploadUser', user.id]];
+});
 
 export const downloadLimit = limitRule((_args, ctx) => [['downloadUser', signedIn(ctx).user.id]]);
 

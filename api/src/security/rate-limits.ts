@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config, RateLimit } from '../config.js';
+import { AppError } from '../shared/errors.js';
 
 export type LimitName = Exclude<keyof Config['rateLimits'], 'enabled' | 'keyPrefix'>;
 
@@ -56,3 +57,11 @@ export class RateLimits {
     await this.limiters.get(name)!.penalty(key, points);
   }
 }
+
+/** A refusal as the typed error every route answers: when to come back, and which limit said no. */
+export const rateLimited = (outcome: Extract<LimitOutcome, { allowed: false }>) =>
+  new AppError('RATE_LIMITED', `Too many requests. Try again in ${outcome.retryAfterSeconds} seconds.`, {
+    retryAfterSeconds: outcome.retryAfterSeconds,
+    resetAt: outcome.resetAt.toISOString(),
+    limit: outcome.limit,
+  });

@@ -9,7 +9,8 @@ import type { ObjectStorage } from '../../storage/object-storage.js';
 import { storageKeys } from '../../storage/storage-keys.js';
 import { withoutInvisibleCharacters } from '../../shared/invisible-characters.js';
 import type { StorageMode } from '../../storage/storage-mode.js';
-import type { RateLimits } from '../../security/rate-limits.js';
+import { rateLimited, type RateLimits } from '../../security/rate-limits.js';
+import { isStaffRole } from '../../shared/domain/user-role.js';
 import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
 import type { Job } from '../jobs/job.entity.js';
 import type { Caller } from '../users/caller.js';
@@ -23,6 +24,8 @@ import { uploadRejected, type UploadFailureReason } from './upload-failures.js';
 export interface UploadTokenClaims {
   img: string;
 }
+
+const MIB = 1024 * 1024;
 
 /** How many extra upload attempts one refused upload counts as. */
 const FAILURE_PENALTY = 4;
@@ -60,6 +63,12 @@ export class ImageUploadService {
     }
     const sha256 = input.sha256.trim().toLowerCase();
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw badInput('sha256 must be 64 hexadecimal characters.', { field: 'sha256', reason: 'INVALID_CHECKSUM' });
+    // The day's byte budget, counted on what is declared: the PUT must match it exactly.
+    const budget = await this.rateLimits.consume([[isStaffRole(caller.user.role) ? 'uploadMibStaffUser' : 'uploadMibUser', caller.user.id]], Math.ceil(input.byteSize / MIB));
+    if (!budget.allowed) {
+      this.securityEvents.record(SecurityEventType.RATE_LIMITED, { userId: caller.user.id, ip: caller.ip, requestId: caller.requestId, details: { limit: budget.limit, retryAfterSeconds: budget.retryAfterSeconds } });
+      throw rateLimited(budget);
+    }
 
     const image = em.create(Image, {
       job,
@@ -158,7 +167,7 @@ export class ImageUploadService {
     await this.storage.delete([image.uploadKey]);
     this.logFailure(caller, { imageId: image.id, jobId: image.job.id, reason, ...details });
     // Repeated failures bring the caller closer to the upload limit.
-    await this.rateLimits.penalise('uploadUser', caller.user.id, FAILURE_PENALTY).catch(() => undefined);
+    await this.rateLimits.penalise(isStaffRole(caller.user.role) ? 'uploadStaffUser' : 'uploadUser', caller.user.id, FAILURE_PENALTY).catch(() => undefined);
     throw uploadRejected(reason, details);
   }
 
