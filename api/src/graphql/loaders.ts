@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { SelectionState } from '../shared/domain/image-enums.js';
+import { ImageStatus, SelectionState } from '../shared/domain/image-enums.js';
+import type { SelectionCounts } from '../modules/jobs/job.types.js';
 import { Enhancement } from '../modules/enhancements/enhancement.entity.js';
 import { RELEASED_SQL } from '../policy/download-policy.js';
 import { uuidsOnly } from '../shared/ids.js';
@@ -9,24 +10,41 @@ export interface JobImageCounts {
   included: number;
   pendingExtra: number;
   downloadable: number;
+  bySelectionState: SelectionCounts;
 }
 
 /** Per-request batch loaders for computed fields, so a list of N items costs one query, not N. */
 export function createLoaders(em: EntityManager) {
   return {
     jobImageCounts: new DataLoader<string, JobImageCounts>(async (jobIds) => {
-      const rows = await em.getConnection().execute<{ job_id: string; included: number; pending_extra: number; downloadable: number }[]>(
+      const states = Object.values(SelectionState);
+      const rows = await em.getConnection().execute<({ job_id: string; downloadable: number } & Record<string, number>)[]>(
         `SELECT job.id AS job_id,
-                count(image.id) FILTER (WHERE image.selection_state = '${SelectionState.INCLUDED}')::int AS included,
-                count(image.id) FILTER (WHERE image.selection_state = '${SelectionState.EXTRA_PENDING}')::int AS pending_extra,
+                ${states.map((state) => `count(image.id) FILTER (WHERE image.selection_state = '${state}' AND image.status = '${ImageStatus.READY}' AND image.derived_from_id IS NULL)::int AS "${state}"`).join(',\n                ')},
                 count(image.id) FILTER (WHERE ${RELEASED_SQL})::int AS downloadable
            FROM jobs job LEFT JOIN images image ON image.job_id = job.id LEFT JOIN images source ON source.id = image.derived_from_id
           WHERE job.id IN (?)
           GROUP BY job.id`,
         [[...jobIds]],
       );
-      const byJob = new Map(rows.map((row) => [row.job_id, { included: row.included, pendingExtra: row.pending_extra, downloadable: row.downloadable }]));
-      return jobIds.map((id) => byJob.get(id) ?? { included: 0, pendingExtra: 0, downloadable: 0 });
+      const byJob = new Map(rows.map((row) => [row.job_id, row]));
+      return jobIds.map((id) => {
+        const row = byJob.get(id);
+        const count = (state: SelectionState) => row?.[state] ?? 0;
+        return {
+          included: count(SelectionState.INCLUDED),
+          pendingExtra: count(SelectionState.EXTRA_PENDING),
+          downloadable: row?.downloadable ?? 0,
+          bySelectionState: {
+            none: count(SelectionState.NONE),
+            included: count(SelectionState.INCLUDED),
+            extraPending: count(SelectionState.EXTRA_PENDING),
+            extraPaid: count(SelectionState.EXTRA_PAID),
+            extraFree: count(SelectionState.EXTRA_FREE),
+            blocked: count(SelectionState.BLOCKED),
+          },
+        };
+      });
     }),
     /** Which uploaded originals a transfer has locked (rule 5), for images loaded as entities. */
     selectionLocked: new DataLoader<string, boolean>(async (imageIds) => {

@@ -63,6 +63,7 @@ export const objectRules: IRules = {
   },
   User: allow,
   Job: { '*': allow, deliveries: can('delivery.read'), auditTrail: can('audit.read') },
+  SelectionCounts: allow,
   Image: { '*': allow, uploadedBy: can('user.read'), deliveries: can('delivery.read'), auditTrail: can('audit.read') },
   AuditEntry: can('audit.read'),
   AuditEntryConnection: can('audit.read'),

@@ -7,7 +7,7 @@ import { loadReference } from '../../shared/load-reference.js';
 import { Customer } from '../customers/customer.entity.js';
 import { ImageConnection, ImagesArgs } from '../images/image.types.js';
 import { Job } from './job.entity.js';
-import { CreateJobInput, JobConnection, JobsArgs, UpdateJobInput } from './job.types.js';
+import { CreateJobInput, JobConnection, JobsArgs, SelectionCounts, UpdateJobInput } from './job.types.js';
 import { Requires, idsFrom } from '../../graphql/requires.js';
 
 @Resolver(() => Job)
@@ -49,6 +49,11 @@ export class JobResolver {
   @FieldResolver(() => Int, { description: 'Extras requested and not yet decided (EXTRA_PENDING).' })
   async pendingExtraCount(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<number> {
     return (await ctx.loaders.jobImageCounts.load(job.id)).pendingExtra;
+  }
+
+  @FieldResolver(() => SelectionCounts, { description: 'How many of the job’s uploaded READY images are in each selection state: the package bar and the state filters.' })
+  async selectionCounts(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<SelectionCounts> {
+    return (await ctx.loaders.jobImageCounts.load(job.id)).bySelectionState;
   }
 
   @FieldResolver(() => Int, { description: 'Images released to the customer (rule 1).' })

@@ -10,6 +10,7 @@ import { Customer } from '../customers/customer.entity.js';
 import type { StudioService } from '../studio/studio.service.js';
 import type { User } from '../users/user.entity.js';
 import { JobStatus } from '../../shared/domain/job-status.js';
+import { SelectionState } from '../../shared/domain/image-enums.js';
 import { Job } from './job.entity.js';
 import type { CreateJobInput, JobsArgs, UpdateJobInput } from './job.types.js';
 
@@ -24,7 +25,18 @@ export class JobService {
     const filter = args.filter ?? {};
     if (filter.customerId) conditions.push({ customer: uuidOrNoMatch(filter.customerId) });
     if (filter.status?.length) conditions.push({ status: { $in: filter.status } });
-    if (filter.search?.trim()) conditions.push({ title: { $ilike: containsPattern(filter.search) } });
+    if (filter.search?.trim()) {
+      const pattern = containsPattern(filter.search);
+      conditions.push({ $or: [{ title: { $ilike: pattern } }, { customer: { name: { $ilike: pattern } } }] });
+    }
+    if (filter.createdFrom) conditions.push({ createdAt: { $gte: filter.createdFrom } });
+    if (filter.createdBefore) conditions.push({ createdAt: { $lt: filter.createdBefore } });
+    if (filter.hasPendingExtras !== undefined && filter.hasPendingExtras !== null) {
+      // Jobs with undecided extras are few (the studio works through them): their ids, then a plain filter.
+      const rows = await em.getConnection().execute<{ job_id: string }[]>(`SELECT DISTINCT job_id FROM images WHERE selection_state = '${SelectionState.EXTRA_PENDING}'`);
+      const ids = rows.map((row) => row.job_id);
+      conditions.push(filter.hasPendingExtras ? { id: { $in: ids } } : { id: { $nin: ids } });
+    }
     const direction = args.sortDirection === 'ASC' ? 'asc' : 'desc';
     return paginate(em, Job, { $and: conditions }, args, { [args.sortBy]: direction, id: direction } as never);
   }

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, PageArgs, SortDirection } from '../../shared/connection.js';
 import { JobStatus } from '../../shared/domain/job-status.js';
 import { Job } from './job.entity.js';
@@ -36,7 +36,21 @@ registerEnumType(JobSortField, { name: 'JobSortField' });
 export class JobFilter {
   @Field(() => ID, { nullable: true }) customerId?: string;
   @Field(() => [JobStatus], { nullable: true }) status?: JobStatus[];
-  @Field(() => String, { nullable: true, description: 'Matches the title, case-insensitively.' }) search?: string;
+  @Field(() => String, { nullable: true, description: 'Matches the title or the customer’s name, case-insensitively, anywhere in it.' }) search?: string;
+  @Field(() => Date, { nullable: true, description: 'Created at or after this time.' }) createdFrom?: Date;
+  @Field(() => Date, { nullable: true, description: 'Created before this time.' }) createdBefore?: Date;
+  @Field(() => Boolean, { nullable: true, description: 'true: only jobs with extras requested and not yet decided (EXTRA_PENDING); false: only jobs without.' })
+  hasPendingExtras?: boolean;
+}
+
+@ObjectType({ description: 'How many of a job’s uploaded READY images are in each selection state (enhanced copies are not counted).' })
+export class SelectionCounts {
+  @Field(() => Int) none!: number;
+  @Field(() => Int) included!: number;
+  @Field(() => Int) extraPending!: number;
+  @Field(() => Int) extraPaid!: number;
+  @Field(() => Int) extraFree!: number;
+  @Field(() => Int) blocked!: number;
 }
 
 @ArgsType()
