@@ -69,8 +69,14 @@ export type ImageStatus =
   | 'READY';
 
 export type JobFilter = {
+  /** Created before this time. */
+  createdBefore?: string | null | undefined;
+  /** Created at or after this time. */
+  createdFrom?: string | null | undefined;
   customerId?: string | number | null | undefined;
-  /** Matches the title, case-insensitively. */
+  /** true: only jobs with extras requested and not yet decided (EXTRA_PENDING); false: only jobs without. */
+  hasPendingExtras?: boolean | null | undefined;
+  /** Matches the title or the customer’s name, case-insensitively, anywhere in it. */
   search?: string | null | undefined;
   status?: Array<JobStatus> | null | undefined;
 };
