@@ -32,6 +32,28 @@ export class AdminLoginPage {
     return this.page.getByRole('alert');
   }
 
+  /** Switches to the emailed-code sign-in and asks for a code. */
+  async requestCode(email: string) {
+    await this.page.getByRole('button', { name: this.text.use_code }).click();
+    await this.page.getByLabel(this.text.email).fill(email);
+    await this.page.getByRole('button', { name: this.text.send_code }).click();
+    await this.page.getByText(this.text.code_sent).waitFor();
+  }
+
+  async enterCode(code: string) {
+    await this.page.getByLabel(this.text.code).fill(code);
+    await this.page.getByRole('button', { name: this.text.sign_in, exact: true }).click();
+  }
+
+  get secondFactorHeading() {
+    return this.page.getByRole('heading', { name: this.text.second_factor_heading });
+  }
+
+  async enterAuthenticatorCode(code: string) {
+    await this.page.getByLabel(this.text.totp_code).fill(code);
+    await this.page.getByRole('button', { name: this.text.verify }).click();
+  }
+
   /** Signs in with a password; resolves with the tokens the API issued (to prove no page script can read them). */
   async signIn(email: string, password: string): Promise<IssuedTokens | null> {
     await this.page.getByLabel(this.text.email).fill(email);

@@ -2,7 +2,7 @@ import type { GetListParams, GetManyReferenceParams } from 'react-admin';
 import { graphql } from '../gql';
 import type { AuditEntryFieldsFragment } from '../gql/graphql';
 import { request } from '../graphql/api';
-import { given, pageOf, resourceProvider } from './resource-provider';
+import { given, pageOf, resourceProvider, startOfDay } from './resource-provider';
 
 export const AuditEntryFields = graphql(`
   fragment AuditEntryFields on AuditEntry {
@@ -57,14 +57,6 @@ interface AuditFilterValues {
   to?: string;
 }
 
-/** A date input's day as the start of that day (from) or of the next (to), in the browser's time zone. */
-const dayStart = (day: string | undefined, plusDays = 0) => {
-  if (!day) return undefined;
-  const date = new Date(`${day}T00:00:00`);
-  date.setDate(date.getDate() + plusDays);
-  return date.toISOString();
-};
-
 /** Newest first; the API does not sort the trail any other way yet. */
 async function list(values: AuditFilterValues, params: Pick<GetListParams, 'pagination'>) {
   const filter = {
@@ -73,8 +65,8 @@ async function list(values: AuditFilterValues, params: Pick<GetListParams, 'pagi
     customerId: given(values.customerId),
     actorId: given(values.actorId),
     field: given(values.field),
-    from: dayStart(given(values.from)),
-    to: dayStart(given(values.to), 1),
+    from: startOfDay(given(values.from)),
+    to: startOfDay(given(values.to), 1),
   };
   const { auditEntries } = await request(AuditEntryList, { ...pageOf(params.pagination), filter });
   return { data: auditEntries.nodes, total: auditEntries.totalCount };

@@ -2,7 +2,7 @@ import type { GetListParams, GetManyParams, GetManyReferenceParams, GetOneParams
 import { graphql } from '../gql';
 import type { JobDetailFieldsFragment, JobFieldsFragment, JobSortField, JobStatus } from '../gql/graphql';
 import { request } from '../graphql/api';
-import { given, lookUpEach, pageOf, resourceProvider, sortOf } from './resource-provider';
+import { given, lookUpEach, pageOf, resourceProvider, sortOf, startOfDay } from './resource-provider';
 
 export const JobFields = graphql(`
   fragment JobFields on Job {
@@ -26,30 +26,17 @@ export const JobFields = graphql(`
   }
 `);
 
-/** A job's show page: the fields of the list plus image counts per selection state, counted by the API. */
+/** A job's show page: the fields of the list plus its READY images counted per selection state by the API. */
 export const JobDetailFields = graphql(`
   fragment JobDetailFields on Job {
     ...JobFields
-    allImages: images(first: 1) {
-      totalCount
-    }
-    none: images(first: 1, filter: { selectionState: [NONE] }) {
-      totalCount
-    }
-    included: images(first: 1, filter: { selectionState: [INCLUDED] }) {
-      totalCount
-    }
-    extraPending: images(first: 1, filter: { selectionState: [EXTRA_PENDING] }) {
-      totalCount
-    }
-    extraPaid: images(first: 1, filter: { selectionState: [EXTRA_PAID] }) {
-      totalCount
-    }
-    extraFree: images(first: 1, filter: { selectionState: [EXTRA_FREE] }) {
-      totalCount
-    }
-    blocked: images(first: 1, filter: { selectionState: [BLOCKED] }) {
-      totalCount
+    selectionCounts {
+      none
+      included
+      extraPending
+      extraPaid
+      extraFree
+      blocked
     }
   }
 `);
@@ -115,6 +102,10 @@ interface JobFilterValues {
   q?: string;
   status?: JobStatus | JobStatus[];
   customerId?: string;
+  hasPendingExtras?: boolean;
+  /** Days from date inputs (YYYY-MM-DD), in the browser's time zone. */
+  createdFrom?: string;
+  createdTo?: string;
 }
 
 async function list(filterValues: JobFilterValues, params: Pick<GetListParams, 'pagination' | 'sort'>) {
@@ -123,6 +114,9 @@ async function list(filterValues: JobFilterValues, params: Pick<GetListParams, '
     search: given(filterValues.q),
     status: status === undefined ? undefined : Array.isArray(status) ? status : [status],
     customerId: given(filterValues.customerId),
+    hasPendingExtras: given(filterValues.hasPendingExtras),
+    createdFrom: startOfDay(given(filterValues.createdFrom)),
+    createdBefore: startOfDay(given(filterValues.createdTo), 1),
   };
   const { jobs } = await request(JobList, { ...pageOf(params.pagination), ...sortOf(params.sort, SORTABLE), filter });
   return { data: jobs.nodes, total: jobs.totalCount };

@@ -23,6 +23,14 @@ export function given<T>(value: T | '' | null | undefined): T | undefined {
   return value;
 }
 
+/** A date input's day (YYYY-MM-DD) as the instant it starts in the browser's time zone, `plusDays` later. */
+export function startOfDay(day: string | undefined, plusDays = 0): string | undefined {
+  if (!day) return undefined;
+  const date = new Date(`${day}T00:00:00`);
+  date.setDate(date.getDate() + plusDays);
+  return date.toISOString();
+}
+
 const unsupported = (method: string) => async (resource: string) => {
   throw new Error(`${resource}: ${method} is not offered by the API`);
 };

@@ -1,14 +1,33 @@
-import { AutocompleteInput, CreateButton, Datagrid, DateField, ExportButton, List, NumberField, ReferenceInput, SearchInput, SelectInput, TextField, TopToolbar } from 'react-admin';
+import {
+  AutocompleteInput,
+  CreateButton,
+  Datagrid,
+  DateField,
+  DateInput,
+  ExportButton,
+  List,
+  NullableBooleanInput,
+  NumberField,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
 import { jobStatusChoices } from '../shared/enum-choices';
 import { JobStatusField } from './JobStatusField';
 import { PackageBar } from './PackageBar';
 
+/** Searching, filtering and counting are the API's (title or customer name, status, customer, pending extras, dates). */
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="status" source="status" choices={jobStatusChoices} alwaysOn />,
   <ReferenceInput key="customerId" source="customerId" reference="customers" alwaysOn>
     <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} sx={{ minWidth: 240 }} />
   </ReferenceInput>,
+  <NullableBooleanInput key="hasPendingExtras" source="hasPendingExtras" />,
+  <DateInput key="createdFrom" source="createdFrom" />,
+  <DateInput key="createdTo" source="createdTo" />,
 ];
 
 const Actions = () => (
