@@ -13,6 +13,7 @@ import { Migration20261204010000CleanImageFilenames } from './Migration202612040
 import { Migration20261204020000AccessDenied } from './Migration20261204020000AccessDenied.js';
 import { Migration20261205000000ImageProcessing } from './Migration20261205000000ImageProcessing.js';
 import { Migration20261205010000RefreshReuseGrace } from './Migration20261205010000RefreshReuseGrace.js';
+import { Migration20261205020000ExtraRequests } from './Migration20261205020000ExtraRequests.js';
 
 /** Every migration, in order. Listed explicitly so no file-system discovery is needed at run time. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   { name: 'Migration20261204020000AccessDenied', class: Migration20261204020000AccessDenied },
   { name: 'Migration20261205000000ImageProcessing', class: Migration20261205000000ImageProcessing },
   { name: 'Migration20261205010000RefreshReuseGrace', class: Migration20261205010000RefreshReuseGrace },
+  { name: 'Migration20261205020000ExtraRequests', class: Migration20261205020000ExtraRequests },
 ];

@@ -25,6 +25,7 @@ import type { AccessCaller } from './policy/access-caller.js';
 import { UploadReceiver } from './modules/images/upload-receiver.js';
 import { SelectionLockService } from './modules/images/selection-lock.service.js';
 import { SelectionService } from './modules/images/selection.service.js';
+import { ExtraRequestService } from './modules/extras/extra-request.service.js';
 import { PlanService } from './modules/plans/plan.service.js';
 import { UsageService } from './modules/plans/usage.service.js';
 import { createEnhancementServices } from './modules/enhancements/enhancement-services.js';
@@ -53,6 +54,7 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
   const auth = new AuthService(config, accessTokens, logger, securityEvents, totp, new SecretBox(deps.signingSecret, 'refresh-successor'));
   const usage = new UsageService(config.enhancementTimeZone);
   const selectionLocks = new SelectionLockService(audit);
+  const extras = new ExtraRequestService();
   const recordDenial = accessDenialRecorder(securityEvents, logger);
   // One pg-boss per process for every background task; each module defines its queue on it.
   const taskQueues = new TaskQueues(deps.orm.config.get('clientUrl')!, { monitorIntervalSeconds: config.enhancements.monitorIntervalSeconds }, logger);
@@ -86,7 +88,8 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     media: new MediaUrls(config, storage, storageMode, urlTokens),
     audit,
     selectionLocks,
-    selection: new SelectionService(audit, selectionLocks),
+    extras,
+    selection: new SelectionService(audit, selectionLocks, extras),
     packages: new PackageService(audit),
     plans: new PlanService(audit),
     usage,

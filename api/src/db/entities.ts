@@ -13,5 +13,6 @@ import { UsageCharge } from '../modules/plans/usage-charge.entity.js';
 import { SecurityEvent } from '../modules/security-events/security-event.entity.js';
 import { StudioSettings } from '../modules/studio/studio-settings.entity.js';
 import { User } from '../modules/users/user.entity.js';
+import { ExtraRequest } from '../modules/extras/extra-request.entity.js';
 
-export const entities = [StudioSettings, Customer, User, RefreshToken, Job, Image, AuditEntry, Delivery, SelectionLock, SecurityEvent, LoginCode, MailOutboxMessage, Plan, UsageCharge, Enhancement];
+export const entities = [StudioSettings, Customer, User, RefreshToken, Job, Image, AuditEntry, Delivery, SelectionLock, SecurityEvent, LoginCode, MailOutboxMessage, Plan, UsageCharge, Enhancement, ExtraRequest];

@@ -8,9 +8,16 @@ import { Requires, idsFrom } from '../../graphql/requires.js';
 @Resolver()
 export class SelectionResolver {
   @Requires('image.select', { ids: idsFrom.arg('imageId') })
-  @Mutation(() => Image, { description: 'Selects the image: INCLUDED while the package has room, otherwise EXTRA_PENDING (a request for an extra).' })
-  selectImage(@Arg('imageId', () => ID) imageId: string, @Authed() ctx: AuthedContext): Promise<Image> {
-    return ctx.services.selection.select(ctx.em, callerOf(ctx), imageId);
+  @Mutation(() => Image, {
+    description:
+      'Selects the image: INCLUDED while the package has room, otherwise EXTRA_PENDING, a request for an extra that carries `extraNote` (see `Image.extraRequests`). After a decline that says so: CONFLICT with reason EXTRA_DECLINED (`final`, `mayAskAgainFrom`).',
+  })
+  selectImage(
+    @Arg('imageId', () => ID) imageId: string,
+    @Arg('extraNote', () => String, { nullable: true, description: 'For the studio, when the selection becomes a request for an extra (at most 1,000 characters).' }) extraNote: string | null,
+    @Authed() ctx: AuthedContext,
+  ): Promise<Image> {
+    return ctx.services.selection.select(ctx.em, callerOf(ctx), imageId, extraNote);
   }
 
   @Requires('image.select', { ids: idsFrom.arg('imageId') })

@@ -10,6 +10,8 @@ import type { Caller } from '../users/caller.js';
 import { SelectionState } from '../../shared/domain/image-enums.js';
 import { Image } from './image.entity.js';
 import type { SelectionLockService } from './selection-lock.service.js';
+import type { AskAgain, ExtraRequestService, SelectionChange } from '../extras/extra-request.service.js';
+import { isStaffRole } from '../../shared/domain/user-role.js';
 
 /** How many images one bulk change may touch. */
 export const MAX_BULK_IMAGES = 1000;
@@ -26,18 +28,26 @@ export class SelectionService {
   constructor(
     private readonly audit: AuditService,
     private readonly locks: SelectionLockService,
+    private readonly extras: ExtraRequestService,
   ) {}
 
-  select(em: EntityManager, caller: Caller, imageId: string): Promise<Image> {
-    return this.change(em, caller, imageId, async (tx, image, job) => {
+  /** `extraNote` goes with the request for an extra when the package is full; a decline may say the customer cannot ask again (yet). */
+  select(em: EntityManager, caller: Caller, imageId: string, extraNote?: string | null): Promise<Image> {
+    const note = optionalText(extraNote, 'extraNote', 1000);
+    return this.change(em, caller, imageId, note, async (tx, image, job) => {
       if (image.selectionState !== SelectionState.NONE) return image.selectionState;
       const included = await tx.count(Image, { job: job.id, selectionState: SelectionState.INCLUDED });
-      return stateAfterSelect(image.selectionState, included, job.includedImages);
+      const next = stateAfterSelect(image.selectionState, included, job.includedImages);
+      if (next === SelectionState.EXTRA_PENDING) {
+        const refusal = await this.extras.askAgainRefusal(tx, image.id);
+        if (refusal) throw refusal;
+      }
+      return next;
     });
   }
 
   deselect(em: EntityManager, caller: Caller, imageId: string): Promise<Image> {
-    return this.change(em, caller, imageId, async (tx, image, job) => {
+    return this.change(em, caller, imageId, null, async (tx, image) => {
       if (image.selectionState === SelectionState.NONE) return SelectionState.NONE;
       // Select, download, deselect, repeat would hand out the whole shoot: a transfer that has
       // started (finished or not) locked the image, under this same job lock.
@@ -52,7 +62,7 @@ export class SelectionService {
    * images' jobs are locked in a fixed order (so two bulk changes cannot deadlock) and serialise
    * with customer selections on the same jobs.
    */
-  setStates(em: EntityManager, caller: Caller, imageIds: string[], state: SelectionState, reason: string | null | undefined): Promise<Image[]> {
+  setStates(em: EntityManager, caller: Caller, imageIds: string[], state: SelectionState, reason: string | null | undefined, askAgain?: AskAgain): Promise<Image[]> {
     const cleanReason = optionalText(reason, 'reason', 500);
     const ids = [...new Set(imageIds)];
     if (ids.length === 0) throw badInput('Name at least one image.', { field: 'imageIds', reason: 'REQUIRED' });
@@ -74,7 +84,7 @@ export class SelectionService {
           imageIds: derived,
         });
       }
-      for (const image of inGivenOrder) this.changeState(tx, caller, jobs.get(image.job.id)!, image, state, cleanReason);
+      for (const image of inGivenOrder) await this.changeState(tx, { caller, job: jobs.get(image.job.id)!, image, to: state, note: cleanReason, askAgain });
       return inGivenOrder;
     });
   }
@@ -83,6 +93,7 @@ export class SelectionService {
     em: EntityManager,
     caller: Caller,
     imageId: string,
+    note: string | null,
     decide: (tx: EntityManager, image: Image, job: Job) => Promise<SelectionState>,
   ): Promise<Image> {
     return em.transactional(async (tx) => {
@@ -96,14 +107,19 @@ export class SelectionService {
       if (!CUSTOMER_STATES.has(image.selectionState)) {
         throw forbidden('This image’s release is managed by the studio.');
       }
-      this.changeState(tx, caller, job, image, await decide(tx, image, job), null);
+      await this.changeState(tx, { caller, job, image, to: await decide(tx, image, job), note });
       return image;
     });
   }
 
-  /** Sets the state and writes its audit row on the same transaction; a no-op writes nothing. */
-  private changeState(tx: EntityManager, caller: Caller, job: Job, image: Image, next: SelectionState, reason: string | null): void {
-    if (next === image.selectionState) return;
+  /**
+   * Sets the state, writes its audit row and brings the image's extra request along, on the same
+   * transaction; a no-op writes nothing. A customer's note is the request's, not an audit reason.
+   */
+  private async changeState(tx: EntityManager, change: Omit<SelectionChange, 'from'>): Promise<void> {
+    const { caller, job, image, to } = change;
+    if (to === image.selectionState) return;
+    const byStaff = isStaffRole(caller.user.role);
     this.audit.record(tx, caller.user, caller.requestId, {
       subject: AuditSubject.IMAGE,
       jobId: job.id,
@@ -111,9 +127,10 @@ export class SelectionService {
       customerId: job.customer.id,
       field: 'selectionState',
       oldValue: image.selectionState,
-      newValue: next,
-      reason,
+      newValue: to,
+      reason: byStaff ? change.note : null,
     });
-    image.selectionState = next;
+    await this.extras.onSelectionChange(tx, { ...change, from: image.selectionState });
+    image.selectionState = to;
   }
 }
