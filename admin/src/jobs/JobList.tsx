@@ -5,6 +5,7 @@ import {
   DateField,
   DateInput,
   ExportButton,
+  FilterButton,
   List,
   NullableBooleanInput,
   NumberField,
@@ -32,6 +33,7 @@ const filters = [
 
 const Actions = () => (
   <TopToolbar>
+    <FilterButton />
     <CreateButton />
     <ExportButton maxResults={1000} />
   </TopToolbar>
