@@ -48,7 +48,7 @@ export class ChildRpc {
 
   /** Disconnects; the child exits on that (serve() arranges it). */
   async close(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (this.child.exitCode !== null || this.child.signalCode !== null || !this.child.connected) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.disconnect();
     await exited;
