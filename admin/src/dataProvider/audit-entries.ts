@@ -2,7 +2,7 @@ import type { GetListParams, GetManyReferenceParams } from 'react-admin';
 import { graphql } from '../gql';
 import type { AuditEntryFieldsFragment } from '../gql/graphql';
 import { request } from '../graphql/api';
-import { given, pageOf, resourceProvider, startOfDay } from './resource-provider';
+import { fetchPage, given, resourceProvider, startOfDay } from './resource-provider';
 
 export const AuditEntryFields = graphql(`
   fragment AuditEntryFields on AuditEntry {
@@ -68,8 +68,10 @@ async function list(values: AuditFilterValues, params: Pick<GetListParams, 'pagi
     from: startOfDay(given(values.from)),
     to: startOfDay(given(values.to), 1),
   };
-  const { auditEntries } = await request(AuditEntryList, { ...pageOf(params.pagination), filter });
-  return { data: auditEntries.nodes, total: auditEntries.totalCount };
+  return fetchPage(params.pagination, async (page) => {
+    const { auditEntries } = await request(AuditEntryList, { ...page, filter });
+    return { data: auditEntries.nodes, total: auditEntries.totalCount };
+  });
 }
 
 export const auditEntriesProvider = resourceProvider({

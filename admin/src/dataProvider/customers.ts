@@ -2,7 +2,7 @@ import type { CreateParams, GetListParams, GetManyParams, GetOneParams, UpdatePa
 import { graphql } from '../gql';
 import type { CustomerDetailFieldsFragment, CustomerFieldsFragment, CustomerSortField } from '../gql/graphql';
 import { request } from '../graphql/api';
-import { given, lookUpEach, pageOf, resourceProvider, sortOf } from './resource-provider';
+import { fetchPage, given, lookUpEach, resourceProvider, sortOf } from './resource-provider';
 
 export const CustomerFields = graphql(`
   fragment CustomerFields on Customer {
@@ -85,8 +85,10 @@ const getOne = async (id: string) => (await request(CustomerDetail, { id })).cus
 export const customersProvider = resourceProvider({
   getList: async (_resource: string, params: GetListParams) => {
     const filter = { search: given(params.filter?.q as string | undefined) };
-    const { customers } = await request(CustomerList, { ...pageOf(params.pagination), ...sortOf(params.sort, SORTABLE), filter });
-    return { data: customers.nodes, total: customers.totalCount };
+    return fetchPage(params.pagination, async (page) => {
+      const { customers } = await request(CustomerList, { ...page, ...sortOf(params.sort, SORTABLE), filter });
+      return { data: customers.nodes, total: customers.totalCount };
+    });
   },
   getOne: async (_resource: string, params: GetOneParams) => ({ data: await getOne(String(params.id)) }),
   getMany: async (_resource: string, params: GetManyParams) => ({ data: await lookUpEach(params.ids, getOne) }),

@@ -2,7 +2,7 @@ import type { GetManyParams, GetManyReferenceParams, GetOneParams } from 'react-
 import { graphql } from '../gql';
 import type { ImageFieldsFragment, ImageSortField, SelectionState } from '../gql/graphql';
 import { request } from '../graphql/api';
-import { given, lookUpEach, pageOf, resourceProvider, sortOf } from './resource-provider';
+import { fetchPage, given, lookUpEach, resourceProvider, sortOf } from './resource-provider';
 
 export const ImageFields = graphql(`
   fragment ImageFields on Image {
@@ -90,8 +90,10 @@ export const imagesProvider = resourceProvider({
     if (params.target !== 'jobId') throw new Error(`images can only be listed by job, not by ${params.target}`);
     const state = given(params.filter?.selectionState as SelectionState | SelectionState[] | undefined);
     const filter = { selectionState: state === undefined ? undefined : Array.isArray(state) ? state : [state] };
-    const { job } = await request(JobImages, { jobId: String(params.id), ...pageOf(params.pagination), ...sortOf(params.sort, SORTABLE), filter });
-    return { data: job.images.nodes as ImageRecord[], total: job.images.totalCount };
+    return fetchPage(params.pagination, async (page) => {
+      const { job } = await request(JobImages, { jobId: String(params.id), ...page, ...sortOf(params.sort, SORTABLE), filter });
+      return { data: job.images.nodes as ImageRecord[], total: job.images.totalCount };
+    });
   },
   getOne: async (_resource: string, params: GetOneParams) => ({ data: await getOne(String(params.id)) }),
   getMany: async (_resource: string, params: GetManyParams) => ({ data: await lookUpEach(params.ids, getOne) }),

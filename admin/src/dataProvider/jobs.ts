@@ -2,7 +2,7 @@ import type { GetListParams, GetManyParams, GetManyReferenceParams, GetOneParams
 import { graphql } from '../gql';
 import type { JobDetailFieldsFragment, JobFieldsFragment, JobSortField, JobStatus } from '../gql/graphql';
 import { request } from '../graphql/api';
-import { given, lookUpEach, pageOf, resourceProvider, sortOf, startOfDay } from './resource-provider';
+import { fetchPage, given, lookUpEach, resourceProvider, sortOf, startOfDay } from './resource-provider';
 
 export const JobFields = graphql(`
   fragment JobFields on Job {
@@ -118,8 +118,10 @@ async function list(filterValues: JobFilterValues, params: Pick<GetListParams, '
     createdFrom: startOfDay(given(filterValues.createdFrom)),
     createdBefore: startOfDay(given(filterValues.createdTo), 1),
   };
-  const { jobs } = await request(JobList, { ...pageOf(params.pagination), ...sortOf(params.sort, SORTABLE), filter });
-  return { data: jobs.nodes, total: jobs.totalCount };
+  return fetchPage(params.pagination, async (page) => {
+    const { jobs } = await request(JobList, { ...page, ...sortOf(params.sort, SORTABLE), filter });
+    return { data: jobs.nodes, total: jobs.totalCount };
+  });
 }
 
 const getOne = async (id: string) => (await request(JobDetail, { id })).job;

@@ -4,10 +4,31 @@ import type { SortDirection } from '../gql/graphql';
 /** The API's largest page (`first` is 1 to 100). */
 export const MAX_PAGE_SIZE = 100;
 
-/** react-admin's page as the API's `first` and `offset`. */
-export function pageOf(pagination: { page: number; perPage: number } | undefined) {
+interface Page {
+  first: number;
+  offset: number;
+}
+
+/**
+ * react-admin's page, fetched from the API in pages of at most 100 (its largest): one request for
+ * a screen's page, several in a row for a CSV export of up to 1,000 rows, so nothing is cut off.
+ */
+export async function fetchPage<Record>(
+  pagination: { page: number; perPage: number } | undefined,
+  fetch: (page: Page) => Promise<{ data: Record[]; total: number }>,
+): Promise<{ data: Record[]; total: number }> {
   const { page, perPage } = pagination ?? { page: 1, perPage: 25 };
-  return { first: Math.min(Math.max(perPage, 1), MAX_PAGE_SIZE), offset: Math.max(page - 1, 0) * perPage };
+  const start = Math.max(page - 1, 0) * perPage;
+  const wanted = Math.max(perPage, 1);
+  const data: Record[] = [];
+  let total = 0;
+  do {
+    const result = await fetch({ first: Math.min(wanted - data.length, MAX_PAGE_SIZE), offset: start + data.length });
+    data.push(...result.data);
+    total = result.total;
+    if (result.data.length === 0) break;
+  } while (data.length < wanted && start + data.length < total);
+  return { data, total };
 }
 
 /** react-admin's sort as the API's sortBy/sortDirection, for the columns the API can sort by; else the API's default. */

@@ -2,7 +2,7 @@ import type { GetListParams, GetManyParams, GetManyReferenceParams, GetOneParams
 import { graphql } from '../gql';
 import type { UserFieldsFragment, UserRole, UserSortField } from '../gql/graphql';
 import { request } from '../graphql/api';
-import { given, lookUpEach, pageOf, resourceProvider, sortOf } from './resource-provider';
+import { fetchPage, given, lookUpEach, resourceProvider, sortOf } from './resource-provider';
 
 export const UserFields = graphql(`
   fragment UserFields on User {
@@ -54,8 +54,10 @@ interface UserFilterValues {
 
 async function list(values: UserFilterValues, params: Pick<GetListParams, 'pagination' | 'sort'>) {
   const filter = { search: given(values.q), role: given(values.role), active: given(values.active), customerId: given(values.customerId) };
-  const { users } = await request(UserList, { ...pageOf(params.pagination), ...sortOf(params.sort, SORTABLE), filter });
-  return { data: users.nodes, total: users.totalCount };
+  return fetchPage(params.pagination, async (page) => {
+    const { users } = await request(UserList, { ...page, ...sortOf(params.sort, SORTABLE), filter });
+    return { data: users.nodes, total: users.totalCount };
+  });
 }
 
 const getOne = async (id: string) => (await request(UserDetail, { id })).user;
