@@ -2,7 +2,7 @@ import type { GetManyParams, GetManyReferenceParams, GetOneParams } from 'react-
 import { graphql } from '../gql';
 import type { ImageFieldsFragment, ImageSortField, SelectionState } from '../gql/graphql';
 import { request } from '../graphql/api';
-import { fetchPage, given, lookUpEach, resourceProvider, sortOf } from './resource-provider';
+import { fetchPage, given, resourceProvider, sortOf } from './resource-provider';
 
 export const ImageFields = graphql(`
   fragment ImageFields on Image {
@@ -47,6 +47,15 @@ const ImageDetail = graphql(`
     image(id: $id) {
       ...ImageFields
       previewUrl
+    }
+  }
+`);
+
+/** One request for many ids: unknown or hidden ids come back null and drop out, the others stay. */
+const ImagesByIds = graphql(`
+  query AdminImagesByIds($ids: [ID!]!) {
+    imagesByIds(ids: $ids) {
+      ...ImageFields
     }
   }
 `);
@@ -96,7 +105,10 @@ export const imagesProvider = resourceProvider({
     });
   },
   getOne: async (_resource: string, params: GetOneParams) => ({ data: await getOne(String(params.id)) }),
-  getMany: async (_resource: string, params: GetManyParams) => ({ data: await lookUpEach(params.ids, getOne) }),
+  getMany: async (_resource: string, params: GetManyParams) => {
+    const { imagesByIds } = await request(ImagesByIds, { ids: params.ids.map(String) });
+    return { data: imagesByIds.filter((image) => image !== null) as ImageRecord[] };
+  },
   /** Audited, all or nothing: one state for one or many images, with the staff member's reason. */
   setSelectionState: async (_resource: string, params: { ids: string[]; state: SelectionState; reason: string }) => {
     if (params.ids.length === 1) {

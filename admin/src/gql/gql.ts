@@ -33,6 +33,7 @@ type Documents = {
     "\n  fragment ImageFields on Image {\n    id\n    filename\n    status\n    selectionState\n    locked\n    downloadable\n    thumbnailUrl\n    width\n    height\n    byteSize\n    failureReason\n    createdAt\n    updatedAt\n    job {\n      id\n    }\n    derivedFrom {\n      id\n    }\n  }\n": typeof types.ImageFieldsFragmentDoc,
     "\n  query AdminJobImages($jobId: ID!, $first: Int, $offset: Int, $filter: ImageFilter, $sortBy: ImageSortField, $sortDirection: SortDirection) {\n    job(id: $jobId) {\n      id\n      images(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n        totalCount\n        nodes {\n          ...ImageFields\n        }\n      }\n    }\n  }\n": typeof types.AdminJobImagesDocument,
     "\n  query AdminImage($id: ID!) {\n    image(id: $id) {\n      ...ImageFields\n      previewUrl\n    }\n  }\n": typeof types.AdminImageDocument,
+    "\n  query AdminImagesByIds($ids: [ID!]!) {\n    imagesByIds(ids: $ids) {\n      ...ImageFields\n    }\n  }\n": typeof types.AdminImagesByIdsDocument,
     "\n  mutation AdminSetImageSelectionState($imageId: ID!, $state: SelectionState!, $reason: String!) {\n    setImageSelectionState(imageId: $imageId, state: $state, reason: $reason) {\n      ...ImageFields\n    }\n  }\n": typeof types.AdminSetImageSelectionStateDocument,
     "\n  mutation AdminSetImagesSelectionState($imageIds: [ID!]!, $state: SelectionState!, $reason: String!) {\n    setImagesSelectionState(imageIds: $imageIds, state: $state, reason: $reason) {\n      ...ImageFields\n    }\n  }\n": typeof types.AdminSetImagesSelectionStateDocument,
     "\n  mutation AdminUnlockImageSelection($imageId: ID!, $reason: String!) {\n    unlockImageSelection(imageId: $imageId, reason: $reason) {\n      ...ImageFields\n    }\n  }\n": typeof types.AdminUnlockImageSelectionDocument,
@@ -68,6 +69,7 @@ const documents: Documents = {
     "\n  fragment ImageFields on Image {\n    id\n    filename\n    status\n    selectionState\n    locked\n    downloadable\n    thumbnailUrl\n    width\n    height\n    byteSize\n    failureReason\n    createdAt\n    updatedAt\n    job {\n      id\n    }\n    derivedFrom {\n      id\n    }\n  }\n": types.ImageFieldsFragmentDoc,
     "\n  query AdminJobImages($jobId: ID!, $first: Int, $offset: Int, $filter: ImageFilter, $sortBy: ImageSortField, $sortDirection: SortDirection) {\n    job(id: $jobId) {\n      id\n      images(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n        totalCount\n        nodes {\n          ...ImageFields\n        }\n      }\n    }\n  }\n": types.AdminJobImagesDocument,
     "\n  query AdminImage($id: ID!) {\n    image(id: $id) {\n      ...ImageFields\n      previewUrl\n    }\n  }\n": types.AdminImageDocument,
+    "\n  query AdminImagesByIds($ids: [ID!]!) {\n    imagesByIds(ids: $ids) {\n      ...ImageFields\n    }\n  }\n": types.AdminImagesByIdsDocument,
     "\n  mutation AdminSetImageSelectionState($imageId: ID!, $state: SelectionState!, $reason: String!) {\n    setImageSelectionState(imageId: $imageId, state: $state, reason: $reason) {\n      ...ImageFields\n    }\n  }\n": types.AdminSetImageSelectionStateDocument,
     "\n  mutation AdminSetImagesSelectionState($imageIds: [ID!]!, $state: SelectionState!, $reason: String!) {\n    setImagesSelectionState(imageIds: $imageIds, state: $state, reason: $reason) {\n      ...ImageFields\n    }\n  }\n": types.AdminSetImagesSelectionStateDocument,
     "\n  mutation AdminUnlockImageSelection($imageId: ID!, $reason: String!) {\n    unlockImageSelection(imageId: $imageId, reason: $reason) {\n      ...ImageFields\n    }\n  }\n": types.AdminUnlockImageSelectionDocument,
@@ -174,6 +176,10 @@ export function graphql(source: "\n  query AdminJobImages($jobId: ID!, $first: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminImage($id: ID!) {\n    image(id: $id) {\n      ...ImageFields\n      previewUrl\n    }\n  }\n"): (typeof documents)["\n  query AdminImage($id: ID!) {\n    image(id: $id) {\n      ...ImageFields\n      previewUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminImagesByIds($ids: [ID!]!) {\n    imagesByIds(ids: $ids) {\n      ...ImageFields\n    }\n  }\n"): (typeof documents)["\n  query AdminImagesByIds($ids: [ID!]!) {\n    imagesByIds(ids: $ids) {\n      ...ImageFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
