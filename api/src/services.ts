@@ -79,7 +79,7 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     loginCodes: new LoginCodeService(deps.signingSecret, deps.orm, auth, mailer, studio, securityEvents, logger),
     customers: new CustomerService(),
     users: new UserService(),
-    jobs: new JobService(studio),
+    jobs: new JobService(studio, audit),
     images: new ImageService(),
     taskQueues,
     ...renders,

@@ -3,6 +3,7 @@ import { AuditEntry } from '../src/modules/audit/audit-entry.entity.js';
 import { SelectionState } from '../src/shared/domain/image-enums.js';
 import { Image } from '../src/modules/images/image.entity.js';
 import { Job } from '../src/modules/jobs/job.entity.js';
+import { JobStatus } from '../src/shared/domain/job-status.js';
 import { User } from '../src/modules/users/user.entity.js';
 import { standardCast } from './support/factories.js';
 import { errorCode, startTestServer, type TestServer } from './support/test-server.js';
@@ -17,6 +18,7 @@ const trail = (where: Record<string, unknown>) => em().find(AuditEntry, where, {
 const SET_INCLUDED = 'mutation($id: ID!, $n: Int!, $reason: String, $v: Int) { setIncludedImages(jobId: $id, includedImages: $n, reason: $reason, expectedVersion: $v) { includedImages version } }';
 const SET_ALL = 'mutation($id: ID!, $value: Boolean!, $reason: String, $v: Int) { setAllImagesIncluded(jobId: $id, value: $value, reason: $reason, expectedVersion: $v) { allImagesIncluded version } }';
 const SET_STATE = 'mutation($id: ID!, $state: SelectionState!, $reason: String) { setImageSelectionState(imageId: $id, state: $state, reason: $reason) { id selectionState } }';
+const UPDATE_JOB = 'mutation($id: ID!, $input: UpdateJobInput!) { updateJob(id: $id, input: $input) { status title } }';
 const SET_STATES = 'mutation($ids: [ID!]!, $state: SelectionState!, $reason: String) { setImagesSelectionState(imageIds: $ids, state: $state, reason: $reason) { id selectionState } }';
 
 async function images(jobId: string, count: number): Promise<string[]> {
@@ -64,6 +66,16 @@ describe('audited staff mutations', () => {
       ['selectionState', third, 'NONE', 'BLOCKED', 'retouch pending'],
     ]);
     expect(rows[0]!.actorRole).toBe('ADMIN');
+  });
+
+  it('a job’s status change writes its row with the reason; other edits of the job write none', async () => {
+    const job = await cast.make.job(cast.customer, { status: JobStatus.IN_PROGRESS });
+    const delivered = await server.gql(UPDATE_JOB, { id: job.id, input: { status: 'DELIVERED', reason: 'Shooting fertig' } }, cast.staffToken);
+    expect(delivered.data!.updateJob.status).toBe('DELIVERED');
+    await server.gql(UPDATE_JOB, { id: job.id, input: { title: 'Neuer Titel' } }, cast.staffToken);
+    await server.gql(UPDATE_JOB, { id: job.id, input: { status: 'DELIVERED' } }, cast.staffToken);
+    const rows = await trail({ jobId: job.id });
+    expect(rows.map((row) => [row.subject, row.field, row.oldValue, row.newValue, row.reason, row.actor?.id])).toEqual([['JOB', 'status', 'IN_PROGRESS', 'DELIVERED', 'Shooting fertig', cast.staff.id]]);
   });
 
   it('bulk changes are all or nothing', async () => {
@@ -130,8 +142,10 @@ describe('the change and its audit row are one transaction', () => {
       expect(server.logs.some((line) => line.msg === 'unexpected error in a resolver' && JSON.stringify(line.err).includes('injected audit failure'))).toBe(true);
       const state = await server.gql(SET_STATE, { id: image, state: 'EXTRA_FREE', reason: 'inject-failure' }, cast.staffToken);
       expect(errorCode(state)).toBe('INTERNAL_SERVER_ERROR');
+      const status = await server.gql(UPDATE_JOB, { id: job.id, input: { status: 'ARCHIVED', title: 'Renamed', reason: 'inject-failure' } }, cast.staffToken);
+      expect(errorCode(status)).toBe('INTERNAL_SERVER_ERROR');
       const stored = await em().findOneOrFail(Job, { id: job.id });
-      expect([stored.includedImages, stored.version]).toEqual([4, job.version]);
+      expect([stored.includedImages, stored.version, stored.status, stored.title]).toEqual([4, job.version, job.status, job.title]);
       expect((await em().findOneOrFail(Image, { id: image! })).selectionState).toBe(SelectionState.NONE);
       expect(await trail({ jobId: job.id })).toEqual([]);
     } finally {

@@ -124,6 +124,8 @@ export type UpdateJobInput = {
   allowCustomerUploads?: boolean | null | undefined;
   /** When given, the update is refused with CONFLICT unless the job is still at this version. */
   expectedVersion?: number | null | undefined;
+  /** Why, for the audit entry of a status change (at most 500 characters). */
+  reason?: string | null | undefined;
   status?: JobStatus | null | undefined;
   title?: string | null | undefined;
 };

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionWants } from '../../shared/connection.js';
 import { Delivery } from '../downloads/delivery.entity.js';
-import { Authed, type AuthedContext, type RequestContext } from '../../graphql/context.js';
+import { Authed, type AuthedContext, callerOf, type RequestContext } from '../../graphql/context.js';
 import { loadReference } from '../../shared/load-reference.js';
 import { Customer } from '../customers/customer.entity.js';
 import { ImageConnection, ImagesArgs } from '../images/image.types.js';
@@ -31,9 +31,9 @@ export class JobResolver {
   }
 
   @Requires('job.update')
-  @Mutation(() => Job)
-  updateJob(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateJobInput, @Ctx() ctx: RequestContext): Promise<Job> {
-    return ctx.services.jobs.update(ctx.em, id, input);
+  @Mutation(() => Job, { description: 'Changes title, settings and status; a status change is audited with `reason`. The package changes only through setIncludedImages and setAllImagesIncluded.' })
+  updateJob(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateJobInput, @Authed() ctx: AuthedContext): Promise<Job> {
+    return ctx.services.jobs.update(ctx.em, callerOf(ctx), id, input);
   }
 
   @FieldResolver(() => Customer)

@@ -4,7 +4,10 @@ import { paginate } from '../../shared/connection.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
 import { jobScope } from '../../policy/visibility.js';
 import { uuidOrNoMatch, findById } from '../../shared/ids.js';
-import { requireIntInRange, requireText } from '../../shared/input-validation.js';
+import { optionalText, requireIntInRange, requireText } from '../../shared/input-validation.js';
+import { LockMode } from '@mikro-orm/core';
+import { AuditSubject, type AuditService } from '../audit/audit.service.js';
+import type { Caller } from '../users/caller.js';
 import { containsPattern } from '../../shared/like-pattern.js';
 import { Customer } from '../customers/customer.entity.js';
 import type { StudioService } from '../studio/studio.service.js';
@@ -17,7 +20,10 @@ import type { CreateJobInput, JobsArgs, UpdateJobInput } from './job.types.js';
 export const MAX_INCLUDED_IMAGES = 100_000;
 
 export class JobService {
-  constructor(private readonly studio: StudioService) {}
+  constructor(
+    private readonly studio: StudioService,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Jobs the viewer may see (policy scope), filtered and sorted. */
   async list(em: EntityManager, viewer: User, args: JobsArgs, fixedFilter: FilterQuery<Job> = {}) {
@@ -66,18 +72,36 @@ export class JobService {
     return job;
   }
 
-  async update(em: EntityManager, id: string, input: UpdateJobInput): Promise<Job> {
-    const job = await this.get(em, id);
-    if (input.expectedVersion !== undefined && input.expectedVersion !== null && input.expectedVersion !== job.version) {
-      throw conflict('The job was changed by someone else. Reload it and try again.', { reason: 'STALE_VERSION', currentVersion: job.version });
-    }
-    if (input.title !== undefined && input.title !== null) job.title = requireText(input.title, 'title');
-    if (input.allowCustomerUploads !== undefined && input.allowCustomerUploads !== null) job.allowCustomerUploads = input.allowCustomerUploads;
-    if (input.status && input.status !== job.status) {
-      job.status = input.status;
-      if (input.status === JobStatus.DELIVERED && !job.deliveredAt) job.deliveredAt = new Date();
-    }
-    await em.flush();
-    return job;
+  /**
+   * Title, settings and status. The status is audited (rule 6): its audit row is written in the same
+   * transaction, under a row lock on the job, or the change does not happen.
+   */
+  async update(em: EntityManager, caller: Caller, id: string, input: UpdateJobInput): Promise<Job> {
+    const reason = optionalText(input.reason, 'reason', 500);
+    const title = input.title !== undefined && input.title !== null ? requireText(input.title, 'title') : undefined;
+    return em.transactional(async (tx) => {
+      const job = await findById(tx, Job, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (!job) throw notFound('Job');
+      if (input.expectedVersion !== undefined && input.expectedVersion !== null && input.expectedVersion !== job.version) {
+        throw conflict('The job was changed by someone else. Reload it and try again.', { reason: 'STALE_VERSION', currentVersion: job.version });
+      }
+      if (title !== undefined) job.title = title;
+      if (input.allowCustomerUploads !== undefined && input.allowCustomerUploads !== null) job.allowCustomerUploads = input.allowCustomerUploads;
+      if (input.status && input.status !== job.status) {
+        this.audit.record(tx, caller.user, caller.requestId, {
+          subject: AuditSubject.JOB,
+          jobId: job.id,
+          customerId: job.customer.id,
+          field: 'status',
+          oldValue: job.status,
+          newValue: input.status,
+          reason,
+        });
+        job.status = input.status;
+        if (input.status === JobStatus.DELIVERED && !job.deliveredAt) job.deliveredAt = new Date();
+      }
+      await tx.flush();
+      return job;
+    });
   }
 }

@@ -23,6 +23,7 @@ export class UpdateJobInput {
   @Field(() => Boolean, { nullable: true }) allowCustomerUploads?: boolean;
   @Field(() => Int, { nullable: true, description: 'When given, the update is refused with CONFLICT unless the job is still at this version.' })
   expectedVersion?: number;
+  @Field(() => String, { nullable: true, description: 'Why, for the audit entry of a status change (at most 500 characters).' }) reason?: string;
 }
 
 export enum JobSortField {
