@@ -148,14 +148,18 @@ describe('roles', () => {
     expect((await server.gql(update, { id: otherStaff.id, input: { name: 'By admin' } }, cast.adminToken)).data!.updateUser.name).toBe('By admin');
   });
 
-  it('only admins deactivate users, and not themselves', async () => {
+  it('staff deactivate and reactivate customer users; staff and admin accounts are the admins’ business; nobody deactivates themselves', async () => {
     const deactivate = 'mutation($id: ID!) { deactivateUser(id: $id) { active } }';
-    const target = await cast.make.user(UserRole.CUSTOMER, cast.customer);
-    expect(errorCode(await server.gql(deactivate, { id: target.id }, cast.staffToken))).toBe('FORBIDDEN');
-    expect(errorCode(await server.gql(deactivate, { id: cast.admin.id }, cast.adminToken))).toBe('FORBIDDEN');
-    expect((await server.gql(deactivate, { id: target.id }, cast.adminToken)).data!.deactivateUser.active).toBe(false);
     const reactivate = 'mutation($id: ID!) { reactivateUser(id: $id) { active } }';
-    expect((await server.gql(reactivate, { id: target.id }, cast.adminToken)).data!.reactivateUser.active).toBe(true);
+    const target = await cast.make.user(UserRole.CUSTOMER, cast.customer);
+    expect((await server.gql(deactivate, { id: target.id }, cast.staffToken)).data!.deactivateUser.active).toBe(false);
+    expect((await server.gql(reactivate, { id: target.id }, cast.staffToken)).data!.reactivateUser.active).toBe(true);
+    const otherStaff = await cast.make.user(UserRole.STAFF);
+    expect(errorCode(await server.gql(deactivate, { id: otherStaff.id }, cast.staffToken))).toBe('FORBIDDEN');
+    expect(errorCode(await server.gql(deactivate, { id: cast.admin.id }, cast.staffToken))).toBe('FORBIDDEN');
+    expect(errorCode(await server.gql(deactivate, { id: target.id }, cast.customerToken))).toBe('FORBIDDEN');
+    expect(errorCode(await server.gql(deactivate, { id: cast.admin.id }, cast.adminToken))).toBe('FORBIDDEN');
+    expect((await server.gql(deactivate, { id: otherStaff.id }, cast.adminToken)).data!.deactivateUser.active).toBe(false);
   });
 
   it('only admins change the studio settings', async () => {

@@ -45,7 +45,7 @@ export const PERMISSIONS = spec({
   'user.read': { audience: 'staff', description: 'One user.' },
   'user.create': { audience: 'staff', description: 'Create a user: staff create customer users, admins anyone.' },
   'user.update': { audience: 'staff', resource: 'user', description: 'Change a user: staff change customer users, admins anyone.' },
-  'user.deactivate': { audience: 'admin', resource: 'user', description: 'Deactivate or reactivate a user (audited).' },
+  'user.deactivate': { audience: 'staff', resource: 'user', description: 'Deactivate or reactivate a user (audited): staff customer users, admins anyone.' },
   'user.totp.reset': { audience: 'admin', resource: 'user', description: 'Turn off another user’s TOTP (audited).' },
 
   'job.list': { audience: 'signed-in', description: 'Jobs the caller may see: staff all, customers their delivered ones.' },

@@ -17,9 +17,9 @@ const AUDIENCES: Record<Audience, Permission[]> = {
   staff: [
     'audit.read', 'customer.create', 'customer.credits.grant', 'customer.list', 'customer.notes.read', 'customer.plan.update',
     'customer.update', 'delivery.read', 'extra-request.decide', 'extra-request.list', 'image.render.retry', 'image.selection.set', 'image.unlock', 'job.create', 'job.package.update', 'job.update',
-    'me.totp.manage', 'user.create', 'user.list', 'user.read', 'user.update',
+    'me.totp.manage', 'user.create', 'user.deactivate', 'user.list', 'user.read', 'user.update',
   ],
-  admin: ['mail.read', 'security-event.read', 'studio.update', 'user.deactivate', 'user.totp.reset'],
+  admin: ['mail.read', 'security-event.read', 'studio.update', 'user.totp.reset'],
 };
 
 describe('the permission catalogue', () => {
