@@ -8,7 +8,7 @@ export type AuditFilter = {
   actorId?: string | number | null | undefined;
   /** Changes to the customer (plan, credits) and to all of its jobs and images. */
   customerId?: string | number | null | undefined;
-  /** includedImages, allImagesIncluded, selectionState, plan or creditBalance. */
+  /** includedImages, allImagesIncluded, selectionState, selectionLock, status, plan, creditBalance, or a user field. */
   field?: string | null | undefined;
   /** Entries at or after this time. */
   from?: string | null | undefined;

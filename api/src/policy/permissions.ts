@@ -56,7 +56,7 @@ export const PERMISSIONS = spec({
   'job.download': { audience: 'signed-in', resource: 'job', description: 'A ZIP of the job’s images released to the caller.' },
 
   'image.read': { audience: 'signed-in', resource: 'image', description: 'One image.' },
-  'image.list': { audience: 'signed-in', description: 'Images by id, each one only if the caller may see it (an uploader polling for READY).' },
+  'image.list': { audience: 'signed-in', description: 'Images across jobs, and by id, each one only if the caller may see it (an uploader polling for READY).' },
   'extra-request.list': { audience: 'staff', description: 'The inbox of requests for extras across jobs.' },
   'extra-request.decide': { audience: 'staff', description: 'Approve (paid or free) or decline a request for an extra (audited through the image’s selection state).' },
   'image.render.retry': { audience: 'staff', description: 'Render an image again whose renditions failed for reasons outside the image.' },

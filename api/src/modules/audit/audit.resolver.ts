@@ -13,9 +13,9 @@ import { Requires } from '../../graphql/requires.js';
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Requires('audit.read')
-  @Query(() => AuditEntryConnection, { description: 'The audit trail, newest first (staff only).' })
+  @Query(() => AuditEntryConnection, { description: 'The audit trail, newest first unless sortDirection says ASC (staff only).' })
   auditEntries(@Args() args: AuditEntriesArgs, @Ctx() ctx: RequestContext) {
-    return ctx.services.audit.list(ctx.em, args.filter ?? {}, args);
+    return ctx.services.audit.list(ctx.em, args.filter ?? {}, args, args.sortDirection);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The acting user now; actorName and actorRole are as they were then.' })

@@ -43,7 +43,7 @@ export class AuditService {
   }
 
   /** Newest first, in the order the entries were written. */
-  list(em: EntityManager, filter: AuditFilter, page: PageArgs) {
+  list(em: EntityManager, filter: AuditFilter, page: PageArgs, direction: 'ASC' | 'DESC' = 'DESC') {
     const where: FilterQuery<AuditEntry> = {};
     if (filter.jobId) where.jobId = uuidOrNoMatch(filter.jobId);
     if (filter.imageId) where.imageId = uuidOrNoMatch(filter.imageId);
@@ -51,7 +51,7 @@ export class AuditService {
     if (filter.customerId) where.customerId = uuidOrNoMatch(filter.customerId);
     if (filter.field) where.field = filter.field;
     if (filter.from || filter.to) where.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
-    return paginate(em, AuditEntry, where, page, { sequence: 'desc' });
+    return paginate(em, AuditEntry, where, page, { sequence: direction === 'ASC' ? 'asc' : 'desc' });
   }
 }
 

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { Connection, PageArgs } from '../../shared/connection.js';
+import { Connection, PageArgs, SortDirection } from '../../shared/connection.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export const AuditEntryConnection = Connection(AuditEntry, 'AuditEntry');
@@ -10,7 +10,7 @@ export class AuditFilter {
   @Field(() => ID, { nullable: true }) imageId?: string;
   @Field(() => ID, { nullable: true }) actorId?: string;
   @Field(() => ID, { nullable: true, description: 'Changes to the customer (plan, credits) and to all of its jobs and images.' }) customerId?: string;
-  @Field(() => String, { nullable: true, description: 'includedImages, allImagesIncluded, selectionState, plan or creditBalance.' }) field?: string;
+  @Field(() => String, { nullable: true, description: 'includedImages, allImagesIncluded, selectionState, selectionLock, status, plan, creditBalance, or a user field.' }) field?: string;
   @Field(() => Date, { nullable: true, description: 'Entries at or after this time.' }) from?: Date;
   @Field(() => Date, { nullable: true, description: 'Entries before this time.' }) to?: Date;
 }
@@ -18,4 +18,6 @@ export class AuditFilter {
 @ArgsType()
 export class AuditEntriesArgs extends PageArgs {
   @Field(() => AuditFilter, { nullable: true }) filter?: AuditFilter;
+  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.DESC, description: 'In the order the changes were written: newest first by default.' })
+  sortDirection!: SortDirection;
 }

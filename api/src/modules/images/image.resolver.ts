@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isReleased } from '../../policy/download-policy.js';
 import { Delivery } from '../downloads/delivery.entity.js';
 import { Authed, type AuthedContext, callerOf, type RequestContext } from '../../graphql/context.js';
@@ -8,7 +8,7 @@ import { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
 import { factsFor } from './image-facts.js';
 import { Image, type ImageView } from './image.entity.js';
-import { ImageUpload, RequestImageUploadInput } from './image.types.js';
+import { AllImagesArgs, ImageConnection, ImageUpload, RequestImageUploadInput } from './image.types.js';
 import { Requires, idsFrom } from '../../graphql/requires.js';
 import { badInput } from '../../shared/errors.js';
 
@@ -23,6 +23,12 @@ export class ImageResolver {
   @Query(() => Image)
   image(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Image> {
     return ctx.services.images.get(ctx.em, id);
+  }
+
+  @Requires('image.list')
+  @Query(() => ImageConnection, { description: 'Images across jobs the caller may see (customers: READY images of their delivered jobs), by the time of their last change.' })
+  images(@Args() args: AllImagesArgs, @Authed() ctx: AuthedContext) {
+    return ctx.services.images.listAll(ctx.em, ctx.user, args);
   }
 
   @Requires('image.list')

@@ -1,14 +1,14 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ConnectionWants } from '../../shared/connection.js';
+import { paginate, type ConnectionWants } from '../../shared/connection.js';
 import { notFound } from '../../shared/errors.js';
 import { imageScope } from '../../policy/visibility.js';
-import { findById, uuidsOnly } from '../../shared/ids.js';
+import { findById, uuidOrNoMatch, uuidsOnly } from '../../shared/ids.js';
 import type { Job } from '../jobs/job.entity.js';
 import type { User } from '../users/user.entity.js';
 import { galleryPage } from './gallery-page.js';
 import { Image } from './image.entity.js';
-import type { ImagesArgs } from './image.types.js';
+import type { AllImagesArgs, ImagesArgs } from './image.types.js';
 
 export class ImageService {
   /** The job's images the viewer may see (rule 2), as a gallery page. */
@@ -17,6 +17,18 @@ export class ImageService {
     if (args.filter?.status?.length) conditions.push({ status: { $in: args.filter.status } });
     if (args.filter?.selectionState?.length) conditions.push({ selectionState: { $in: args.filter.selectionState } });
     return galleryPage(em, job, { $and: conditions }, args, wants);
+  }
+
+  /** Images across jobs the viewer may see (rule 2): staff all, customers the READY images of their delivered jobs. */
+  listAll(em: EntityManager, viewer: User, args: AllImagesArgs) {
+    const filter = args.filter ?? {};
+    const conditions: FilterQuery<Image>[] = [imageScope(viewer)];
+    if (filter.jobId) conditions.push({ job: uuidOrNoMatch(filter.jobId) });
+    if (filter.status?.length) conditions.push({ status: { $in: filter.status } });
+    if (filter.selectionState?.length) conditions.push({ selectionState: { $in: filter.selectionState } });
+    if (filter.updatedSince) conditions.push({ updatedAt: { $gte: filter.updatedSince } });
+    const direction = args.sortDirection === 'ASC' ? 'asc' : 'desc';
+    return paginate(em, Image, { $and: conditions }, args, { updatedAt: direction, id: direction });
   }
 
   /** The images with these ids the viewer may see (rule 2), by id. */

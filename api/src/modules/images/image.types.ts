@@ -43,6 +43,19 @@ export class ImageFilter {
   @Field(() => [SelectionState], { nullable: true }) selectionState?: SelectionState[];
 }
 
+@InputType()
+export class AllImagesFilter extends ImageFilter {
+  @Field(() => ID, { nullable: true }) jobId?: string;
+  @Field(() => Date, { nullable: true, description: 'Changed at or after this time: what a client syncing its copy asks for.' }) updatedSince?: Date;
+}
+
+@ArgsType()
+export class AllImagesArgs extends PageArgs {
+  @Field(() => AllImagesFilter, { nullable: true }) filter?: AllImagesFilter;
+  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.DESC, description: 'By the time of the last change: newest first by default.' })
+  sortDirection!: SortDirection;
+}
+
 @ArgsType()
 export class ImagesArgs extends PageArgs {
   // `first` may be up to 500 here (MAX_GALLERY_PAGE_SIZE in gallery-page.ts), unlike the other lists.
