@@ -62,3 +62,26 @@ describe('auditEntries(sortDirection)', () => {
     expect(await values('ASC')).toEqual(['2', '3', '4']);
   });
 });
+
+describe('lookups by many ids keep what they found', () => {
+  it('answer in the order asked with null for unknown, malformed and foreign ids, in the caller’s scope', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const ownJob = await cast.make.job(cast.customer);
+    const foreignJob = await cast.make.job(cast.otherCustomer);
+    const JOBS = 'query($ids: [ID!]!) { jobsByIds(ids: $ids) { id } }';
+    const asIds = (list: ({ id: string } | null)[]) => list.map((entry) => entry?.id ?? null);
+    const jobs = await server.gql(JOBS, { ids: [foreignJob.id, ownJob.id, unknown, 'x'] }, cast.customerToken);
+    expect(jobs.errors).toBeUndefined();
+    expect(asIds(jobs.data!.jobsByIds)).toEqual([null, ownJob.id, null, null]);
+    expect(asIds((await server.gql(JOBS, { ids: [foreignJob.id, unknown] }, cast.staffToken)).data!.jobsByIds)).toEqual([foreignJob.id, null]);
+
+    const CUSTOMERS = 'query($ids: [ID!]!) { customersByIds(ids: $ids) { id } }';
+    expect(asIds((await server.gql(CUSTOMERS, { ids: [cast.otherCustomer.id, cast.customer.id] }, cast.customerToken)).data!.customersByIds)).toEqual([null, cast.customer.id]);
+
+    const USERS = 'query($ids: [ID!]!) { usersByIds(ids: $ids) { id } }';
+    expect((await server.gql(USERS, { ids: [cast.staff.id] }, cast.customerToken)).errors![0]!.extensions.code).toBe('FORBIDDEN');
+    expect(asIds((await server.gql(USERS, { ids: [cast.customerUser.id, unknown] }, cast.staffToken)).data!.usersByIds)).toEqual([cast.customerUser.id, null]);
+    const tooMany = await server.gql(JOBS, { ids: Array.from({ length: 501 }, () => ownJob.id) }, cast.staffToken);
+    expect(tooMany.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TOO_MANY' });
+  });
+});

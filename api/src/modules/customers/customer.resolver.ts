@@ -5,6 +5,7 @@ import { User } from '../users/user.entity.js';
 import { Customer } from './customer.entity.js';
 import { CreateCustomerInput, CustomerConnection, CustomersArgs, UpdateCustomerInput } from './customer.types.js';
 import { Requires, idsFrom } from '../../graphql/requires.js';
+import { lookupByIds, MAX_LOOKUP_IDS } from '../../graphql/lookup-by-ids.js';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -12,6 +13,12 @@ export class CustomerResolver {
   @Query(() => CustomerConnection)
   customers(@Args() args: CustomersArgs, @Ctx() ctx: RequestContext) {
     return ctx.services.customers.list(ctx.em, args);
+  }
+
+  @Requires('customer.read')
+  @Query(() => [Customer], { nullable: 'items', description: `The customers with these ids, in the order asked; null where an id is unknown or the caller may not see the customer. At most ${MAX_LOOKUP_IDS} ids.` })
+  customersByIds(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<(Customer | null)[]> {
+    return lookupByIds(ctx, 'customer.read', Customer, ids);
   }
 
   @Requires('customer.read', { ids: idsFrom.arg('id') })

@@ -10,10 +10,7 @@ import { factsFor } from './image-facts.js';
 import { Image, type ImageView } from './image.entity.js';
 import { AllImagesArgs, ImageConnection, ImageUpload, RequestImageUploadInput } from './image.types.js';
 import { Requires, idsFrom } from '../../graphql/requires.js';
-import { badInput } from '../../shared/errors.js';
-
-/** How many images one `imagesByIds` asks for at most: one upload batch, one gallery page. */
-const MAX_IMAGES_BY_IDS = 500;
+import { lookupByIds, MAX_LOOKUP_IDS } from '../../graphql/lookup-by-ids.js';
 
 const lockLookup = (ctx: RequestContext) => (imageId: string) => ctx.loaders.selectionLocked.load(imageId);
 
@@ -34,13 +31,10 @@ export class ImageResolver {
   @Requires('image.list')
   @Query(() => [Image], {
     nullable: 'items',
-    description: `The images with these ids (at most ${MAX_IMAGES_BY_IDS}), in the order asked; null where an id is unknown or the caller may not see the image (customers see READY images of their delivered jobs only). An uploader polls this until its images are READY or FAILED.`,
+    description: `The images with these ids (at most ${MAX_LOOKUP_IDS}), in the order asked; null where an id is unknown or the caller may not see the image (customers see READY images of their delivered jobs only). An uploader polls this until its images are READY or FAILED.`,
   })
-  async imagesByIds(@Arg('ids', () => [ID]) ids: string[], @Authed() ctx: AuthedContext): Promise<(Image | null)[]> {
-    if (ids.length > MAX_IMAGES_BY_IDS) throw badInput(`Ask for at most ${MAX_IMAGES_BY_IDS} ids at once.`, { field: 'ids', reason: 'TOO_MANY', max: MAX_IMAGES_BY_IDS });
-    const visible = await ctx.access.allowed('image.read', ids);
-    const found = await ctx.services.images.byIds(ctx.em, ctx.user, [...visible]);
-    return ids.map((id) => found.get(id) ?? null);
+  imagesByIds(@Arg('ids', () => [ID]) ids: string[], @Authed() ctx: AuthedContext): Promise<(Image | null)[]> {
+    return lookupByIds(ctx, 'image.read', Image, ids);
   }
 
   @Requires('image.render.retry', { ids: idsFrom.arg('imageId') })

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginate, type ConnectionWants } from '../../shared/connection.js';
 import { notFound } from '../../shared/errors.js';
 import { imageScope } from '../../policy/visibility.js';
-import { findById, uuidOrNoMatch, uuidsOnly } from '../../shared/ids.js';
+import { findById, uuidOrNoMatch } from '../../shared/ids.js';
 import type { Job } from '../jobs/job.entity.js';
 import type { User } from '../users/user.entity.js';
 import { galleryPage } from './gallery-page.js';
@@ -29,13 +29,6 @@ export class ImageService {
     if (filter.updatedSince) conditions.push({ updatedAt: { $gte: filter.updatedSince } });
     const direction = args.sortDirection === 'ASC' ? 'asc' : 'desc';
     return paginate(em, Image, { $and: conditions }, args, { updatedAt: direction, id: direction });
-  }
-
-  /** The images with these ids the viewer may see (rule 2), by id. */
-  async byIds(em: EntityManager, viewer: User, ids: string[]): Promise<Map<string, Image>> {
-    if (ids.length === 0) return new Map();
-    const images = await em.find(Image, { $and: [imageScope(viewer), { id: { $in: uuidsOnly(ids) } }] });
-    return new Map(images.map((image) => [image.id, image]));
   }
 
   /** Loads an image the caller was already allowed to see (the shield rule ran the policy). */

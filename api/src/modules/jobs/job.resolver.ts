@@ -9,6 +9,7 @@ import { ImageConnection, ImagesArgs } from '../images/image.types.js';
 import { Job } from './job.entity.js';
 import { CreateJobInput, JobConnection, JobsArgs, SelectionCounts, UpdateJobInput } from './job.types.js';
 import { Requires, idsFrom } from '../../graphql/requires.js';
+import { lookupByIds, MAX_LOOKUP_IDS } from '../../graphql/lookup-by-ids.js';
 
 @Resolver(() => Job)
 export class JobResolver {
@@ -16,6 +17,12 @@ export class JobResolver {
   @Query(() => JobConnection, { description: 'Jobs the viewer may see: staff all, customers their delivered jobs.' })
   jobs(@Args() args: JobsArgs, @Authed() ctx: AuthedContext) {
     return ctx.services.jobs.list(ctx.em, ctx.user, args);
+  }
+
+  @Requires('job.read')
+  @Query(() => [Job], { nullable: 'items', description: `The jobs with these ids, in the order asked; null where an id is unknown or the caller may not see the job. At most ${MAX_LOOKUP_IDS} ids.` })
+  jobsByIds(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<(Job | null)[]> {
+    return lookupByIds(ctx, 'job.read', Job, ids);
   }
 
   @Requires('job.read', { ids: idsFrom.arg('id') })

@@ -5,6 +5,7 @@ import { Customer } from '../customers/customer.entity.js';
 import { User } from './user.entity.js';
 import { CreateUserInput, UpdateUserInput, UserConnection, UsersArgs } from './user.types.js';
 import { Requires, idsFrom } from '../../graphql/requires.js';
+import { lookupByIds, MAX_LOOKUP_IDS } from '../../graphql/lookup-by-ids.js';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -18,6 +19,12 @@ export class UserResolver {
   @Query(() => UserConnection)
   users(@Args() args: UsersArgs, @Ctx() ctx: RequestContext) {
     return ctx.services.users.list(ctx.em, args);
+  }
+
+  @Requires('user.read')
+  @Query(() => [User], { nullable: 'items', description: `The users with these ids, in the order asked; null where an id is unknown (staff only). At most ${MAX_LOOKUP_IDS} ids.` })
+  usersByIds(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<(User | null)[]> {
+    return lookupByIds(ctx, 'user.read', User, ids);
   }
 
   @Requires('user.read')
