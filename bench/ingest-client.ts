@@ -37,6 +37,9 @@ export interface IngestResult {
   firstProblem?: string;
   /** What completion answered, by status (product only). */
   statuses: Record<string, number>;
+  /** PUTs sent again after a reused keep-alive connection was reset, and the first reset. */
+  putRetries: number;
+  firstRetry?: string;
   /** Median ms per step: request, PUT, complete (bare: PUT only). */
   medianMs: { request: number; put: number; complete: number };
 }
@@ -53,7 +56,7 @@ async function ingest(request: IngestRequest): Promise<IngestResult> {
     const started = performance.now();
     const sent = await put(`${request.url}/images/${encodeURIComponent(file.filename)}`, body, { 'content-type': 'image/jpeg', 'x-sha256': file.sha256 }, agent);
     const ms = { request: 0, put: performance.now() - started, complete: 0 };
-    return sent.status === 200 ? { ms, status: 'STORED' } : { ms, problem: `bare PUT answered ${sent.status}: ${sent.text.slice(0, 300)}` };
+    return sent.status === 200 ? { ms, status: 'STORED', retriedPut: sent.retried } : { ms, problem: `bare PUT answered ${sent.status}: ${sent.text.slice(0, 300)}` };
   };
   const queue = [...request.files];
   const startedAt = now();
@@ -69,6 +72,7 @@ async function ingest(request: IngestRequest): Promise<IngestResult> {
   const statuses: Record<string, number> = {};
   for (const outcome of outcomes) if (outcome.status) statuses[outcome.status] = (statuses[outcome.status] ?? 0) + 1;
   const failures = outcomes.filter((outcome) => outcome.problem);
+  const retried = outcomes.filter((outcome) => outcome.retriedPut);
   const medianOf = (step: keyof UploadOutcome['ms']) => median(outcomes.map((outcome) => outcome.ms[step]));
   return {
     startedAt,
@@ -76,6 +80,8 @@ async function ingest(request: IngestRequest): Promise<IngestResult> {
     failed: failures.length,
     firstProblem: failures[0]?.problem,
     statuses,
+    putRetries: retried.length,
+    firstRetry: retried[0]?.retriedPut,
     medianMs: { request: medianOf('request'), put: medianOf('put'), complete: medianOf('complete') },
   };
 }

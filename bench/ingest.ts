@@ -35,7 +35,7 @@ import { LatencyClient, type LatencyResult } from './latency-client.js';
 import { MemorySampler, type MemoryPeaks } from './memory-sampler.js';
 import { descendants, processGroup } from './processes.js';
 import { percentile } from './stats.js';
-import { fmt, makeCast, makeStaff, MB, median, onCleanup, peakRss, printTable, resetPeakRss, run, startBenchServer, type Figure } from './support.js';
+import { collectGarbage, fmt, makeCast, makeStaff, signIn, MB, median, onCleanup, peakRss, printTable, resetPeakRss, run, startBenchServer, type Figure } from './support.js';
 import { gqlClient, waitUntilSettled } from './upload-path.js';
 import { insertReadyImageRows } from '../api/test/support/ready-image-rows.js';
 import { JobStatus } from '../api/src/shared/domain/job-status.js';
@@ -122,6 +122,7 @@ function cpuPerImage(before: Record<string, number>, after: Record<string, numbe
   const total = groups.filter(([group]) => working.includes(group)).reduce((sum, [, seconds]) => sum + seconds, 0);
   return { total, text: `${groups.map(([group, seconds]) => `${group} ${fmt(seconds, 3)}`).join(', ')}; ${working.join(' + ')} ${fmt(total, 3)}` };
 }
+const retries = ({ putRetries, firstRetry }: IngestResult) => (putRetries ? `; ${putRetries} PUT(s) sent again after a reused connection was reset (${firstRetry})` : '');
 const mb = (bytes: number) => `${fmt(bytes / MB, 0)} MB`;
 /** Where this (the API's) process's memory is: V8's heap, buffers outside it, and the rest (native: libvips, malloc, code). */
 function memoryNow(): string {
@@ -159,6 +160,8 @@ run(async () => {
       ...(process.env.RENDER_NICE ? { RENDER_NICE: process.env.RENDER_NICE } : {}),
       // Raised unless asked otherwise: whether a shoot fits the upload limits is another question
       // (--product-upload-limits answers it: request and complete both count).
+      // Tokens for a whole pass (1,000 photos take ~15–20 min); each pass signs in afresh.
+      ACCESS_TOKEN_TTL_SECONDS: '3600',
       ...(options['product-upload-limits'] ? {} : { RATE_LIMIT_UPLOAD_IP: '100000000/1m', RATE_LIMIT_UPLOAD_USER: '100000000/1m' }),
     },
   });
@@ -175,7 +178,6 @@ run(async () => {
     const staff = await makeStaff(bench);
     const cast = await makeCast(bench);
     const graphqlUrl = `${bench.server.url}/graphql`;
-    const staffGql = gqlClient(graphqlUrl, staff.token);
     const { watermarkText } = await services.studio.get(em());
     const { url: bareUrl } = await bare.init({ storage: bench.storage, threads: RENDER_THREADS, renderConcurrency: RENDER_CONCURRENCY, watermarkText, maxPixels: config.uploads.maxPixels });
     console.log(`API process once started, before any upload: ${memoryNow()}`);
@@ -189,9 +191,11 @@ run(async () => {
     /** Upload `batch` into a new job through the API and wait until every image is READY or FAILED. */
     const productPass = async (label: string, batch = files): Promise<Pass> => {
       const job = await newJob(`Ingest ${label}`);
+      const token = await signIn(bench, staff.user.email);
+      const staffGql = gqlClient(graphqlUrl, token);
       const cpuBefore = cpuSeconds();
       await sampler.start();
-      const uploaded: IngestResult = await client.ingest({ mode: 'product', graphqlUrl, token: staff.token, jobId: job.id, files: batch, concurrency: CONCURRENCY });
+      const uploaded: IngestResult = await client.ingest({ mode: 'product', graphqlUrl, token, jobId: job.id, files: batch, concurrency: CONCURRENCY });
       // Images whose upload failed before completion answered stay PENDING (or never existed): not waited for.
       const completed = Object.values(uploaded.statuses).reduce((sum, count) => sum + count, 0);
       await waitUntilSettled(staffGql, job.id, completed);
@@ -199,6 +203,9 @@ run(async () => {
       const cpu = cpuPerImage(cpuBefore, cpuSeconds(), batch.length, ['api', 'render', 's3', 'postgres']);
       peaks.push(memory);
       const memoryAfter = memoryNow();
+      // Garbage or held? A full collection tells (after the peaks were taken, so it changes no figure).
+      collectGarbage();
+      const memoryAfterGc = memoryNow();
       const [rows] = await sql<{ last: number; failed: number; reason: string | null; keys: string[] }>(
         `SELECT extract(epoch FROM max(updated_at)) * 1000 AS last, count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
                 min(failure_reason) AS reason,
@@ -212,8 +219,8 @@ run(async () => {
       console.log(
         `${label} product: ${batch.length} images in ${fmt(seconds, 1)} s = ${fmt(batch.length / seconds, 3)} images/s; all uploads answered after ${fmt((uploaded.uploadedAt - uploaded.startedAt) / 1000, 1)} s ` +
           `(completion answered ${JSON.stringify(uploaded.statuses)}; median request ${fmt(uploaded.medianMs.request, 0)} ms, PUT ${fmt(uploaded.medianMs.put, 0)} ms, complete ${fmt(uploaded.medianMs.complete, 0)} ms); ` +
-          `failed ${failed}${firstProblem ? ` (first: ${firstProblem})` : ''}\n  CPU s per image: ${cpu.text}; ` +
-          `peak RSS: API ${mb(memory.peakBytes.api)} (${mb(memory.startBytes.api)} at start), render child ${mb(memory.peakBytes.render)} (${memory.renderProcesses} process(es)), API + render ${mb(memory.peakBytes.apiPlusRender)}, S3 ${mb(memory.peakBytes.s3)}, PostgreSQL ${mb(memory.peakBytes.postgres)}; API after: ${memoryAfter}`,
+          `failed ${failed}${firstProblem ? ` (first: ${firstProblem})` : ''}${retries(uploaded)}\n  CPU s per image: ${cpu.text}; ` +
+          `peak RSS: API ${mb(memory.peakBytes.api)} (${mb(memory.startBytes.api)} at start), render child ${mb(memory.peakBytes.render)} (${memory.renderProcesses} process(es)), API + render ${mb(memory.peakBytes.apiPlusRender)}, S3 ${mb(memory.peakBytes.s3)}, PostgreSQL ${mb(memory.peakBytes.postgres)}; API after: ${memoryAfter}, after a full GC: ${memoryAfterGc}`,
       );
       if (!descendants().some((process) => processGroup(process.command) === 's3')) {
         throw new Error(`the embedded S3 server exited during the ${label} product pass (its error is printed above): the figures of this run are void`);
@@ -237,7 +244,7 @@ run(async () => {
       const firstProblem = uploaded.firstProblem ?? result.firstProblem;
       console.log(
         `${label} bare:    ${batch.length} images in ${fmt(seconds, 1)} s = ${fmt(batch.length / seconds, 3)} images/s; all uploads answered after ${fmt((uploaded.uploadedAt - uploaded.startedAt) / 1000, 1)} s ` +
-          `(median PUT ${fmt(uploaded.medianMs.put, 0)} ms, render + store ${fmt(result.medianRenderMs, 0)} ms); failed ${result.failed}${firstProblem ? ` (first: ${firstProblem})` : ''}\n` +
+          `(median PUT ${fmt(uploaded.medianMs.put, 0)} ms, render + store ${fmt(result.medianRenderMs, 0)} ms); failed ${result.failed}${firstProblem ? ` (first: ${firstProblem})` : ''}${retries(uploaded)}\n` +
           `  CPU s per image: ${cpu.text}; peak RSS: bare server ${mb(memory.peakBytes.bare)} (${mb(memory.startBytes.bare)} at start), S3 ${mb(memory.peakBytes.s3)}`,
       );
       await bare.clear();
@@ -267,7 +274,7 @@ run(async () => {
     await insertReadyImageRows(em(), { customerId: cast.customer.id, jobId: cast.job.id, count: GALLERY_IMAGES });
     const galleryRequest = {
       url: graphqlUrl,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${cast.token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await signIn(bench, cast.customerUser.email)}` },
       body: JSON.stringify({ query: GALLERY, variables: { id: cast.job.id } }),
       concurrency: GALLERY_CONCURRENCY,
     };

@@ -195,12 +195,17 @@ export async function makeCast(bench: BenchServer, job: { includedImages?: numbe
     includedImages: job.includedImages ?? 10,
     allImagesIncluded: job.allImagesIncluded ?? false,
   });
+  return { customer, customerUser, job: created, token: await signIn(bench, customerUser.email) };
+}
+
+/** An access token for a user made by makeCast or makeStaff, from the `login` mutation (again when a long run outlasts one). */
+export async function signIn(bench: BenchServer, email: string): Promise<string> {
   const response = await bench.gql<{ login: { accessToken: string } }>(
     'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
-    { email: customerUser.email, password: DEMO_PASSWORD },
+    { email, password: DEMO_PASSWORD },
   );
-  if (!response.data?.login) throw new Error(`login failed: ${JSON.stringify(response.errors)}`);
-  return { customer, customerUser, job: created, token: response.data.login.accessToken };
+  if (!response.data?.login) throw new Error(`login of ${email} failed: ${JSON.stringify(response.errors)}`);
+  return response.data.login.accessToken;
 }
 
 /** A staff member (they upload and enhance), made through the users service and signed in through `login`. */
@@ -208,12 +213,7 @@ export async function makeStaff(bench: BenchServer): Promise<{ user: User; token
   const { services } = bench.server;
   const unique = randomBytes(4).toString('hex');
   const user = await services.users.create(services.orm.em.fork(), { email: `bench-staff-${unique}@example.test`, name: `Bench staff ${unique}`, role: UserRole.STAFF, password: DEMO_PASSWORD });
-  const response = await bench.gql<{ login: { accessToken: string } }>(
-    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
-    { email: user.email, password: DEMO_PASSWORD },
-  );
-  if (!response.data?.login) throw new Error(`staff login failed: ${JSON.stringify(response.errors)}`);
-  return { user, token: response.data.login.accessToken };
+  return { user, token: await signIn(bench, user.email) };
 }
 
 /**

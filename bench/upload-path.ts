@@ -35,13 +35,31 @@ export interface UploadOutcome {
   status?: string;
   /** Which step went wrong and how. */
   problem?: string;
+  /** Why the PUT was sent a second time (a reused connection reset before any response), if it was. */
+  retriedPut?: string;
   ms: { request: number; put: number; complete: number };
 }
 
 const byteSize = (body: UploadBody) => ('bytes' in body ? body.bytes.length : body.byteSize);
 
-/** PUT `body` to `url` with node:http, so a file streams from disk without a copy in memory. */
-export function put(url: string, body: UploadBody, headers: Record<string, string>, agent?: http.Agent): Promise<{ status: number; text: string }> {
+/**
+ * PUT `body` to `url` with node:http, so a file streams from disk without a copy in memory. A
+ * keep-alive connection the server closes just as it is reused resets the request before any
+ * response: that one is sent again once on a new connection, as Node's documentation advises
+ * (`request.reusedSocket`) and as browsers do.
+ */
+export async function put(url: string, body: UploadBody, headers: Record<string, string>, agent?: http.Agent): Promise<{ status: number; text: string; retried?: string }> {
+  try {
+    return await putOnce(url, body, headers, agent);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (!(error as { reusedSocket?: boolean }).reusedSocket || !['ECONNRESET', 'EPIPE'].includes(code ?? '')) throw error;
+    // Reported, so a server that really resets uploads is not hidden by the retry.
+    return { ...(await putOnce(url, body, headers, agent)), retried: (error as Error).message };
+  }
+}
+
+function putOnce(url: string, body: UploadBody, headers: Record<string, string>, agent?: http.Agent): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: 'PUT', headers: { ...headers, 'content-length': String(byteSize(body)) }, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -49,7 +67,7 @@ export function put(url: string, body: UploadBody, headers: Record<string, strin
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (error) => reject(Object.assign(error, { reusedSocket: req.reusedSocket })));
     if ('bytes' in body) req.end(body.bytes);
     else createReadStream(body.path).on('error', reject).pipe(req);
   });
@@ -74,7 +92,7 @@ export async function uploadImage(gql: Gql, jobId: string, file: { filename: str
   ms.complete = performance.now() - started;
   const image = completed.data?.completeImageUpload;
   if (!image) return { ms, imageId: ticket.image.id, problem: `completeImageUpload: ${JSON.stringify(completed.errors).slice(0, 400)}` };
-  return { ms, imageId: ticket.image.id, status: image.status, ...(image.status === 'FAILED' ? { problem: `completed FAILED: ${image.failureReason}` } : {}) };
+  return { ms, imageId: ticket.image.id, status: image.status, retriedPut: sent.retried, ...(image.status === 'FAILED' ? { problem: `completed FAILED: ${image.failureReason}` } : {}) };
 }
 
 /** How many of the job's images are READY or FAILED. */
