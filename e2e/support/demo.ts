@@ -10,3 +10,5 @@ export const DEMO = {
 export const VIEWED_JOB = 'Hafenstraße 12 – 3-Zimmer-Wohnung';
 export const CHANGED_JOB = 'Family portraits, autumn';
 export const CHANGED_JOB_IMAGE = 'portrait-1.jpg';
+/** Its status is changed by the tests (it starts IN_PROGRESS). */
+export const STATUS_CHANGED_JOB = 'Neubau Lindenallee (in progress)';

@@ -2,7 +2,7 @@ import type { CreateParams, GetListParams, GetManyParams, GetOneParams, UpdatePa
 import { graphql } from '../gql';
 import type { CustomerDetailFieldsFragment, CustomerFieldsFragment, CustomerSortField } from '../gql/graphql';
 import { request } from '../graphql/api';
-import { fetchPage, given, lookUpEach, resourceProvider, sortOf } from './resource-provider';
+import { fetchPage, found, given, resourceProvider, sortOf } from './resource-provider';
 
 export const CustomerFields = graphql(`
   fragment CustomerFields on Customer {
@@ -53,6 +53,14 @@ const CustomerDetail = graphql(`
   }
 `);
 
+const CustomersByIds = graphql(`
+  query AdminCustomersByIds($ids: [ID!]!) {
+    customersByIds(ids: $ids) {
+      ...CustomerFields
+    }
+  }
+`);
+
 const CreateCustomer = graphql(`
   mutation AdminCreateCustomer($input: CreateCustomerInput!) {
     createCustomer(input: $input) {
@@ -80,8 +88,6 @@ interface CustomerFormValues {
   notes?: string | null;
 }
 
-const getOne = async (id: string) => (await request(CustomerDetail, { id })).customer;
-
 export const customersProvider = resourceProvider({
   getList: async (_resource: string, params: GetListParams) => {
     const filter = { search: given(params.filter?.q as string | undefined) };
@@ -90,8 +96,8 @@ export const customersProvider = resourceProvider({
       return { data: customers.nodes, total: customers.totalCount };
     });
   },
-  getOne: async (_resource: string, params: GetOneParams) => ({ data: await getOne(String(params.id)) }),
-  getMany: async (_resource: string, params: GetManyParams) => ({ data: await lookUpEach(params.ids, getOne) }),
+  getOne: async (_resource: string, params: GetOneParams) => ({ data: (await request(CustomerDetail, { id: String(params.id) })).customer }),
+  getMany: async (_resource: string, params: GetManyParams) => ({ data: found((await request(CustomersByIds, { ids: params.ids.map(String) })).customersByIds) }),
   create: async (_resource: string, params: CreateParams<CustomerFormValues>) => {
     const { name, contactEmail, notes } = params.data;
     return { data: (await request(CreateCustomer, { input: { name: name ?? '', contactEmail: contactEmail || undefined, notes: notes || undefined } })).createCustomer };

@@ -2,7 +2,7 @@ import type { GetManyParams, GetManyReferenceParams, GetOneParams } from 'react-
 import { graphql } from '../gql';
 import type { ImageFieldsFragment, ImageSortField, SelectionState } from '../gql/graphql';
 import { request } from '../graphql/api';
-import { fetchPage, given, resourceProvider, sortOf } from './resource-provider';
+import { fetchPage, found, given, resourceProvider, sortOf } from './resource-provider';
 
 export const ImageFields = graphql(`
   fragment ImageFields on Image {
@@ -51,7 +51,7 @@ const ImageDetail = graphql(`
   }
 `);
 
-/** One request for many ids: unknown or hidden ids come back null and drop out, the others stay. */
+/** One request for many ids: unknown ids come back null and drop out, the others stay. */
 const ImagesByIds = graphql(`
   query AdminImagesByIds($ids: [ID!]!) {
     imagesByIds(ids: $ids) {
@@ -88,8 +88,6 @@ export type ImageRecord = ImageFieldsFragment & { previewUrl?: string | null };
 
 const SORTABLE: Record<string, ImageSortField> = { createdAt: 'CREATED_AT', filename: 'FILENAME' };
 
-const getOne = async (id: string): Promise<ImageRecord> => (await request(ImageDetail, { id })).image;
-
 /**
  * Images exist here only within their job (the API has no image list across jobs yet), so the
  * list is a reference list: `getManyReference` with target `jobId`.
@@ -104,10 +102,10 @@ export const imagesProvider = resourceProvider({
       return { data: job.images.nodes as ImageRecord[], total: job.images.totalCount };
     });
   },
-  getOne: async (_resource: string, params: GetOneParams) => ({ data: await getOne(String(params.id)) }),
+  getOne: async (_resource: string, params: GetOneParams) => ({ data: (await request(ImageDetail, { id: String(params.id) })).image as ImageRecord }),
   getMany: async (_resource: string, params: GetManyParams) => {
     const { imagesByIds } = await request(ImagesByIds, { ids: params.ids.map(String) });
-    return { data: imagesByIds.filter((image) => image !== null) as ImageRecord[] };
+    return { data: found(imagesByIds) };
   },
   /** Audited, all or nothing: one state for one or many images, with the staff member's reason. */
   setSelectionState: async (_resource: string, params: { ids: string[]; state: SelectionState; reason: string }) => {

@@ -2,7 +2,7 @@ import type { GetListParams, GetManyParams, GetManyReferenceParams, GetOneParams
 import { graphql } from '../gql';
 import type { JobDetailFieldsFragment, JobFieldsFragment, JobSortField, JobStatus } from '../gql/graphql';
 import { request } from '../graphql/api';
-import { fetchPage, given, lookUpEach, resourceProvider, sortOf, startOfDay } from './resource-provider';
+import { fetchPage, found, given, resourceProvider, sortOf, startOfDay } from './resource-provider';
 
 export const JobFields = graphql(`
   fragment JobFields on Job {
@@ -56,6 +56,15 @@ const JobDetail = graphql(`
   query AdminJob($id: ID!) {
     job(id: $id) {
       ...JobDetailFields
+    }
+  }
+`);
+
+/** One request for many ids: unknown ids come back null and drop out, the others stay. */
+const JobsByIds = graphql(`
+  query AdminJobsByIds($ids: [ID!]!) {
+    jobsByIds(ids: $ids) {
+      ...JobFields
     }
   }
 `);
@@ -124,8 +133,6 @@ async function list(filterValues: JobFilterValues, params: Pick<GetListParams, '
   });
 }
 
-const getOne = async (id: string) => (await request(JobDetail, { id })).job;
-
 /** Fields of the job form; package size and release-all are not among them (they change only through the audited actions). */
 interface JobFormValues {
   title: string;
@@ -133,21 +140,24 @@ interface JobFormValues {
   allowCustomerUploads: boolean;
   customerId: string;
   includedImages?: number;
+  /** Why the status changes (audited); sent only with a status change. */
+  reason?: string;
 }
 
 export const jobsProvider = resourceProvider({
   getList: (_resource: string, params: GetListParams) => list(params.filter ?? {}, params),
   getManyReference: (_resource: string, params: GetManyReferenceParams) => list({ ...params.filter, [params.target]: String(params.id) }, params),
-  getOne: async (_resource: string, params: GetOneParams) => ({ data: await getOne(String(params.id)) }),
-  getMany: async (_resource: string, params: GetManyParams) => ({ data: await lookUpEach(params.ids, getOne) }),
+  getOne: async (_resource: string, params: GetOneParams) => ({ data: (await request(JobDetail, { id: String(params.id) })).job }),
+  getMany: async (_resource: string, params: GetManyParams) => ({ data: found((await request(JobsByIds, { ids: params.ids.map(String) })).jobsByIds) }),
   create: async (_resource: string, params: CreateParams<JobFormValues>) => {
     const { title, status, allowCustomerUploads, customerId, includedImages } = params.data;
     return { data: (await request(CreateJob, { input: { title: title ?? '', status, allowCustomerUploads, customerId: customerId ?? '', includedImages } })).createJob };
   },
   update: async (_resource: string, params: UpdateParams<JobFormValues & { id: string; version: number }>) => {
     // Only what the form may change, with the version it was loaded at: a stale form is a CONFLICT, not an overwrite.
-    const { title, status, allowCustomerUploads } = params.data;
-    const input = { title, status, allowCustomerUploads, expectedVersion: params.previousData.version };
+    const { title, status, allowCustomerUploads, reason } = params.data;
+    const statusChanges = status !== undefined && status !== params.previousData.status;
+    const input = { title, status, allowCustomerUploads, reason: statusChanges ? reason : undefined, expectedVersion: params.previousData.version };
     return { data: (await request(UpdateJob, { id: String(params.id), input })).updateJob };
   },
   /** Audited: the package size, with the staff member's reason. */

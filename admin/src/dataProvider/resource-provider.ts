@@ -69,12 +69,5 @@ export function resourceProvider<Methods extends Record<string, Method>>(methods
   return { ...fallbacks, ...methods } as unknown as DataProvider & Methods;
 }
 
-/**
- * getMany as one lookup per id, in parallel: an id that is gone (a removed job named by an old
- * audit entry) drops out instead of failing the others. The API lacks a lookup of many ids that
- * keeps the found ones, which would make this one request.
- */
-export async function lookUpEach<Record>(ids: readonly (string | number)[], lookUp: (id: string) => Promise<Record>) {
-  const results = await Promise.allSettled(ids.map((id) => lookUp(String(id))));
-  return results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-}
+/** The records a lookup by many ids found: the API answers null for an id that is unknown or hidden from the caller. */
+export const found = <Record>(records: readonly (Record | null)[]): Record[] => records.filter((record): record is Record => record !== null);

@@ -2,7 +2,7 @@ import type { GetListParams, GetManyParams, GetManyReferenceParams, GetOneParams
 import { graphql } from '../gql';
 import type { UserFieldsFragment, UserRole, UserSortField } from '../gql/graphql';
 import { request } from '../graphql/api';
-import { fetchPage, given, lookUpEach, resourceProvider, sortOf } from './resource-provider';
+import { fetchPage, found, given, resourceProvider, sortOf } from './resource-provider';
 
 export const UserFields = graphql(`
   fragment UserFields on User {
@@ -41,6 +41,14 @@ const UserDetail = graphql(`
   }
 `);
 
+const UsersByIds = graphql(`
+  query AdminUsersByIds($ids: [ID!]!) {
+    usersByIds(ids: $ids) {
+      ...UserFields
+    }
+  }
+`);
+
 export type UserRecord = UserFieldsFragment;
 
 const SORTABLE: Record<string, UserSortField> = { name: 'NAME', email: 'EMAIL', createdAt: 'CREATED_AT' };
@@ -60,11 +68,9 @@ async function list(values: UserFilterValues, params: Pick<GetListParams, 'pagin
   });
 }
 
-const getOne = async (id: string) => (await request(UserDetail, { id })).user;
-
 export const usersProvider = resourceProvider({
   getList: (_resource: string, params: GetListParams) => list(params.filter ?? {}, params),
   getManyReference: (_resource: string, params: GetManyReferenceParams) => list({ ...params.filter, [params.target]: String(params.id) }, params),
-  getOne: async (_resource: string, params: GetOneParams) => ({ data: await getOne(String(params.id)) }),
-  getMany: async (_resource: string, params: GetManyParams) => ({ data: await lookUpEach(params.ids, getOne) }),
+  getOne: async (_resource: string, params: GetOneParams) => ({ data: (await request(UserDetail, { id: String(params.id) })).user }),
+  getMany: async (_resource: string, params: GetManyParams) => ({ data: found((await request(UsersByIds, { ids: params.ids.map(String) })).usersByIds) }),
 });

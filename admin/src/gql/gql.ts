@@ -28,6 +28,7 @@ type Documents = {
     "\n  fragment CustomerDetailFields on Customer {\n    ...CustomerFields\n    notes\n    users {\n      id\n      name\n      email\n      role\n      active\n      lastLoginAt\n    }\n  }\n": typeof types.CustomerDetailFieldsFragmentDoc,
     "\n  query AdminCustomerList($first: Int, $offset: Int, $filter: CustomerFilter, $sortBy: CustomerSortField, $sortDirection: SortDirection) {\n    customers(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...CustomerFields\n      }\n    }\n  }\n": typeof types.AdminCustomerListDocument,
     "\n  query AdminCustomer($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailFields\n    }\n  }\n": typeof types.AdminCustomerDocument,
+    "\n  query AdminCustomersByIds($ids: [ID!]!) {\n    customersByIds(ids: $ids) {\n      ...CustomerFields\n    }\n  }\n": typeof types.AdminCustomersByIdsDocument,
     "\n  mutation AdminCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n": typeof types.AdminCreateCustomerDocument,
     "\n  mutation AdminUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n": typeof types.AdminUpdateCustomerDocument,
     "\n  fragment ImageFields on Image {\n    id\n    filename\n    status\n    selectionState\n    locked\n    downloadable\n    thumbnailUrl\n    width\n    height\n    byteSize\n    failureReason\n    createdAt\n    updatedAt\n    job {\n      id\n    }\n    derivedFrom {\n      id\n    }\n  }\n": typeof types.ImageFieldsFragmentDoc,
@@ -41,6 +42,7 @@ type Documents = {
     "\n  fragment JobDetailFields on Job {\n    ...JobFields\n    selectionCounts {\n      none\n      included\n      extraPending\n      extraPaid\n      extraFree\n      blocked\n    }\n  }\n": typeof types.JobDetailFieldsFragmentDoc,
     "\n  query AdminJobList($first: Int, $offset: Int, $filter: JobFilter, $sortBy: JobSortField, $sortDirection: SortDirection) {\n    jobs(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...JobFields\n      }\n    }\n  }\n": typeof types.AdminJobListDocument,
     "\n  query AdminJob($id: ID!) {\n    job(id: $id) {\n      ...JobDetailFields\n    }\n  }\n": typeof types.AdminJobDocument,
+    "\n  query AdminJobsByIds($ids: [ID!]!) {\n    jobsByIds(ids: $ids) {\n      ...JobFields\n    }\n  }\n": typeof types.AdminJobsByIdsDocument,
     "\n  mutation AdminCreateJob($input: CreateJobInput!) {\n    createJob(input: $input) {\n      ...JobDetailFields\n    }\n  }\n": typeof types.AdminCreateJobDocument,
     "\n  mutation AdminUpdateJob($id: ID!, $input: UpdateJobInput!) {\n    updateJob(id: $id, input: $input) {\n      ...JobDetailFields\n    }\n  }\n": typeof types.AdminUpdateJobDocument,
     "\n  mutation AdminSetIncludedImages($jobId: ID!, $includedImages: Int!, $reason: String!, $expectedVersion: Int) {\n    setIncludedImages(jobId: $jobId, includedImages: $includedImages, reason: $reason, expectedVersion: $expectedVersion) {\n      ...JobDetailFields\n    }\n  }\n": typeof types.AdminSetIncludedImagesDocument,
@@ -48,6 +50,7 @@ type Documents = {
     "\n  fragment UserFields on User {\n    id\n    name\n    email\n    role\n    active\n    totpEnabled\n    lastLoginAt\n    deactivatedAt\n    createdAt\n    customer {\n      id\n      name\n    }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  query AdminUserList($first: Int, $offset: Int, $filter: UserFilter, $sortBy: UserSortField, $sortDirection: SortDirection) {\n    users(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n": typeof types.AdminUserListDocument,
     "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminUserDocument,
+    "\n  query AdminUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminUsersByIdsDocument,
 };
 const documents: Documents = {
     "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.SessionFieldsFragmentDoc,
@@ -64,6 +67,7 @@ const documents: Documents = {
     "\n  fragment CustomerDetailFields on Customer {\n    ...CustomerFields\n    notes\n    users {\n      id\n      name\n      email\n      role\n      active\n      lastLoginAt\n    }\n  }\n": types.CustomerDetailFieldsFragmentDoc,
     "\n  query AdminCustomerList($first: Int, $offset: Int, $filter: CustomerFilter, $sortBy: CustomerSortField, $sortDirection: SortDirection) {\n    customers(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...CustomerFields\n      }\n    }\n  }\n": types.AdminCustomerListDocument,
     "\n  query AdminCustomer($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailFields\n    }\n  }\n": types.AdminCustomerDocument,
+    "\n  query AdminCustomersByIds($ids: [ID!]!) {\n    customersByIds(ids: $ids) {\n      ...CustomerFields\n    }\n  }\n": types.AdminCustomersByIdsDocument,
     "\n  mutation AdminCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n": types.AdminCreateCustomerDocument,
     "\n  mutation AdminUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n": types.AdminUpdateCustomerDocument,
     "\n  fragment ImageFields on Image {\n    id\n    filename\n    status\n    selectionState\n    locked\n    downloadable\n    thumbnailUrl\n    width\n    height\n    byteSize\n    failureReason\n    createdAt\n    updatedAt\n    job {\n      id\n    }\n    derivedFrom {\n      id\n    }\n  }\n": types.ImageFieldsFragmentDoc,
@@ -77,6 +81,7 @@ const documents: Documents = {
     "\n  fragment JobDetailFields on Job {\n    ...JobFields\n    selectionCounts {\n      none\n      included\n      extraPending\n      extraPaid\n      extraFree\n      blocked\n    }\n  }\n": types.JobDetailFieldsFragmentDoc,
     "\n  query AdminJobList($first: Int, $offset: Int, $filter: JobFilter, $sortBy: JobSortField, $sortDirection: SortDirection) {\n    jobs(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...JobFields\n      }\n    }\n  }\n": types.AdminJobListDocument,
     "\n  query AdminJob($id: ID!) {\n    job(id: $id) {\n      ...JobDetailFields\n    }\n  }\n": types.AdminJobDocument,
+    "\n  query AdminJobsByIds($ids: [ID!]!) {\n    jobsByIds(ids: $ids) {\n      ...JobFields\n    }\n  }\n": types.AdminJobsByIdsDocument,
     "\n  mutation AdminCreateJob($input: CreateJobInput!) {\n    createJob(input: $input) {\n      ...JobDetailFields\n    }\n  }\n": types.AdminCreateJobDocument,
     "\n  mutation AdminUpdateJob($id: ID!, $input: UpdateJobInput!) {\n    updateJob(id: $id, input: $input) {\n      ...JobDetailFields\n    }\n  }\n": types.AdminUpdateJobDocument,
     "\n  mutation AdminSetIncludedImages($jobId: ID!, $includedImages: Int!, $reason: String!, $expectedVersion: Int) {\n    setIncludedImages(jobId: $jobId, includedImages: $includedImages, reason: $reason, expectedVersion: $expectedVersion) {\n      ...JobDetailFields\n    }\n  }\n": types.AdminSetIncludedImagesDocument,
@@ -84,6 +89,7 @@ const documents: Documents = {
     "\n  fragment UserFields on User {\n    id\n    name\n    email\n    role\n    active\n    totpEnabled\n    lastLoginAt\n    deactivatedAt\n    createdAt\n    customer {\n      id\n      name\n    }\n  }\n": types.UserFieldsFragmentDoc,
     "\n  query AdminUserList($first: Int, $offset: Int, $filter: UserFilter, $sortBy: UserSortField, $sortDirection: SortDirection) {\n    users(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n": types.AdminUserListDocument,
     "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": types.AdminUserDocument,
+    "\n  query AdminUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      ...UserFields\n    }\n  }\n": types.AdminUsersByIdsDocument,
 };
 
 /**
@@ -159,6 +165,10 @@ export function graphql(source: "\n  query AdminCustomer($id: ID!) {\n    custom
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdminCustomersByIds($ids: [ID!]!) {\n    customersByIds(ids: $ids) {\n      ...CustomerFields\n    }\n  }\n"): (typeof documents)["\n  query AdminCustomersByIds($ids: [ID!]!) {\n    customersByIds(ids: $ids) {\n      ...CustomerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AdminCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -211,6 +221,10 @@ export function graphql(source: "\n  query AdminJob($id: ID!) {\n    job(id: $id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdminJobsByIds($ids: [ID!]!) {\n    jobsByIds(ids: $ids) {\n      ...JobFields\n    }\n  }\n"): (typeof documents)["\n  query AdminJobsByIds($ids: [ID!]!) {\n    jobsByIds(ids: $ids) {\n      ...JobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AdminCreateJob($input: CreateJobInput!) {\n    createJob(input: $input) {\n      ...JobDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateJob($input: CreateJobInput!) {\n    createJob(input: $input) {\n      ...JobDetailFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -236,6 +250,10 @@ export function graphql(source: "\n  query AdminUserList($first: Int, $offset: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  query AdminUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      ...UserFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,5 +1,36 @@
-import { AutocompleteInput, BooleanInput, Create, Edit, NumberInput, ReferenceInput, SelectInput, SimpleForm, TextInput, minValue, required } from 'react-admin';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  Create,
+  Edit,
+  FormDataConsumer,
+  NumberInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  minValue,
+  required,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import type { JobRecord } from '../dataProvider/jobs';
 import { jobStatusChoices } from '../shared/enum-choices';
+
+/** A status change is audited: the form asks why, only then, and requires it (the API takes it as optional). */
+function StatusChangeReason() {
+  const job = useRecordContext<JobRecord>();
+  const translate = useTranslate();
+  return (
+    <FormDataConsumer<{ status?: string }>>
+      {({ formData }) =>
+        job && formData.status !== job.status ? (
+          <TextInput source="reason" label="pixgate.reason.label" helperText={translate('pixgate.reason.help')} validate={required('pixgate.reason.required')} multiline fullWidth />
+        ) : null
+      }
+    </FormDataConsumer>
+  );
+}
 
 /**
  * The job form has no package fields: package size and release-all change only through the
@@ -11,6 +42,7 @@ export function JobEdit() {
       <SimpleForm>
         <TextInput source="title" validate={required()} fullWidth />
         <SelectInput source="status" choices={jobStatusChoices} validate={required()} />
+        <StatusChangeReason />
         <BooleanInput source="allowCustomerUploads" />
       </SimpleForm>
     </Edit>

@@ -11,6 +11,7 @@ function useValueLabel() {
   return (field: string, value: string | null | undefined) => {
     if (value === null || value === undefined || value === '') return translate('pixgate.audit.none');
     if (field === 'selectionState') return translate(`pixgate.enums.SelectionState.${value}`, { _: value });
+    if (field === 'status') return translate(`pixgate.enums.JobStatus.${value}`, { _: value });
     if (value === 'true' || value === 'false') return translate(`ra.boolean.${value}`);
     return value;
   };

@@ -35,10 +35,10 @@ export const auditSubjectLabels = {
  * The fields the audit trail names (AuditEntry.field is a string in the schema). A field missing
  * here is shown by its name.
  */
-export const AUDITED_FIELDS = ['includedImages', 'allImagesIncluded', 'selectionState', 'selectionLock', 'plan', 'creditBalance'] as const;
+export const AUDITED_FIELDS = ['includedImages', 'allImagesIncluded', 'selectionState', 'selectionLock', 'status', 'plan', 'creditBalance'] as const;
 export type AuditedField = (typeof AUDITED_FIELDS)[number];
 
 export const auditFieldLabels = {
-  de: { includedImages: 'Paketgröße', allImagesIncluded: 'Alle Bilder freigegeben', selectionState: 'Auswahlstatus', selectionLock: 'Auswahlsperre', plan: 'Tarif', creditBalance: 'Guthaben' },
-  en: { includedImages: 'Package size', allImagesIncluded: 'All images released', selectionState: 'Selection state', selectionLock: 'Selection lock', plan: 'Plan', creditBalance: 'Credits' },
+  de: { includedImages: 'Paketgröße', allImagesIncluded: 'Alle Bilder freigegeben', selectionState: 'Auswahlstatus', selectionLock: 'Auswahlsperre', status: 'Auftragsstatus', plan: 'Tarif', creditBalance: 'Guthaben' },
+  en: { includedImages: 'Package size', allImagesIncluded: 'All images released', selectionState: 'Selection state', selectionLock: 'Selection lock', status: 'Job status', plan: 'Plan', creditBalance: 'Credits' },
 } satisfies Labels<AuditedField>;
