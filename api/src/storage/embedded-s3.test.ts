@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
 import { startEmbeddedS3, type EmbeddedS3 } from './embedded-s3.js';
+import { ObjectStorage } from './object-storage.js';
 
 const logger = createLogger('silent');
 
@@ -42,6 +43,26 @@ describe('embedded S3', () => {
     });
     expect(output.trim()).toBe('403');
   });
+
+  it('survives puts and deletes racing in one directory: every request answers, the server keeps serving', async () => {
+    // A shoot's completions delete upload objects while other uploads into the same job are written.
+    // s3rver removed the directory a delete left empty, and a put between its mkdir and its open then
+    // killed the server with an unhandled ENOENT (patches/s3rver+3.7.1.patch).
+    const storage = new ObjectStorage({ endpoint: s3.endpoint, region: 'us-east-1', bucket: 'photos', accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true });
+    const body = Buffer.alloc(16 * 1024, 7);
+    const worker = async (index: number) => {
+      for (let round = 0; round < 100; round++) {
+        const key = `uploads/jobs/one/${index}-${round}`;
+        await storage.put(key, body, { contentType: 'image/jpeg', byteSize: body.length });
+        await storage.delete([key]);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, (_, index) => worker(index)));
+    expect(isRunning(s3.pid)).toBe(true);
+    await storage.put('uploads/jobs/one/last', body, { contentType: 'image/jpeg', byteSize: body.length });
+    expect((await storage.read('uploads/jobs/one/last')).equals(body)).toBe(true);
+    storage.destroy();
+  }, 60_000);
 
   it('stops listening when stopped, and a second stop is harmless', async () => {
     const other = await startEmbeddedS3({ directory: path.join(directory, 'other'), buckets: [], logger });
