@@ -3,7 +3,9 @@ import type { BrowserLocale } from '../support/browser.ts';
 import { messagesFor } from './messages.ts';
 
 export interface IssuedTokens {
+  /** The access token from the sign-in's answer (the page keeps it in memory). */
   accessToken: string;
+  /** The refresh token, from the HttpOnly cookie the API set (the answer carries none). */
   refreshToken: string;
 }
 
@@ -60,8 +62,11 @@ export class AdminLoginPage {
     await this.page.getByLabel(this.text.password).fill(password);
     const answer = this.page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('AdminPasswordSignIn'));
     await this.page.getByRole('button', { name: this.text.sign_in, exact: true }).click();
-    const body = (await (await answer).json()) as { data?: { login?: { accessToken: string | null; refreshToken: string | null } } };
+    const body = (await (await answer).json()) as { data?: { login?: { accessToken: string | null } } };
     const login = body.data?.login;
-    return login?.accessToken && login.refreshToken ? { accessToken: login.accessToken, refreshToken: login.refreshToken } : null;
+    if (!login?.accessToken) return null;
+    // The cookie's path is /auth/admin: ask for it there.
+    const cookie = (await this.page.context().cookies(`${this.baseUrl}/auth/admin/refresh`)).find((candidate) => candidate.name === 'pixgate_admin_session');
+    return { accessToken: login.accessToken, refreshToken: cookie?.value ?? '' };
   }
 }

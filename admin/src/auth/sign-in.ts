@@ -6,7 +6,7 @@ import { endSession, startSession } from './session';
 /**
  * The sign-in steps the API offers: password or emailed code, then a TOTP code when the user has a
  * second factor. The back office is for staff: a customer's correct sign-in is ended at once and
- * refused with its own message.
+ * refused with its own message. Every step asks for the session as the back office's HttpOnly cookie.
  */
 export const SignInResultFields = graphql(`
   fragment SignInResultFields on LoginResult {
@@ -14,8 +14,6 @@ export const SignInResultFields = graphql(`
     challenge
     accessToken
     accessTokenExpiresAt
-    refreshToken
-    refreshTokenExpiresAt
     user {
       id
       name
@@ -27,7 +25,7 @@ export const SignInResultFields = graphql(`
 
 const PasswordSignIn = graphql(`
   mutation AdminPasswordSignIn($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
+    login(email: $email, password: $password, sessionCookie: ADMIN) {
       ...SignInResultFields
     }
   }
@@ -41,7 +39,7 @@ const RequestSignInCode = graphql(`
 
 const CodeSignIn = graphql(`
   mutation AdminCodeSignIn($email: String!, $code: String!) {
-    verifyLoginCode(email: $email, code: $code) {
+    verifyLoginCode(email: $email, code: $code, sessionCookie: ADMIN) {
       ...SignInResultFields
     }
   }
@@ -49,7 +47,7 @@ const CodeSignIn = graphql(`
 
 const SecondFactor = graphql(`
   mutation AdminSecondFactor($challenge: String!, $code: String!) {
-    verifySecondFactor(challenge: $challenge, code: $code) {
+    verifySecondFactor(challenge: $challenge, code: $code, sessionCookie: ADMIN) {
       ...SessionFields
     }
   }
@@ -69,9 +67,10 @@ async function nextStep(result: SignInResultFieldsFragment): Promise<SignInStep>
     if (result.user.role === 'CUSTOMER') throw new CustomerRefused();
     return { kind: 'second-factor', challenge: result.challenge };
   }
-  const { accessToken, accessTokenExpiresAt, refreshToken } = result;
-  if (!accessToken || !accessTokenExpiresAt || !refreshToken) throw new Error('pixgate.errors.code.INTERNAL_SERVER_ERROR');
-  startSession({ accessToken, accessTokenExpiresAt, refreshToken, user: result.user });
+  // The refresh token is the API's HttpOnly cookie now (sessionCookie: ADMIN); only the access token comes back.
+  const { accessToken, accessTokenExpiresAt } = result;
+  if (!accessToken || !accessTokenExpiresAt) throw new Error('pixgate.errors.code.INTERNAL_SERVER_ERROR');
+  startSession({ accessToken, accessTokenExpiresAt, user: result.user });
   if (result.user.role === 'CUSTOMER') {
     await endSession();
     throw new CustomerRefused();

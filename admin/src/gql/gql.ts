@@ -14,14 +14,13 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.SessionFieldsFragmentDoc,
-    "\n  mutation AdminRefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n": typeof types.AdminRefreshSessionDocument,
-    "\n  mutation AdminEndSession($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.AdminEndSessionDocument,
-    "\n  fragment SignInResultFields on LoginResult {\n    secondFactorRequired\n    challenge\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    refreshTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.SignInResultFieldsFragmentDoc,
-    "\n  mutation AdminPasswordSignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": typeof types.AdminPasswordSignInDocument,
+    "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.SessionFieldsFragmentDoc,
+    "\n  query AdminSessionUser {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.AdminSessionUserDocument,
+    "\n  fragment SignInResultFields on LoginResult {\n    secondFactorRequired\n    challenge\n    accessToken\n    accessTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.SignInResultFieldsFragmentDoc,
+    "\n  mutation AdminPasswordSignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password, sessionCookie: ADMIN) {\n      ...SignInResultFields\n    }\n  }\n": typeof types.AdminPasswordSignInDocument,
     "\n  mutation AdminRequestSignInCode($email: String!) {\n    requestLoginCode(email: $email)\n  }\n": typeof types.AdminRequestSignInCodeDocument,
-    "\n  mutation AdminCodeSignIn($email: String!, $code: String!) {\n    verifyLoginCode(email: $email, code: $code) {\n      ...SignInResultFields\n    }\n  }\n": typeof types.AdminCodeSignInDocument,
-    "\n  mutation AdminSecondFactor($challenge: String!, $code: String!) {\n    verifySecondFactor(challenge: $challenge, code: $code) {\n      ...SessionFields\n    }\n  }\n": typeof types.AdminSecondFactorDocument,
+    "\n  mutation AdminCodeSignIn($email: String!, $code: String!) {\n    verifyLoginCode(email: $email, code: $code, sessionCookie: ADMIN) {\n      ...SignInResultFields\n    }\n  }\n": typeof types.AdminCodeSignInDocument,
+    "\n  mutation AdminSecondFactor($challenge: String!, $code: String!) {\n    verifySecondFactor(challenge: $challenge, code: $code, sessionCookie: ADMIN) {\n      ...SessionFields\n    }\n  }\n": typeof types.AdminSecondFactorDocument,
     "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    createdAt\n    subject\n    field\n    oldValue\n    newValue\n    reason\n    requestId\n    actorName\n    actorRole\n    actor {\n      id\n    }\n    job {\n      id\n      title\n    }\n    image {\n      id\n      filename\n    }\n    customer {\n      id\n      name\n    }\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
     "\n  query AdminAuditEntryList($first: Int, $offset: Int, $filter: AuditFilter) {\n    auditEntries(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AuditEntryFields\n      }\n    }\n  }\n": typeof types.AdminAuditEntryListDocument,
     "\n  fragment CustomerFields on Customer {\n    id\n    name\n    contactEmail\n    createdAt\n    updatedAt\n    creditBalance\n    plan {\n      id\n      name\n    }\n  }\n": typeof types.CustomerFieldsFragmentDoc,
@@ -53,14 +52,13 @@ type Documents = {
     "\n  query AdminUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminUsersByIdsDocument,
 };
 const documents: Documents = {
-    "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.SessionFieldsFragmentDoc,
-    "\n  mutation AdminRefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n": types.AdminRefreshSessionDocument,
-    "\n  mutation AdminEndSession($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.AdminEndSessionDocument,
-    "\n  fragment SignInResultFields on LoginResult {\n    secondFactorRequired\n    challenge\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    refreshTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.SignInResultFieldsFragmentDoc,
-    "\n  mutation AdminPasswordSignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": types.AdminPasswordSignInDocument,
+    "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.SessionFieldsFragmentDoc,
+    "\n  query AdminSessionUser {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.AdminSessionUserDocument,
+    "\n  fragment SignInResultFields on LoginResult {\n    secondFactorRequired\n    challenge\n    accessToken\n    accessTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.SignInResultFieldsFragmentDoc,
+    "\n  mutation AdminPasswordSignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password, sessionCookie: ADMIN) {\n      ...SignInResultFields\n    }\n  }\n": types.AdminPasswordSignInDocument,
     "\n  mutation AdminRequestSignInCode($email: String!) {\n    requestLoginCode(email: $email)\n  }\n": types.AdminRequestSignInCodeDocument,
-    "\n  mutation AdminCodeSignIn($email: String!, $code: String!) {\n    verifyLoginCode(email: $email, code: $code) {\n      ...SignInResultFields\n    }\n  }\n": types.AdminCodeSignInDocument,
-    "\n  mutation AdminSecondFactor($challenge: String!, $code: String!) {\n    verifySecondFactor(challenge: $challenge, code: $code) {\n      ...SessionFields\n    }\n  }\n": types.AdminSecondFactorDocument,
+    "\n  mutation AdminCodeSignIn($email: String!, $code: String!) {\n    verifyLoginCode(email: $email, code: $code, sessionCookie: ADMIN) {\n      ...SignInResultFields\n    }\n  }\n": types.AdminCodeSignInDocument,
+    "\n  mutation AdminSecondFactor($challenge: String!, $code: String!) {\n    verifySecondFactor(challenge: $challenge, code: $code, sessionCookie: ADMIN) {\n      ...SessionFields\n    }\n  }\n": types.AdminSecondFactorDocument,
     "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    createdAt\n    subject\n    field\n    oldValue\n    newValue\n    reason\n    requestId\n    actorName\n    actorRole\n    actor {\n      id\n    }\n    job {\n      id\n      title\n    }\n    image {\n      id\n      filename\n    }\n    customer {\n      id\n      name\n    }\n  }\n": types.AuditEntryFieldsFragmentDoc,
     "\n  query AdminAuditEntryList($first: Int, $offset: Int, $filter: AuditFilter) {\n    auditEntries(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AuditEntryFields\n      }\n    }\n  }\n": types.AdminAuditEntryListDocument,
     "\n  fragment CustomerFields on Customer {\n    id\n    name\n    contactEmail\n    createdAt\n    updatedAt\n    creditBalance\n    plan {\n      id\n      name\n    }\n  }\n": types.CustomerFieldsFragmentDoc,
@@ -109,23 +107,19 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n"];
+export function graphql(source: "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AdminRefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminSessionUser {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  query AdminSessionUser {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AdminEndSession($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n"): (typeof documents)["\n  mutation AdminEndSession($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n"];
+export function graphql(source: "\n  fragment SignInResultFields on LoginResult {\n    secondFactorRequired\n    challenge\n    accessToken\n    accessTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  fragment SignInResultFields on LoginResult {\n    secondFactorRequired\n    challenge\n    accessToken\n    accessTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SignInResultFields on LoginResult {\n    secondFactorRequired\n    challenge\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    refreshTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  fragment SignInResultFields on LoginResult {\n    secondFactorRequired\n    challenge\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    refreshTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AdminPasswordSignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SignInResultFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminPasswordSignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SignInResultFields\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AdminPasswordSignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password, sessionCookie: ADMIN) {\n      ...SignInResultFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminPasswordSignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password, sessionCookie: ADMIN) {\n      ...SignInResultFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -133,11 +127,11 @@ export function graphql(source: "\n  mutation AdminRequestSignInCode($email: Str
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AdminCodeSignIn($email: String!, $code: String!) {\n    verifyLoginCode(email: $email, code: $code) {\n      ...SignInResultFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCodeSignIn($email: String!, $code: String!) {\n    verifyLoginCode(email: $email, code: $code) {\n      ...SignInResultFields\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AdminCodeSignIn($email: String!, $code: String!) {\n    verifyLoginCode(email: $email, code: $code, sessionCookie: ADMIN) {\n      ...SignInResultFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCodeSignIn($email: String!, $code: String!) {\n    verifyLoginCode(email: $email, code: $code, sessionCookie: ADMIN) {\n      ...SignInResultFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AdminSecondFactor($challenge: String!, $code: String!) {\n    verifySecondFactor(challenge: $challenge, code: $code) {\n      ...SessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSecondFactor($challenge: String!, $code: String!) {\n    verifySecondFactor(challenge: $challenge, code: $code) {\n      ...SessionFields\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AdminSecondFactor($challenge: String!, $code: String!) {\n    verifySecondFactor(challenge: $challenge, code: $code, sessionCookie: ADMIN) {\n      ...SessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSecondFactor($challenge: String!, $code: String!) {\n    verifySecondFactor(challenge: $challenge, code: $code, sessionCookie: ADMIN) {\n      ...SessionFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,7 @@ import { JobListPage } from '../../pages/admin-jobs-pages.ts';
 import { messagesFor } from '../../pages/messages.ts';
 import { finish, signedInStaff } from '../../support/admin-session.ts';
 import { openBrowser, type Browser } from '../../support/browser.ts';
+import { accessTokenOf, gql } from '../../support/api-client.ts';
 import { DEMO, DEMO_PASSWORD } from '../../support/demo.ts';
 
 const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
@@ -15,7 +16,7 @@ afterEach(async () => {
 });
 
 describe('signing in to the back office', () => {
-  it('greets a German browser in German; staff reach the job list; no page script can read a token; a reload signs out', async () => {
+  it('greets a German browser in German; staff reach the job list; no page script can read a token (the refresh token is an HttpOnly cookie); a reload keeps the session', async () => {
     const session = await signedInStaff('de-DE');
     browser = session;
     const { page, tokens } = session;
@@ -30,6 +31,9 @@ describe('signing in to the back office', () => {
       caches: await caches.keys(),
     }));
     const everything = JSON.stringify(readable);
+    expect(tokens.refreshToken, 'the API set no session cookie').not.toBe('');
+    const [cookie] = (await session.context.cookies(`${session.baseUrl}/auth/admin/refresh`)).filter((candidate) => candidate.name === 'pixgate_admin_session');
+    expect(cookie).toMatchObject({ httpOnly: true, path: '/auth/admin' });
     expect(everything).not.toContain(tokens.accessToken);
     expect(everything).not.toContain(tokens.refreshToken);
     expect(everything).not.toMatch(JWT);
@@ -37,10 +41,33 @@ describe('signing in to the back office', () => {
     expect(readable.indexedDB).toEqual([]);
     expect(readable.caches).toEqual([]);
 
-    // The session lives in memory only, so a reload asks to sign in again (until the refresh cookie exists).
+    // A reload keeps the session: the page trades the HttpOnly cookie for a new access token.
+    const restored = page.waitForResponse((response) => response.url().endsWith('/auth/admin/refresh'));
     await page.reload();
-    await new AdminLoginPage(page, session.baseUrl, 'de-DE').heading.waitFor();
+    expect((await restored).status()).toBe(200);
+    await new JobListPage(page).waitForJobs();
+    expect(new URL(page.url()).pathname).not.toBe('/admin/login');
+    expect(await page.evaluate(() => document.cookie)).toBe('');
   });
+
+  it('signs out the open tab of a staff member who is deactivated, within 60 s', async () => {
+    const baseUrl = inject('baseUrl');
+    const adminToken = await accessTokenOf(baseUrl, DEMO.admin, DEMO_PASSWORD);
+    const email = `leaving-${Date.now()}@pixgate.test`;
+    const created = await gql<{ createUser: { id: string } }>(
+      baseUrl,
+      'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      { input: { email, name: 'Leaving Staff', role: 'STAFF', password: DEMO_PASSWORD } },
+      adminToken,
+    );
+    const session = await signedInStaff('en-US', email);
+    browser = session;
+    await gql(baseUrl, 'mutation($id: ID!) { deactivateUser(id: $id) { id } }', { id: created.createUser.id }, adminToken);
+    const started = Date.now();
+    await new AdminLoginPage(session.page, baseUrl, 'en-US').heading.waitFor({ timeout: 60_000 });
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(new URL(session.page.url()).pathname).toBe('/admin/login');
+  }, 90_000);
 
   it('refuses a wrong password in words, and a customer with a message that says why', async () => {
     browser = await openBrowser('en-US');
