@@ -4,6 +4,7 @@ import audit from './audit';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
 import customers from './customers';
+import extras from './extras';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import jobs from './jobs';
@@ -29,6 +30,7 @@ function BackOffice() {
       disableTelemetry
     >
       <Resource name="jobs" {...jobs} />
+      <Resource name="extraRequests" {...extras} />
       <Resource name="customers" {...customers} />
       <Resource name="users" {...users} />
       <Resource name="auditEntries" {...audit} />

@@ -1,6 +1,7 @@
 import { combineDataProviders } from 'react-admin';
 import { auditEntriesProvider } from './audit-entries';
 import { customersProvider } from './customers';
+import { extraRequestsProvider } from './extra-requests';
 import { imagesProvider } from './images';
 import { jobsProvider } from './jobs';
 import { usersProvider } from './users';
@@ -12,6 +13,7 @@ export const providers = {
   customers: customersProvider,
   users: usersProvider,
   auditEntries: auditEntriesProvider,
+  extraRequests: extraRequestsProvider,
 };
 
 export type ResourceName = keyof typeof providers;
@@ -23,4 +25,4 @@ export const dataProvider = combineDataProviders((resource) => {
 });
 
 /** The data provider with the resources' custom actions typed, for `useDataProvider<PixgateDataProvider>()`. */
-export type PixgateDataProvider = typeof dataProvider & typeof jobsProvider & typeof imagesProvider;
+export type PixgateDataProvider = typeof dataProvider & typeof jobsProvider & typeof imagesProvider & typeof extraRequestsProvider & typeof usersProvider;

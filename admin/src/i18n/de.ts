@@ -4,6 +4,8 @@ import {
   auditSubjectLabels,
   errorCodeLabels,
   errorReasonLabels,
+  extraDecisionLabels,
+  extraRequestStatusLabels,
   imageStatusLabels,
   jobStatusLabels,
   selectionStateLabels,
@@ -15,6 +17,21 @@ import { reactAdminGerman } from './react-admin-de';
 export const de: Messages = {
   ...reactAdminGerman,
   resources: {
+    extraRequests: {
+      name: 'Extra-Anfrage |||| Extra-Anfragen',
+      fields: {
+        image: 'Bild',
+        'image.filename': 'Datei',
+        job: 'Auftrag',
+        jobId: 'Auftrag',
+        customer: 'Kunde',
+        customerId: 'Kunde',
+        note: 'Notiz des Kunden',
+        createdAt: 'Angefragt',
+        status: 'Status',
+        decision: 'Entscheidung',
+      },
+    },
     jobs: {
       name: 'Auftrag |||| Aufträge',
       fields: {
@@ -98,9 +115,20 @@ export const de: Messages = {
       JobStatus: jobStatusLabels.de,
       UserRole: userRoleLabels.de,
       AuditSubject: auditSubjectLabels.de,
+      ExtraRequestStatus: extraRequestStatusLabels.de,
+      ExtraDecision: extraDecisionLabels.de,
     },
     auditField: auditFieldLabels.de,
     errors: { code: errorCodeLabels.de, reason: errorReasonLabels.de },
+    extras: {
+      decide_title: '%{decision}: %{filename}',
+      note_label: 'Notiz an den Kunden',
+      note_help: 'Der Kunde sieht sie mit der Entscheidung; sie wird mit ihr gespeichert.',
+      final: 'Endgültig: der Kunde darf dieses Bild nicht erneut anfragen',
+      may_ask_again_from: 'Erneut anfragen ab',
+      may_ask_again_help: 'Leer: sofort.',
+      decided: 'Entscheidung gespeichert: %{status}',
+    },
     auth: {
       heading: 'Anmeldung im Backoffice',
       email: 'E-Mail',

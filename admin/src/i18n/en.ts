@@ -4,6 +4,8 @@ import {
   auditSubjectLabels,
   errorCodeLabels,
   errorReasonLabels,
+  extraDecisionLabels,
+  extraRequestStatusLabels,
   imageStatusLabels,
   jobStatusLabels,
   selectionStateLabels,
@@ -14,6 +16,21 @@ import {
 export const en = {
   ...englishMessages,
   resources: {
+    extraRequests: {
+      name: 'Extra request |||| Extras inbox',
+      fields: {
+        image: 'Image',
+        'image.filename': 'File',
+        job: 'Job',
+        jobId: 'Job',
+        customer: 'Customer',
+        customerId: 'Customer',
+        note: 'Customer’s note',
+        createdAt: 'Requested',
+        status: 'Status',
+        decision: 'Decision',
+      },
+    },
     jobs: {
       name: 'Job |||| Jobs',
       fields: {
@@ -97,9 +114,20 @@ export const en = {
       JobStatus: jobStatusLabels.en,
       UserRole: userRoleLabels.en,
       AuditSubject: auditSubjectLabels.en,
+      ExtraRequestStatus: extraRequestStatusLabels.en,
+      ExtraDecision: extraDecisionLabels.en,
     },
     auditField: auditFieldLabels.en,
     errors: { code: errorCodeLabels.en, reason: errorReasonLabels.en },
+    extras: {
+      decide_title: '%{decision}: %{filename}',
+      note_label: 'Note to the customer',
+      note_help: 'Shown to the customer with the decision, and saved with it.',
+      final: 'Final: the customer may not ask for this image again',
+      may_ask_again_from: 'May ask again from',
+      may_ask_again_help: 'Empty: at once.',
+      decided: 'Decision saved: %{status}',
+    },
     auth: {
       heading: 'Sign in to the back office',
       email: 'Email',

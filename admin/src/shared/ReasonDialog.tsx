@@ -12,6 +12,9 @@ interface ReasonDialogProps {
   /** Inputs of the action itself (a new size, a state), controlled by the caller. */
   children?: ReactNode;
   confirmDisabled?: boolean;
+  /** The reason field's label and help when the text is more than an audit reason (a note to the customer). */
+  reasonLabel?: string;
+  reasonHelp?: string;
   onClose: () => void;
   /** Runs the audited action with the reason; a rejection is shown in the dialog. */
   onConfirm: (reason: string) => Promise<void>;
@@ -22,7 +25,7 @@ interface ReasonDialogProps {
  * requires it. A refusal stays in the dialog, explained; a CONFLICT (someone changed the job
  * meanwhile) offers to reload before trying again.
  */
-export function ReasonDialog({ open, title, confirmLabel, help, children, confirmDisabled, onClose, onConfirm }: ReasonDialogProps) {
+export function ReasonDialog({ open, title, confirmLabel, help, children, confirmDisabled, reasonLabel, reasonHelp, onClose, onConfirm }: ReasonDialogProps) {
   const translate = useTranslate();
   const refresh = useRefresh();
   const [reason, setReason] = useState('');
@@ -64,7 +67,7 @@ export function ReasonDialog({ open, title, confirmLabel, help, children, confir
             {help ? <DialogContentText>{help}</DialogContentText> : null}
             {children}
             <TextField
-              label={translate('pixgate.reason.label')}
+              label={reasonLabel ?? translate('pixgate.reason.label')}
               value={reason}
               onChange={(event) => setReason(event.target.value)}
               onBlur={() => setTouched(true)}
@@ -72,7 +75,7 @@ export function ReasonDialog({ open, title, confirmLabel, help, children, confir
               multiline
               minRows={2}
               error={touched && missing}
-              helperText={touched && missing ? translate('pixgate.reason.required') : translate('pixgate.reason.help')}
+              helperText={touched && missing ? translate('pixgate.reason.required') : (reasonHelp ?? translate('pixgate.reason.help'))}
               slotProps={{ htmlInput: { maxLength: 500 } }}
             />
             {error ? (

@@ -1,4 +1,4 @@
-import type { AuditSubject, ImageStatus, JobStatus, SelectionState, UserRole } from '../../gql/graphql';
+import type { AuditSubject, ExtraDecision, ExtraRequestStatus, ImageStatus, JobStatus, SelectionState, UserRole } from '../../gql/graphql';
 import type { Labels } from './locales';
 
 /**
@@ -25,6 +25,16 @@ export const userRoleLabels = {
   de: { CUSTOMER: 'Kunde', STAFF: 'Mitarbeiter', ADMIN: 'Administrator' },
   en: { CUSTOMER: 'Customer', STAFF: 'Staff', ADMIN: 'Admin' },
 } satisfies Labels<UserRole>;
+
+export const extraRequestStatusLabels = {
+  de: { PENDING: 'Offen', PAID: 'Bezahlt genehmigt', FREE: 'Kostenlos genehmigt', INCLUDED: 'Ins Paket übernommen', DECLINED: 'Abgelehnt', WITHDRAWN: 'Zurückgezogen' },
+  en: { PENDING: 'Pending', PAID: 'Approved, paid', FREE: 'Approved, free', INCLUDED: 'Taken into the package', DECLINED: 'Declined', WITHDRAWN: 'Withdrawn' },
+} satisfies Labels<ExtraRequestStatus>;
+
+export const extraDecisionLabels = {
+  de: { PAID: 'Bezahlt genehmigen', FREE: 'Kostenlos genehmigen', DECLINED: 'Ablehnen' },
+  en: { PAID: 'Approve paid', FREE: 'Approve free', DECLINED: 'Decline' },
+} satisfies Labels<ExtraDecision>;
 
 export const auditSubjectLabels = {
   de: { JOB: 'Auftrag', IMAGE: 'Bild', CUSTOMER: 'Kunde' },

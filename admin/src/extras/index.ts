@@ -1,0 +1,7 @@
+import InboxIcon from '@mui/icons-material/MoveToInbox';
+import { ExtraRequestList } from './ExtraRequestList';
+
+export default {
+  list: ExtraRequestList,
+  icon: InboxIcon,
+};
