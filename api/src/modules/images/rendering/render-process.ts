@@ -68,6 +68,9 @@ export class RenderProcess {
     const { url, execArgv } = workerEntry(import.meta.url, 'render-process-entry');
     const child = fork(fileURLToPath(url), [String(this.settings.nice)], {
       execArgv: execArgv ?? [],
+      // glibc gives each libvips thread its own malloc arenas and keeps their freed pages: sharp's
+      // documentation advises two arenas (or jemalloc) so the process's memory does not creep up.
+      env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' },
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
