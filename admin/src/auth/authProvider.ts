@@ -24,12 +24,13 @@ export const authProvider: AuthProvider = {
       throw error;
     }
   },
+  // After a reload these may be asked before checkAuth restored the session: they wait for the same restore.
   async getIdentity() {
-    const user = sessionUser();
+    const user = sessionUser() ?? ((await checkSession()) ? sessionUser() : null);
     if (!user) throw new Error('ra.auth.auth_check_error');
     return { id: user.id, fullName: user.name };
   },
   async getPermissions() {
-    return sessionUser()?.role;
+    return (sessionUser() ?? ((await checkSession()) ? sessionUser() : null))?.role;
   },
 };

@@ -49,6 +49,22 @@ const UsersByIds = graphql(`
   }
 `);
 
+const DeactivateUser = graphql(`
+  mutation AdminDeactivateUser($id: ID!) {
+    deactivateUser(id: $id) {
+      ...UserFields
+    }
+  }
+`);
+
+const ReactivateUser = graphql(`
+  mutation AdminReactivateUser($id: ID!) {
+    reactivateUser(id: $id) {
+      ...UserFields
+    }
+  }
+`);
+
 export type UserRecord = UserFieldsFragment;
 
 const SORTABLE: Record<string, UserSortField> = { name: 'NAME', email: 'EMAIL', createdAt: 'CREATED_AT' };
@@ -73,4 +89,7 @@ export const usersProvider = resourceProvider({
   getManyReference: (_resource: string, params: GetManyReferenceParams) => list({ ...params.filter, [params.target]: String(params.id) }, params),
   getOne: async (_resource: string, params: GetOneParams) => ({ data: (await request(UserDetail, { id: String(params.id) })).user }),
   getMany: async (_resource: string, params: GetManyParams) => ({ data: found((await request(UsersByIds, { ids: params.ids.map(String) })).usersByIds) }),
+  /** Blocks sign-in and ends every session of the user at once (staff: customer users; admins: anyone). */
+  deactivateUser: async (_resource: string, params: { id: string }) => ({ data: (await request(DeactivateUser, { id: params.id })).deactivateUser }),
+  reactivateUser: async (_resource: string, params: { id: string }) => ({ data: (await request(ReactivateUser, { id: params.id })).reactivateUser }),
 });

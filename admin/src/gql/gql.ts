@@ -53,6 +53,8 @@ type Documents = {
     "\n  query AdminUserList($first: Int, $offset: Int, $filter: UserFilter, $sortBy: UserSortField, $sortDirection: SortDirection) {\n    users(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n": typeof types.AdminUserListDocument,
     "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminUserDocument,
     "\n  query AdminUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminUsersByIdsDocument,
+    "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminDeactivateUserDocument,
+    "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminReactivateUserDocument,
 };
 const documents: Documents = {
     "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.SessionFieldsFragmentDoc,
@@ -94,6 +96,8 @@ const documents: Documents = {
     "\n  query AdminUserList($first: Int, $offset: Int, $filter: UserFilter, $sortBy: UserSortField, $sortDirection: SortDirection) {\n    users(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n": types.AdminUserListDocument,
     "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": types.AdminUserDocument,
     "\n  query AdminUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      ...UserFields\n    }\n  }\n": types.AdminUsersByIdsDocument,
+    "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n": types.AdminDeactivateUserDocument,
+    "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n": types.AdminReactivateUserDocument,
 };
 
 /**
@@ -266,6 +270,14 @@ export function graphql(source: "\n  query AdminUser($id: ID!) {\n    user(id: $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  query AdminUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

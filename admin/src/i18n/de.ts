@@ -81,6 +81,7 @@ export const de: Messages = {
         active: 'Aktiv',
         totpEnabled: 'Zweiter Faktor',
         lastLoginAt: 'Letzte Anmeldung',
+        deactivatedAt: 'Deaktiviert',
         'customer.name': 'Kunde',
         customerId: 'Kunde',
         createdAt: 'Angelegt',
@@ -190,6 +191,16 @@ export const de: Messages = {
     audit: {
       by: '%{name} (%{role})',
       none: '—',
+    },
+    user: {
+      deactivate: 'Deaktivieren',
+      reactivate: 'Reaktivieren',
+      deactivate_title: '%{name} deaktivieren?',
+      reactivate_title: '%{name} reaktivieren?',
+      deactivate_help: 'Die Anmeldung ist dann nicht mehr möglich, und alle offenen Sitzungen enden sofort. Nichts wird gelöscht; Sie können wieder reaktivieren.',
+      reactivate_help: 'Die Anmeldung ist wieder möglich.',
+      deactivated: 'Benutzer deaktiviert',
+      reactivated: 'Benutzer reaktiviert',
     },
     customer: {
       users: 'Benutzer',

@@ -80,6 +80,7 @@ export const en = {
         active: 'Active',
         totpEnabled: 'Second factor',
         lastLoginAt: 'Last sign-in',
+        deactivatedAt: 'Deactivated',
         'customer.name': 'Customer',
         customerId: 'Customer',
         createdAt: 'Created',
@@ -189,6 +190,16 @@ export const en = {
     audit: {
       by: '%{name} (%{role})',
       none: '—',
+    },
+    user: {
+      deactivate: 'Deactivate',
+      reactivate: 'Reactivate',
+      deactivate_title: 'Deactivate %{name}?',
+      reactivate_title: 'Reactivate %{name}?',
+      deactivate_help: 'They can no longer sign in, and every open session ends at once. Nothing is deleted; you can reactivate them.',
+      reactivate_help: 'They can sign in again.',
+      deactivated: 'User deactivated',
+      reactivated: 'User reactivated',
     },
     customer: {
       users: 'Users',

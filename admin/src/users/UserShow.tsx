@@ -1,16 +1,24 @@
-import { BooleanField, DateField, FunctionField, ReferenceField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { BooleanField, DateField, FunctionField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import type { UserRecord } from '../dataProvider/users';
+import { UserActiveButton } from './UserActiveButton';
 
 function UserTitle() {
   const user = useRecordContext<UserRecord>();
   return <>{user?.name ?? ''}</>;
 }
 
-/** Read-only for now: user administration (roles, deactivation, TOTP reset) comes with its audited actions. */
+/** Deactivate / reactivate where the API allows it; roles and TOTP reset are not built yet. */
 export function UserShow() {
   const translate = useTranslate();
   return (
-    <Show title={<UserTitle />}>
+    <Show
+      title={<UserTitle />}
+      actions={
+        <TopToolbar>
+          <UserActiveButton />
+        </TopToolbar>
+      }
+    >
       <SimpleShowLayout>
         <TextField source="name" />
         <TextField source="email" />
@@ -19,6 +27,7 @@ export function UserShow() {
           <TextField source="name" />
         </ReferenceField>
         <BooleanField source="active" />
+        <DateField source="deactivatedAt" showTime emptyText="—" />
         <BooleanField source="totpEnabled" />
         <DateField source="lastLoginAt" showTime emptyText="—" />
         <DateField source="createdAt" showTime />
