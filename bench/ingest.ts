@@ -71,6 +71,7 @@ const GALLERY = 'query($id: ID!) { job(id: $id) { images(first: 500) { nodes { i
 /** What one photo occupies in storage during a pass, at most: original, renditions, S3 metadata (the upload copy is gone by then). */
 const RUN_BYTES_PER_IMAGE = 15 * MB;
 const GB = 1e9;
+const TOKEN_TTL_SECONDS = 3600;
 /**
  * Put into each job's upload prefix before its uploads. The embedded S3 server (s3rver 3.7.1) removes
  * a directory left empty by a delete; completion deletes each upload's object, so a PUT into the same
@@ -160,8 +161,8 @@ run(async () => {
       ...(process.env.RENDER_NICE ? { RENDER_NICE: process.env.RENDER_NICE } : {}),
       // Raised unless asked otherwise: whether a shoot fits the upload limits is another question
       // (--product-upload-limits answers it: request and complete both count).
-      // Tokens for a whole pass (1,000 photos take ~15–20 min); each pass signs in afresh.
-      ACCESS_TOKEN_TTL_SECONDS: '3600',
+      // Tokens that outlast a pass (1,000 photos take ~15–20 min); a token older than half that is renewed before a pass.
+      ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
       ...(options['product-upload-limits'] ? {} : { RATE_LIMIT_UPLOAD_IP: '100000000/1m', RATE_LIMIT_UPLOAD_USER: '100000000/1m' }),
     },
   });
@@ -178,6 +179,18 @@ run(async () => {
     const staff = await makeStaff(bench);
     const cast = await makeCast(bench);
     const graphqlUrl = `${bench.server.url}/graphql`;
+    // Signing in at every pass would run into the login limits (5 per account and address in 10 minutes).
+    const tokens = new Map<string, { token: string; at: number }>([
+      [staff.user.email, { token: staff.token, at: Date.now() }],
+      [cast.customerUser.email, { token: cast.token, at: Date.now() }],
+    ]);
+    const freshToken = async (email: string) => {
+      const known = tokens.get(email);
+      if (known && Date.now() - known.at < (TOKEN_TTL_SECONDS * 1000) / 2) return known.token;
+      const renewed = { token: await signIn(bench, email), at: Date.now() };
+      tokens.set(email, renewed);
+      return renewed.token;
+    };
     const { watermarkText } = await services.studio.get(em());
     const { url: bareUrl } = await bare.init({ storage: bench.storage, threads: RENDER_THREADS, renderConcurrency: RENDER_CONCURRENCY, watermarkText, maxPixels: config.uploads.maxPixels });
     console.log(`API process once started, before any upload: ${memoryNow()}`);
@@ -191,7 +204,7 @@ run(async () => {
     /** Upload `batch` into a new job through the API and wait until every image is READY or FAILED. */
     const productPass = async (label: string, batch = files): Promise<Pass> => {
       const job = await newJob(`Ingest ${label}`);
-      const token = await signIn(bench, staff.user.email);
+      const token = await freshToken(staff.user.email);
       const staffGql = gqlClient(graphqlUrl, token);
       const cpuBefore = cpuSeconds();
       await sampler.start();
@@ -274,7 +287,7 @@ run(async () => {
     await insertReadyImageRows(em(), { customerId: cast.customer.id, jobId: cast.job.id, count: GALLERY_IMAGES });
     const galleryRequest = {
       url: graphqlUrl,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await signIn(bench, cast.customerUser.email)}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await freshToken(cast.customerUser.email)}` },
       body: JSON.stringify({ query: GALLERY, variables: { id: cast.job.id } }),
       concurrency: GALLERY_CONCURRENCY,
     };
