@@ -18,8 +18,7 @@
  *
  * Options: --images N (200), --concurrency C (4 uploads at a time), --rounds R (1), --seed S,
  * --gallery-requests (400), --gallery-concurrency (4), --decode-images (5), --fixtures-only,
- * --product-upload-limits (keep RATE_LIMIT_UPLOAD_* at the product's defaults instead of raising them),
- * --without-upload-placeholder (see UPLOAD_PLACEHOLDER).
+ * --product-upload-limits (keep RATE_LIMIT_UPLOAD_* at the product's defaults instead of raising them).
 
  * Env, the same for both sides: RENDER_CONCURRENCY (2), RENDER_THREADS (1), UV_THREADPOOL_SIZE
  * (libuv's default 4 when unset; set it in the environment, it is read at start-up); RENDER_NICE is
@@ -39,7 +38,6 @@ import { collectGarbage, fmt, makeCast, makeStaff, signIn, MB, median, onCleanup
 import { gqlClient, waitUntilSettled } from './upload-path.js';
 import { insertReadyImageRows } from '../api/test/support/ready-image-rows.js';
 import { JobStatus } from '../api/src/shared/domain/job-status.js';
-import { storageKeys } from '../api/src/storage/storage-keys.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -52,7 +50,6 @@ const { values: options } = parseArgs({
     'decode-images': { type: 'string', default: '5' },
     'fixtures-only': { type: 'boolean', default: false },
     'product-upload-limits': { type: 'boolean', default: false },
-    'without-upload-placeholder': { type: 'boolean', default: false },
   },
 });
 const IMAGES = Number(options.images);
@@ -72,15 +69,6 @@ const GALLERY = 'query($id: ID!) { job(id: $id) { images(first: 500) { nodes { i
 const RUN_BYTES_PER_IMAGE = 15 * MB;
 const GB = 1e9;
 const TOKEN_TTL_SECONDS = 3600;
-/**
- * Put into each job's upload prefix before its uploads. The embedded S3 server (s3rver 3.7.1) removes
- * a directory left empty by a delete; completion deletes each upload's object, so a PUT into the same
- * job between its mkdir and its open fails with ENOENT on a stream without an error handler, and the
- * S3 server process dies (within seconds with 4 uploads at a time into one job; in most 200-photo
- * runs). One more object keeps the directory from ever being empty; --without-upload-placeholder
- * shows the crash.
- */
-const UPLOAD_PLACEHOLDER = '.bench-placeholder';
 
 /** Refuses before anything is written if the fixtures still to be made and one pass's storage do not fit. */
 function checkDiskSpace(): void {
@@ -194,11 +182,7 @@ run(async () => {
     const { watermarkText } = await services.studio.get(em());
     const { url: bareUrl } = await bare.init({ storage: bench.storage, threads: RENDER_THREADS, renderConcurrency: RENDER_CONCURRENCY, watermarkText, maxPixels: config.uploads.maxPixels });
     console.log(`API process once started, before any upload: ${memoryNow()}`);
-    const newJob = async (title: string) => {
-      const job = await services.jobs.create(em(), { customerId: cast.customer.id, title, status: JobStatus.DELIVERED, includedImages: 10, allImagesIncluded: false });
-      if (!options['without-upload-placeholder']) await services.storage.put(storageKeys.upload(cast.customer.id, job.id, UPLOAD_PLACEHOLDER), Buffer.alloc(0), { contentType: 'application/octet-stream', byteSize: 0 });
-      return job;
-    };
+    const newJob = (title: string) => services.jobs.create(em(), { customerId: cast.customer.id, title, status: JobStatus.DELIVERED, includedImages: 10, allImagesIncluded: false });
 
     const peaks: MemoryPeaks[] = [];
     /** Upload `batch` into a new job through the API and wait until every image is READY or FAILED. */
@@ -239,7 +223,7 @@ run(async () => {
         throw new Error(`the embedded S3 server exited during the ${label} product pass (its error is printed above): the figures of this run are void`);
       }
       // Rows stay (nothing reads them again); the bytes go, so rounds do not fill the disk.
-      const keys = new Set([...rows!.keys, storageKeys.upload(cast.customer.id, job.id, UPLOAD_PLACEHOLDER)]);
+      const keys = new Set(rows!.keys);
       for (let start = 0, list = [...keys]; start < list.length; start += 1000) await services.storage.delete(list.slice(start, start + 1000));
       return { imagesPerSecond: batch.length / seconds, cpuPerImage: cpu.total, seconds, failed, firstProblem };
     };
@@ -333,7 +317,7 @@ run(async () => {
       { name: 'bare server peak RSS', value: peak('bare', barePeaks), unit: 'MB', digits: 0 },
       { name: 'render time, decode once ÷ decode per rendition', value: decode.onceMs / decode.eachMs, unit: '', digits: 3 },
     ];
-    const parameters = { images: IMAGES, concurrency: CONCURRENCY, rounds: ROUNDS, seed: SEED, renderConcurrency: RENDER_CONCURRENCY, renderThreads: RENDER_THREADS, uvThreadpoolSize: UV_THREADPOOL_SIZE, renderNice: process.env.RENDER_NICE ?? 'product default', galleryRequests: GALLERY_REQUESTS, galleryConcurrency: GALLERY_CONCURRENCY, decodeImages: DECODE_IMAGES, productUploadLimits: options['product-upload-limits'], uploadPlaceholder: !options['without-upload-placeholder'], gigabytes: Number(fmt(totalBytes / GB, 2)), roundRatios: ratios.map((ratio) => Number(fmt(ratio, 3))) };
+    const parameters = { images: IMAGES, concurrency: CONCURRENCY, rounds: ROUNDS, seed: SEED, renderConcurrency: RENDER_CONCURRENCY, renderThreads: RENDER_THREADS, uvThreadpoolSize: UV_THREADPOOL_SIZE, renderNice: process.env.RENDER_NICE ?? 'product default', galleryRequests: GALLERY_REQUESTS, galleryConcurrency: GALLERY_CONCURRENCY, decodeImages: DECODE_IMAGES, productUploadLimits: options['product-upload-limits'], gigabytes: Number(fmt(totalBytes / GB, 2)), roundRatios: ratios.map((ratio) => Number(fmt(ratio, 3))) };
     printTable(`Ingest of ${IMAGES} photos (${fmt(totalBytes / GB, 2)} GB), ${ROUNDS} round(s), total ${fmt((performance.now() - started) / 1000, 0)} s`, figures, parameters);
   } finally {
     await Promise.all([client.close(), sampler.close(), bare.close(), latency.close()]);
