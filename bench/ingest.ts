@@ -147,11 +147,13 @@ run(async () => {
       RENDER_CONCURRENCY: String(RENDER_CONCURRENCY),
       RENDER_THREADS: String(RENDER_THREADS),
       ...(process.env.RENDER_NICE ? { RENDER_NICE: process.env.RENDER_NICE } : {}),
-      // Raised unless asked otherwise: whether a shoot fits the upload limits is another question
-      // (--product-upload-limits answers it: request and complete both count).
       // Tokens that outlast a pass (1,000 photos take ~15–20 min); a token older than half that is renewed before a pass.
       ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
-      ...(options['product-upload-limits'] ? {} : { RATE_LIMIT_UPLOAD_IP: '100000000/1m', RATE_LIMIT_UPLOAD_USER: '100000000/1m' }),
+      // Raised unless asked otherwise: a run uploads the shoot 2 + 2 × rounds times, which a studio
+      // does not (--product-upload-limits runs with the product's limits).
+      ...(options['product-upload-limits']
+        ? {}
+        : Object.fromEntries(['RATE_LIMIT_UPLOAD_IP', 'RATE_LIMIT_UPLOAD_USER', 'RATE_LIMIT_UPLOAD_STAFF_USER', 'RATE_LIMIT_UPLOAD_MIB_USER', 'RATE_LIMIT_UPLOAD_MIB_STAFF_USER'].map((name) => [name, '100000000/1m']))),
     },
   });
   const client = new IngestClient();
