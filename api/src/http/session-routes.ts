@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Config } from '../config.js';
-import { SessionCookie } from '../shared/domain/session-cookie.js';
+import { SESSION_COOKIES, SessionCookie } from '../shared/domain/session-cookie.js';
 import type { Services } from '../services.js';
 import { AppError } from '../shared/errors.js';
 import { sendAppError } from './http-errors.js';
@@ -68,7 +68,5 @@ function admitted(req: Request, res: Response, config: Config, app: SessionCooki
   return refuse(new AppError('UNAUTHENTICATED', 'There is no session in this browser. Sign in.', { reason: 'NO_SESSION' }));
 }
 
-export const SESSION_APPS = [
-  { app: SessionCookie.ADMIN, path: '/auth/admin' },
-  { app: SessionCookie.CLIENT, path: '/auth/client' },
-] as const;
+/** Each web app's refresh and logout live under its cookie's path, so the browser sends the cookie there and nowhere else. */
+export const SESSION_APPS = Object.values(SessionCookie).map((app) => ({ app, path: SESSION_COOKIES[app].path }));
