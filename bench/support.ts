@@ -181,7 +181,7 @@ export async function makeCast(bench: BenchServer, job: { includedImages?: numbe
   const { services } = bench.server;
   const unique = randomBytes(4).toString('hex');
   const customer = await services.customers.create(services.orm.em.fork(), { name: `Bench customer ${unique}` });
-  const customerUser = await services.users.create(services.orm.em.fork(), {
+  const customerUser = await services.users.create(services.orm.em.fork(), { command: 'bench' }, {
     email: `bench-${unique}@example.test`,
     name: `Bench user ${unique}`,
     role: UserRole.CUSTOMER,
@@ -212,7 +212,7 @@ export async function signIn(bench: BenchServer, email: string): Promise<string>
 export async function makeStaff(bench: BenchServer): Promise<{ user: User; token: string }> {
   const { services } = bench.server;
   const unique = randomBytes(4).toString('hex');
-  const user = await services.users.create(services.orm.em.fork(), { email: `bench-staff-${unique}@example.test`, name: `Bench staff ${unique}`, role: UserRole.STAFF, password: DEMO_PASSWORD });
+  const user = await services.users.create(services.orm.em.fork(), { command: 'bench' }, { email: `bench-staff-${unique}@example.test`, name: `Bench staff ${unique}`, role: UserRole.STAFF, password: DEMO_PASSWORD });
   return { user, token: await signIn(bench, user.email) };
 }
 

@@ -14,6 +14,7 @@ import { Migration20261204020000AccessDenied } from './Migration20261204020000Ac
 import { Migration20261205000000ImageProcessing } from './Migration20261205000000ImageProcessing.js';
 import { Migration20261205010000RefreshReuseGrace } from './Migration20261205010000RefreshReuseGrace.js';
 import { Migration20261205020000ExtraRequests } from './Migration20261205020000ExtraRequests.js';
+import { Migration20261206000000UserAudit } from './Migration20261206000000UserAudit.js';
 
 /** Every migration, in order. Listed explicitly so no file-system discovery is needed at run time. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   { name: 'Migration20261205000000ImageProcessing', class: Migration20261205000000ImageProcessing },
   { name: 'Migration20261205010000RefreshReuseGrace', class: Migration20261205010000RefreshReuseGrace },
   { name: 'Migration20261205020000ExtraRequests', class: Migration20261205020000ExtraRequests },
+  { name: 'Migration20261206000000UserAudit', class: Migration20261206000000UserAudit },
 ];

@@ -16,6 +16,7 @@ import { JobService } from './modules/jobs/job.service.js';
 import { PackageService } from './modules/jobs/package.service.js';
 import { StudioService } from './modules/studio/studio.service.js';
 import { UserService } from './modules/users/user.service.js';
+import { UserAudit } from './modules/users/user-audit.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { DeliveryService } from './modules/downloads/delivery.service.js';
 import { DownloadService } from './modules/downloads/download.service.js';
@@ -47,10 +48,11 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
   const accessTokens = new AccessTokens(deps.signingSecret, config.auth.accessTokenTtlSeconds);
   const studio = new StudioService();
   const audit = new AuditService();
+  const userAudit = new UserAudit(audit);
   const securityEvents = new SecurityEvents(deps.orm, logger);
   const rateLimits = new RateLimits(config.rateLimits, deps.redis);
   const mailer = createMailer(config, deps.orm, logger);
-  const totp = new TotpService(new SecretBox(deps.signingSecret, 'totp-secret'), urlTokens, studio, logger);
+  const totp = new TotpService(new SecretBox(deps.signingSecret, 'totp-secret'), urlTokens, studio, userAudit, logger);
   const auth = new AuthService(config, accessTokens, logger, securityEvents, totp, new SecretBox(deps.signingSecret, 'refresh-successor'));
   const usage = new UsageService(config.enhancementTimeZone);
   const selectionLocks = new SelectionLockService(audit);
@@ -78,7 +80,7 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     mailOutbox: new MailOutboxService(mailer),
     loginCodes: new LoginCodeService(deps.signingSecret, deps.orm, auth, mailer, studio, securityEvents, logger),
     customers: new CustomerService(),
-    users: new UserService(),
+    users: new UserService(userAudit),
     jobs: new JobService(studio, audit),
     images: new ImageService(),
     taskQueues,

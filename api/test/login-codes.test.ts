@@ -83,7 +83,7 @@ describe('email-code sign-in', () => {
 
   it('works for users without a password and honours rememberMe', async () => {
     const customer = await factories(server).customer();
-    const user = await server.services.users.create(em(), { email: `nopass-${Date.now()}@example.test`, name: 'No Password', role: UserRole.CUSTOMER, customerId: customer.id });
+    const user = await server.services.users.create(em(), { command: 'test' }, { email: `nopass-${Date.now()}@example.test`, name: 'No Password', role: UserRole.CUSTOMER, customerId: customer.id });
     const code = await freshCode(user.email);
     const session = (await server.gql(VERIFY, { email: user.email, code, rememberMe: true })).data!.verifyLoginCode;
     expect(Math.round((new Date(session.refreshTokenExpiresAt).getTime() - Date.now()) / 86_400_000)).toBe(7);

@@ -70,7 +70,7 @@ export async function seedDemoData(services: Services): Promise<DemoLogin[]> {
   const users: User[] = [];
   for (const demo of DEMO_USERS) {
     const customerId = demo.customer ? customers.get(demo.customer)!.id : undefined;
-    users.push(await services.users.create(em, { email: demo.email, name: demo.name, role: demo.role, customerId, password: DEMO_PASSWORD }));
+    users.push(await services.users.create(em, { command: 'demo data' }, { email: demo.email, name: demo.name, role: demo.role, customerId, password: DEMO_PASSWORD }));
   }
   const staff = users.find((user) => user.role === UserRole.STAFF)!;
   // Through the audited operations, so the demo's audit log shows them too.

@@ -61,7 +61,7 @@ export const objectRules: IRules = {
     plan: can('customer.read', ofParent),
     creditBalance: can('customer.read', ofParent),
   },
-  User: allow,
+  User: { '*': allow, auditTrail: can('audit.read') },
   Job: { '*': allow, deliveries: can('delivery.read'), auditTrail: can('audit.read') },
   SelectionCounts: allow,
   ExtraRequest: { '*': allow, requestedBy: can('user.read'), decidedBy: can('user.read') },

@@ -1,6 +1,6 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AuditResolver, CustomerAuditResolver, ImageAuditResolver, JobAuditResolver } from '../modules/audit/audit.resolver.js';
+import { AuditResolver, CustomerAuditResolver, ImageAuditResolver, JobAuditResolver, UserAuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { TotpResolver } from '../modules/auth/totp.resolver.js';
 import { MailOutboxResolver } from '../modules/mail/mail-outbox.resolver.js';
@@ -21,7 +21,7 @@ import { rejectUnstorableStrings } from '../shared/input-validation.js';
 import { applyPermissions } from './permissions.js';
 
 const resolvers = [AuthResolver, UserResolver, CustomerResolver, JobResolver, PackageResolver, ImageResolver, SelectionResolver, StudioResolver,
-  DownloadResolver, DeliveryResolver, AuditResolver, CustomerAuditResolver, JobAuditResolver, ImageAuditResolver, SecurityEventsResolver,
+  DownloadResolver, DeliveryResolver, AuditResolver, CustomerAuditResolver, JobAuditResolver, ImageAuditResolver, UserAuditResolver, SecurityEventsResolver,
   TotpResolver, MailOutboxResolver, PlanResolver, CustomerPlanResolver, UsageResolver,
   EnhancementResolver, ImageEnhancementResolver, ExtraRequestResolver, ImageExtraRequestsResolver] as const;
 

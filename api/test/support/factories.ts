@@ -18,7 +18,7 @@ export function factories(server: TestServer) {
       return server.services.customers.create(em(), { name });
     },
     async user(role: UserRole, customer?: Customer, overrides: { email?: string; name?: string } = {}): Promise<User> {
-      return server.services.users.create(em(), {
+      return server.services.users.create(em(), { command: 'test factory' }, {
         email: overrides.email ?? `${role.toLowerCase()}-${unique()}@example.test`,
         name: overrides.name ?? `${role} ${unique()}`,
         role,

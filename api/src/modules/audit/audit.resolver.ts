@@ -33,6 +33,11 @@ export class AuditResolver {
     return entry.customerId ? loadById(ctx.em, Customer, entry.customerId) : Promise.resolve(null);
   }
 
+  @FieldResolver(() => User, { nullable: true, description: 'The user whose role, customer, activation or second factor was changed (subject USER); null otherwise.' })
+  user(@Root() entry: AuditEntry, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return entry.userId ? loadById(ctx.em, User, entry.userId) : Promise.resolve(null);
+  }
+
   @FieldResolver(() => Image, { nullable: true, description: 'Null for job changes, and when the image has been removed since.' })
   image(@Root() entry: AuditEntry, @Ctx() ctx: RequestContext): Promise<Image | null> {
     return entry.imageId ? loadById(ctx.em, Image, entry.imageId) : Promise.resolve(null);
@@ -41,7 +46,7 @@ export class AuditResolver {
 
 @Resolver(() => Customer)
 export class CustomerAuditResolver {
-  @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Changes to this customer (plan, credits) and to its jobs and images, newest first (staff only).' })
+  @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Changes to this customer (plan, credits), to its jobs and images and to its users, newest first (staff only).' })
   auditTrail(@Root() customer: Customer, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return ctx.services.audit.list(ctx.em, { customerId: customer.id }, page);
   }
@@ -60,5 +65,13 @@ export class ImageAuditResolver {
   @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Changes to this image, newest first (staff only).' })
   auditTrail(@Root() image: ImageView, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return ctx.services.audit.list(ctx.em, { imageId: image.id }, page);
+  }
+}
+
+@Resolver(() => User)
+export class UserAuditResolver {
+  @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Changes administrators made to this user (role, customer, activation, second factor), newest first (staff only).' })
+  auditTrail(@Root() user: User, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return ctx.services.audit.list(ctx.em, { userId: user.id }, page);
   }
 }

@@ -9,8 +9,9 @@ export class AuditFilter {
   @Field(() => ID, { nullable: true }) jobId?: string;
   @Field(() => ID, { nullable: true }) imageId?: string;
   @Field(() => ID, { nullable: true }) actorId?: string;
-  @Field(() => ID, { nullable: true, description: 'Changes to the customer (plan, credits) and to all of its jobs and images.' }) customerId?: string;
-  @Field(() => String, { nullable: true, description: 'includedImages, allImagesIncluded, selectionState, selectionLock, status, plan, creditBalance, or a user field.' }) field?: string;
+  @Field(() => ID, { nullable: true, description: 'Changes to the customer (plan, credits), to all of its jobs and images, and to its users.' }) customerId?: string;
+  @Field(() => ID, { nullable: true, description: 'Changes an administrator made to this user (role, activation, second factor).' }) userId?: string;
+  @Field(() => String, { nullable: true, description: 'includedImages, allImagesIncluded, selectionState, selectionLock, status, plan, creditBalance; for users role, customer, active, secondFactor.' }) field?: string;
   @Field(() => Date, { nullable: true, description: 'Entries at or after this time.' }) from?: Date;
   @Field(() => Date, { nullable: true, description: 'Entries before this time.' }) to?: Date;
 }

@@ -1,5 +1,6 @@
 import { Arg, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { Authed, type AuthedContext } from '../../graphql/context.js';
+import { Authed, callerOf, type AuthedContext } from '../../graphql/context.js';
+import { AUDIT_REASON } from '../users/user-audit.js';
 import { User } from '../users/user.entity.js';
 import { Requires, idsFrom } from '../../graphql/requires.js';
 
@@ -31,7 +32,11 @@ export class TotpResolver {
 
   @Requires('user.totp.reset', { ids: idsFrom.arg('id') })
   @Mutation(() => User, { description: 'Removes another user’s second factor, e.g. after a lost phone (admins only). They can enroll again.' })
-  resetUserTotp(@Arg('id', () => ID) id: string, @Authed() ctx: AuthedContext): Promise<User> {
-    return ctx.services.totp.reset(ctx.em, ctx.user, id);
+  resetUserTotp(
+    @Arg('id', () => ID) id: string,
+    @Authed() ctx: AuthedContext,
+    @Arg('reason', () => String, { nullable: true, description: AUDIT_REASON }) reason?: string,
+  ): Promise<User> {
+    return ctx.services.totp.reset(ctx.em, callerOf(ctx), id, reason);
   }
 }

@@ -8,7 +8,10 @@ import { isUuid, findById } from '../../shared/ids.js';
 import type { SecretBox } from '../../security/secret-box.js';
 import type { UrlTokenSigner } from '../../security/signed-token.js';
 import type { StudioService } from '../studio/studio.service.js';
+import type { Caller } from '../users/caller.js';
+import { SECOND_FACTOR_OFF, SECOND_FACTOR_ON, USER_AUDIT_FIELD, type UserAudit } from '../users/user-audit.js';
 import { User } from '../users/user.entity.js';
+import { optionalText } from '../../shared/input-validation.js';
 
 /** How long a second-factor challenge lives after the password or email code was right. */
 export const SECOND_FACTOR_CHALLENGE_TTL_SECONDS = 5 * 60;
@@ -51,6 +54,7 @@ export class TotpService {
     private readonly secrets: SecretBox,
     private readonly tokens: UrlTokenSigner,
     private readonly studio: StudioService,
+    private readonly userAudit: UserAudit,
     private readonly logger: Logger,
   ) {}
 
@@ -95,13 +99,16 @@ export class TotpService {
   }
 
   /** For a lost phone: an admin removes another user's factor; they sign in with the first factor alone and may enroll again. */
-  async reset(em: EntityManager, actor: User, userId: string): Promise<User> {
-    if (userId === actor.id) throw forbidden('Turn off your own second factor with disableTotp and a current code.', { reason: 'OWN_ACCOUNT' });
+  async reset(em: EntityManager, caller: Caller, userId: string, reason?: string | null): Promise<User> {
+    if (userId === caller.user.id) throw forbidden('Turn off your own second factor with disableTotp and a current code.', { reason: 'OWN_ACCOUNT' });
+    const cleanReason = optionalText(reason, 'reason', 500);
     return em.transactional(async (tx) => {
       const user = await findById(tx, User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['totpSecret'], refresh: true });
       if (!user) throw notFound('User');
+      // A started but unconfirmed enrollment is cleared too; only a factor in use is an audited change.
+      this.userAudit.record(tx, caller, user, USER_AUDIT_FIELD.secondFactor, user.totpEnabledAt ? SECOND_FACTOR_ON : SECOND_FACTOR_OFF, SECOND_FACTOR_OFF, cleanReason);
       clearTotp(user);
-      this.logger.warn({ event: 'totp_reset', userId: user.id, actorId: actor.id }, 'TOTP second factor removed by an admin');
+      this.logger.warn({ event: 'totp_reset', userId: user.id, actorId: caller.user.id }, 'TOTP second factor removed by an admin');
       return user;
     });
   }

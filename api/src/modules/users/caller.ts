@@ -6,3 +6,10 @@ export interface Caller {
   ip?: string;
   requestId?: string;
 }
+
+/** A command run on the server (create-admin, demo data): it acts without a signed-in user. */
+export interface CommandCaller {
+  command: string;
+}
+
+export const isCommand = (caller: Caller | CommandCaller): caller is CommandCaller => 'command' in caller;

@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Authed, type AuthedContext, type RequestContext } from '../../graphql/context.js';
+import { Authed, callerOf, type AuthedContext, type RequestContext } from '../../graphql/context.js';
 import { loadReference } from '../../shared/load-reference.js';
 import { Customer } from '../customers/customer.entity.js';
+import { AUDIT_REASON } from './user-audit.js';
 import { User } from './user.entity.js';
 import { CreateUserInput, UpdateUserInput, UserConnection, UsersArgs } from './user.types.js';
 import { Requires, idsFrom } from '../../graphql/requires.js';
@@ -35,26 +36,39 @@ export class UserResolver {
 
   @Requires('user.create', { assignsRole: (args) => args.input?.role })
   @Mutation(() => User, { description: 'Staff create customer users; only admins create staff and admins.' })
-  createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
-    return ctx.services.users.create(ctx.em, input);
+  createUser(@Arg('input') input: CreateUserInput, @Authed() ctx: AuthedContext): Promise<User> {
+    return ctx.services.users.create(ctx.em, callerOf(ctx), input);
   }
 
   @Requires('user.update', { ids: idsFrom.arg('id'), assignsRole: (args) => args.input?.role })
-  @Mutation(() => User, { description: 'Staff change customer users; only admins change staff and admins.' })
-  updateUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
-    return ctx.services.users.update(ctx.em, id, input);
+  @Mutation(() => User, { description: 'Staff change customer users; only admins change staff and admins. A change of role or customer is audited with the reason.' })
+  updateUser(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateUserInput,
+    @Authed() ctx: AuthedContext,
+    @Arg('reason', () => String, { nullable: true, description: AUDIT_REASON }) reason?: string,
+  ): Promise<User> {
+    return ctx.services.users.update(ctx.em, callerOf(ctx), id, input, reason);
   }
 
   @Requires('user.deactivate', { ids: idsFrom.arg('id') })
   @Mutation(() => User, { description: 'Blocks sign-in and ends every session at once. Users are never deleted.' })
-  deactivateUser(@Arg('id', () => ID) id: string, @Authed() ctx: AuthedContext): Promise<User> {
-    return ctx.services.users.setActive(ctx.em, ctx.user, id, false);
+  deactivateUser(
+    @Arg('id', () => ID) id: string,
+    @Authed() ctx: AuthedContext,
+    @Arg('reason', () => String, { nullable: true, description: AUDIT_REASON }) reason?: string,
+  ): Promise<User> {
+    return ctx.services.users.setActive(ctx.em, callerOf(ctx), id, false, reason);
   }
 
   @Requires('user.deactivate', { ids: idsFrom.arg('id') })
-  @Mutation(() => User)
-  reactivateUser(@Arg('id', () => ID) id: string, @Authed() ctx: AuthedContext): Promise<User> {
-    return ctx.services.users.setActive(ctx.em, ctx.user, id, true);
+  @Mutation(() => User, { description: 'Allows sign-in again (audited).' })
+  reactivateUser(
+    @Arg('id', () => ID) id: string,
+    @Authed() ctx: AuthedContext,
+    @Arg('reason', () => String, { nullable: true, description: AUDIT_REASON }) reason?: string,
+  ): Promise<User> {
+    return ctx.services.users.setActive(ctx.em, callerOf(ctx), id, true, reason);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether sign-in asks this user for a TOTP code (second factor) after the password or email code.' })

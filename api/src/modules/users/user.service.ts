@@ -1,20 +1,29 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginate } from '../../shared/connection.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import { uuidOrNoMatch, findById } from '../../shared/ids.js';
-import { requireEmail, requireText } from '../../shared/input-validation.js';
+import { optionalText, requireEmail, requireText } from '../../shared/input-validation.js';
 import { containsPattern } from '../../shared/like-pattern.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
 import { endAllSessions } from '../auth/session-end.js';
 import { Customer } from '../customers/customer.entity.js';
+import type { Caller, CommandCaller } from './caller.js';
+import { USER_AUDIT_FIELD, type UserAudit } from './user-audit.js';
 import { User } from './user.entity.js';
 import { UserRole } from '../../shared/domain/user-role.js';
 import type { CreateUserInput, UpdateUserInput, UsersArgs } from './user.types.js';
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
+/**
+ * Users and their administration. Role, customer and activation change only here, each in one
+ * transaction with its audit row (PRODUCT.md rule 6).
+ */
 export class UserService {
+  constructor(private readonly userAudit: UserAudit) {}
+
   async list(em: EntityManager, args: UsersArgs) {
     const where: FilterQuery<User> = {};
     const filter = args.filter ?? {};
@@ -36,43 +45,66 @@ export class UserService {
     return user;
   }
 
-  async create(em: EntityManager, input: CreateUserInput): Promise<User> {
+  async create(em: EntityManager, caller: Caller | CommandCaller, input: CreateUserInput): Promise<User> {
     const email = requireEmail(input.email);
     const name = requireText(input.name, 'name');
-    const customer = await this.customerForRole(em, input.role, input.customerId);
     const passwordHash = input.password === undefined || input.password === null ? null : await hashPassword(checkPassword(input.password));
-    const user = em.create(User, { email, name, role: input.role, customer, passwordHash });
-    await flushUnique(em);
-    return user;
+    return withUniqueEmail(em, (tx) =>
+      tx.transactional(async (inner) => {
+        const customer = await this.customerForRole(inner, input.role, input.customerId);
+        const user = inner.create(User, { email, name, role: input.role, customer, passwordHash });
+        // The id exists only after the insert, and the audit row names it.
+        await inner.flush();
+        this.userAudit.record(inner, caller, user, USER_AUDIT_FIELD.role, null, user.role, null);
+        return user;
+      }),
+    );
   }
 
-  async update(em: EntityManager, id: string, input: UpdateUserInput): Promise<User> {
-    const user = await this.get(em, id);
-    if (input.email !== undefined && input.email !== null) user.email = requireEmail(input.email);
-    if (input.name !== undefined && input.name !== null) user.name = requireText(input.name, 'name');
-    if ((input.role ?? null) !== null || (input.customerId ?? null) !== null) {
-      const role = input.role ?? user.role;
-      user.customer = await this.customerForRole(em, role, input.customerId ?? (role === UserRole.CUSTOMER ? user.customer?.id : undefined));
-      user.role = role;
-    }
-    if (input.password !== undefined && input.password !== null) {
-      user.passwordHash = await hashPassword(checkPassword(input.password));
-      // Whoever knew the old password may hold a session: all of them end, access tokens too.
-      await endAllSessions(em, user.id);
-    }
-    await flushUnique(em);
-    return user;
+  async update(em: EntityManager, caller: Caller, id: string, input: UpdateUserInput, reason?: string | null): Promise<User> {
+    const cleanReason = optionalText(reason, 'reason', 500);
+    const passwordHash = input.password === undefined || input.password === null ? undefined : await hashPassword(checkPassword(input.password));
+    return withUniqueEmail(em, (tx) =>
+      tx.transactional(async (inner) => {
+        const user = await this.locked(inner, id);
+        if (input.email !== undefined && input.email !== null) user.email = requireEmail(input.email);
+        if (input.name !== undefined && input.name !== null) user.name = requireText(input.name, 'name');
+        if ((input.role ?? null) !== null || (input.customerId ?? null) !== null) {
+          const role = input.role ?? user.role;
+          const customer = await this.customerForRole(inner, role, input.customerId ?? (role === UserRole.CUSTOMER ? user.customer?.id : undefined));
+          this.userAudit.record(inner, caller, user, USER_AUDIT_FIELD.role, user.role, role, cleanReason);
+          this.userAudit.record(inner, caller, user, USER_AUDIT_FIELD.customer, user.customer?.id ?? null, customer?.id ?? null, cleanReason);
+          user.customer = customer;
+          user.role = role;
+        }
+        if (passwordHash !== undefined) {
+          user.passwordHash = passwordHash;
+          // Whoever knew the old password may hold a session: all of them end, access tokens too.
+          await endAllSessions(inner, user.id);
+        }
+        return user;
+      }),
+    );
   }
 
   /** Deactivation ends every session at once; the user and everything that refers to them stay. */
-  async setActive(em: EntityManager, actor: User, id: string, active: boolean): Promise<User> {
-    const user = await this.get(em, id);
-    if (!active && user.id === actor.id) throw forbidden('You cannot deactivate yourself.');
-    if (user.active === active) return user;
-    user.active = active;
-    user.deactivatedAt = active ? null : new Date();
-    if (!active) await endAllSessions(em, user.id);
-    await em.flush();
+  async setActive(em: EntityManager, caller: Caller, id: string, active: boolean, reason?: string | null): Promise<User> {
+    const cleanReason = optionalText(reason, 'reason', 500);
+    if (!active && id === caller.user.id) throw forbidden('You cannot deactivate yourself.');
+    return em.transactional(async (tx) => {
+      const user = await this.locked(tx, id);
+      if (user.active === active) return user;
+      this.userAudit.record(tx, caller, user, USER_AUDIT_FIELD.active, user.active, active, cleanReason);
+      user.active = active;
+      user.deactivatedAt = active ? null : new Date();
+      if (!active) await endAllSessions(tx, user.id);
+      return user;
+    });
+  }
+
+  private async locked(em: EntityManager, id: string): Promise<User> {
+    const user = await findById(em, User, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!user) throw notFound('User');
     return user;
   }
 
@@ -96,9 +128,10 @@ function checkPassword(password: string): string {
   return password;
 }
 
-async function flushUnique(em: EntityManager): Promise<void> {
+/** Runs `work` and answers a taken email with CONFLICT EMAIL_TAKEN instead of a database error. */
+async function withUniqueEmail<T>(em: EntityManager, work: (em: EntityManager) => Promise<T>): Promise<T> {
   try {
-    await em.flush();
+    return await work(em);
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
       em.clear();
