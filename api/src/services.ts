@@ -16,6 +16,7 @@ import { JobService } from './modules/jobs/job.service.js';
 import { PackageService } from './modules/jobs/package.service.js';
 import { StudioService } from './modules/studio/studio.service.js';
 import { UserService } from './modules/users/user.service.js';
+import { ImageRemovalService } from './modules/images/image-removal.service.js';
 import { UserAudit } from './modules/users/user-audit.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { DeliveryService } from './modules/downloads/delivery.service.js';
@@ -57,6 +58,7 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
   const usage = new UsageService(config.enhancementTimeZone);
   const selectionLocks = new SelectionLockService(audit);
   const extras = new ExtraRequestService();
+  const selection = new SelectionService(audit, selectionLocks, extras);
   const recordDenial = accessDenialRecorder(securityEvents, logger);
   // One pg-boss per process for every background task; each module defines its queue on it.
   const taskQueues = new TaskQueues(deps.orm.config.get('clientUrl')!, { monitorIntervalSeconds: config.enhancements.monitorIntervalSeconds }, logger);
@@ -91,7 +93,8 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     audit,
     selectionLocks,
     extras,
-    selection: new SelectionService(audit, selectionLocks, extras),
+    selection,
+    imageRemoval: new ImageRemovalService(audit, selection, storage, logger),
     packages: new PackageService(audit),
     plans: new PlanService(audit),
     usage,

@@ -73,6 +73,7 @@ export const objectRules: IRules = {
   AuditEntryEdge: can('audit.read'),
   Delivery: can('delivery.read'),
   DownloadTicket: allow,
+  ImageRemoval: allow,
   Plan: allow,
   Usage: allow,
   UsagePeriod: allow,

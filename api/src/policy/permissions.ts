@@ -59,6 +59,7 @@ export const PERMISSIONS = spec({
   'image.list': { audience: 'signed-in', description: 'Images across jobs, and by id, each one only if the caller may see it (an uploader polling for READY).' },
   'extra-request.list': { audience: 'staff', description: 'The inbox of requests for extras across jobs.' },
   'extra-request.decide': { audience: 'staff', description: 'Approve (paid or free) or decline a request for an extra (audited through the image’s selection state).' },
+  'image.remove': { audience: 'staff', description: 'Take a wrong upload away: deleted while untouched, otherwise kept as REMOVED (audited), optionally replaced by another upload of the job.' },
   'image.render.retry': { audience: 'staff', description: 'Render an image again whose renditions failed for reasons outside the image.' },
   'image.upload': { audience: 'signed-in', resource: 'job', description: 'Upload images into a job: staff any, customers where the job allows it.' },
   'image.upload.complete': { audience: 'signed-in', resource: 'upload', description: 'Complete an upload one requested (staff any).' },

@@ -16,7 +16,7 @@ const AUDIENCES: Record<Audience, Permission[]> = {
   customer: ['image.select'],
   staff: [
     'audit.read', 'customer.create', 'customer.credits.grant', 'customer.list', 'customer.notes.read', 'customer.plan.update',
-    'customer.update', 'delivery.read', 'extra-request.decide', 'extra-request.list', 'image.render.retry', 'image.selection.set', 'image.unlock', 'job.create', 'job.package.update', 'job.update',
+    'customer.update', 'delivery.read', 'extra-request.decide', 'extra-request.list', 'image.remove', 'image.render.retry', 'image.selection.set', 'image.unlock', 'job.create', 'job.package.update', 'job.update',
     'me.totp.manage', 'user.create', 'user.deactivate', 'user.list', 'user.read', 'user.update',
   ],
   admin: ['mail.read', 'security-event.read', 'studio.update', 'user.totp.reset'],

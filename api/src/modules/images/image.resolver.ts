@@ -8,7 +8,7 @@ import { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
 import { factsFor } from './image-facts.js';
 import { Image, type ImageView } from './image.entity.js';
-import { AllImagesArgs, ImageConnection, ImageUpload, RequestImageUploadInput } from './image.types.js';
+import { AllImagesArgs, ImageConnection, ImageRemoval, ImageUpload, RequestImageUploadInput } from './image.types.js';
 import { Requires, idsFrom } from '../../graphql/requires.js';
 import { lookupByIds, MAX_LOOKUP_IDS } from '../../graphql/lookup-by-ids.js';
 
@@ -42,6 +42,20 @@ export class ImageResolver {
   async retryImageRender(@Arg('imageId', () => ID) imageId: string, @Authed() ctx: AuthedContext): Promise<Image> {
     const image = await ctx.services.images.get(ctx.em, imageId);
     return ctx.services.renderTasks.retry(ctx.em, image);
+  }
+
+  @Requires('image.remove', { ids: idsFrom.arg('imageId') })
+  @Mutation(() => ImageRemoval, {
+    description:
+      'Takes a wrong upload away (staff). Never delivered, audited or enhanced: deleted with its files. Otherwise kept as REMOVED: customers no longer see or download it, its place in the package is given back (or, with `replacementId`, taken over by that READY or PROCESSING upload of the same job), and enhanced images made from it go with it. Audited with the reason. Removing a REMOVED image again does nothing; while an enhancement of it runs: CONFLICT ENHANCEMENT_RUNNING.',
+  })
+  removeImage(
+    @Arg('imageId', () => ID) imageId: string,
+    @Authed() ctx: AuthedContext,
+    @Arg('reason', () => String, { nullable: true }) reason?: string,
+    @Arg('replacementId', () => ID, { nullable: true }) replacementId?: string,
+  ): Promise<ImageRemoval> {
+    return ctx.services.imageRemoval.remove(ctx.em, callerOf(ctx), imageId, reason, replacementId);
   }
 
   @Requires('image.upload', { ids: idsFrom.input('jobId'), limit: 'upload' })

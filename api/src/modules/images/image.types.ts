@@ -63,3 +63,10 @@ export class ImagesArgs extends PageArgs {
   @Field(() => ImageSortField, { nullable: true, defaultValue: ImageSortField.CREATED_AT }) sortBy!: ImageSortField;
   @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC }) sortDirection!: SortDirection;
 }
+
+@ObjectType({ description: 'What removeImage did.' })
+export class ImageRemoval {
+  @Field(() => [ID], { description: 'The image asked for and the enhanced images made from it.' }) removedImageIds!: string[];
+  @Field({ description: 'True when the images had not been delivered, audited or enhanced and are gone with their files; false when they are kept as REMOVED.' }) deleted!: boolean;
+  @Field(() => Image, { nullable: true, description: 'The upload that took over the removed image’s place in the package.' }) replacement!: Image | null;
+}

@@ -112,6 +112,11 @@ export class SelectionService {
     });
   }
 
+  /** For other audited changes of the job's images (a removal), inside their transaction and under the job's lock. */
+  changeUnderJobLock(tx: EntityManager, change: Omit<SelectionChange, 'from'>): Promise<void> {
+    return this.changeState(tx, change);
+  }
+
   /**
    * Sets the state, writes its audit row and brings the image's extra request along, on the same
    * transaction; a no-op writes nothing. A customer's note is the request's, not an audit reason.

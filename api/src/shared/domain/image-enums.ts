@@ -5,6 +5,8 @@ export enum ImageStatus {
   PROCESSING = 'PROCESSING',
   READY = 'READY',
   FAILED = 'FAILED',
+  /** Taken away by staff (removeImage) after it was delivered, audited or enhanced: kept for the record, hidden from customers. */
+  REMOVED = 'REMOVED',
 }
 
 /** The one list of selection states; the download policy and the audit trail derive from it. */
@@ -23,6 +25,7 @@ registerEnumType(ImageStatus, {
     PENDING: { description: 'Upload requested; bytes not yet verified.' },
     PROCESSING: { description: 'Bytes received and verified; previews and thumbnails are being made. Staff only: customers see READY images.' },
     READY: { description: 'Verified, renditions made; visible to the customer.' },
+    REMOVED: { description: 'Taken away by staff after it was delivered, audited or enhanced (removeImage): kept for the record, never shown to or downloaded by customers again. Staff only.' },
     FAILED: { description: 'Upload refused or abandoned (its bytes were deleted), or its renditions could not be made (the original is kept, so staff can retry). `failureReason` says which.' },
   },
 });
