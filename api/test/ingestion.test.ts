@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ImageStatus } from '../src/shared/domain/image-enums.js';
 import { Image } from '../src/modules/images/image.entity.js';
 import { standardCast } from './support/factories.js';
@@ -155,6 +155,24 @@ describe('the upload URL', () => {
     expect((await uploads(server).put(ticket.url, Buffer.concat([bytes, Buffer.alloc(10)]))).status).toBe(413);
     expect((await uploads(server).put(ticket.url, bytes.subarray(1))).status).toBe(400);
     expect((await uploads(server).put(ticket.url, bytes, { 'content-type': 'text/html' })).status).toBe(400);
+  });
+
+  it('answers a storage failure with 503 STORAGE_UNAVAILABLE (not the client’s fault, no security event); the same URL works again after', async () => {
+    const bytes = await makeJpeg(300, 200);
+    const ticket = (await uploads(server).request(cast.staffToken, bytes, { jobId })).data!.requestImageUpload;
+    const events = async () => (await server.services.orm.em.fork().getConnection().execute(`SELECT count(*)::int AS n FROM security_events WHERE details->>'imageId' = ?`, [ticket.image.id]))[0]!.n;
+    const put = vi.spyOn(server.services.storage, 'put').mockRejectedValueOnce(new Error('SlowDown: please reduce your request rate'));
+    try {
+      const refused = await uploads(server).put(ticket.url, bytes);
+      expect(refused.status).toBe(503);
+      expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'STORAGE_UNAVAILABLE' } }] });
+    } finally {
+      put.mockRestore();
+    }
+    expect(await events()).toBe(0);
+    expect((await load(ticket.image.id)).status).toBe(ImageStatus.PENDING);
+    expect((await uploads(server).put(ticket.url, bytes)).status).toBe(204);
+    expect((await uploads(server).complete(cast.staffToken, ticket.image.id)).data!.completeImageUpload.status).toBe('PROCESSING');
   });
 
   it('cannot overwrite a verified original after completion', async () => {

@@ -1,6 +1,6 @@
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import type { Logger } from '../../logger.js';
-import { AppError, badInput, conflict } from '../../shared/errors.js';
+import { AppError, badInput, conflict, serviceUnavailable } from '../../shared/errors.js';
 import { ImageStatus } from '../../shared/domain/image-enums.js';
 import type { ObjectStorage } from '../../storage/object-storage.js';
 import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
@@ -48,11 +48,50 @@ export class UploadReceiver {
       const error = body.length > image.byteSize ? new AppError('PAYLOAD_TOO_LARGE', message, { reason: 'SIZE_MISMATCH' }) : badInput(message, { reason: 'SIZE_MISMATCH' });
       throw refuse('SIZE_MISMATCH', error, { length: body.length });
     }
+    const relay = relayOf(body.stream);
     try {
-      await this.storage.put(image.uploadKey, body.stream, { contentType: body.contentType, byteSize: body.length });
+      await this.storage.put(image.uploadKey, relay.stream, { contentType: body.contentType, byteSize: body.length });
     } catch (error) {
-      this.logger.debug({ err: error }, 'upload stream error');
-      throw refuse('UPLOAD_ABORTED', badInput('The upload did not finish.', { reason: 'UPLOAD_ABORTED' }));
+      if (relay.clientWentAway()) {
+        this.logger.debug({ err: error }, 'upload stream error');
+        throw refuse('UPLOAD_ABORTED', badInput('The upload did not finish.', { reason: 'UPLOAD_ABORTED' }));
+      }
+      // Our side failed, not the client: no security event, and the client may simply try again.
+      relay.detach();
+      this.logger.error({ err: error, imageId: image.id, event: 'upload.storage_failed' }, 'the object storage refused an upload');
+      throw serviceUnavailable('The file could not be stored just now; send it again.', { reason: 'STORAGE_UNAVAILABLE' });
     }
   }
+}
+
+/**
+ * The body as storage reads it, through a relay: a storage failure destroys only the relay, so the
+ * request stays answerable, and whether the client went away is known from the request alone.
+ */
+function relayOf(source: Readable) {
+  const stream = new PassThrough();
+  let ended = false;
+  let gone = false;
+  const onEnd = () => (ended = true);
+  const onGone = (error?: Error) => {
+    if (ended) return;
+    gone = true;
+    stream.destroy(error ?? new Error('the client closed the upload before its end'));
+  };
+  source.once('end', onEnd);
+  source.once('error', onGone);
+  source.once('close', () => onGone());
+  // Storage reports the relay's failure through its rejection; a failure before storage listens
+  // (or after it gave up) must not become an uncaught error that ends the process.
+  stream.on('error', () => {});
+  source.pipe(stream);
+  return {
+    stream,
+    clientWentAway: () => gone,
+    /** Stops relaying; what is still in flight is read and dropped, so the answer can be sent. */
+    detach: () => {
+      source.unpipe(stream);
+      source.resume();
+    },
+  };
 }
