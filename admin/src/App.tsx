@@ -1,5 +1,6 @@
 import { Admin, Resource, localStorageStore } from 'react-admin';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { adminOnlyResources } from './admin-only';
 import audit from './audit';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
@@ -9,6 +10,7 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import jobs from './jobs';
 import { Layout } from './Layout';
+import plans from './plans';
 import { theme } from './theme';
 import users from './users';
 
@@ -35,6 +37,8 @@ function BackOffice() {
       <Resource name="users" {...users} />
       <Resource name="auditEntries" {...audit} />
       <Resource name="images" />
+      <Resource name="plans" {...plans} />
+      {adminOnlyResources}
     </Admin>
   );
 }

@@ -1,26 +1,44 @@
-import { AutocompleteInput, DateInput, List, ReferenceInput, SelectInput } from 'react-admin';
+import { AutocompleteInput, DateInput, FilterButton, List, ReferenceInput, SelectInput, TopToolbar } from 'react-admin';
+import { ExportAllButton } from '../export/ExportAllButton';
 import { AUDITED_FIELDS } from '../i18n/labels';
 import { AuditTrail } from '../shared/AuditTrail';
+import { AUDIT_CSV } from './audit-csv';
+import { ImageFilterInput } from './ImageFilterInput';
 
 const fieldChoices = AUDITED_FIELDS.map((field) => ({ id: field, name: `pixgate.auditField.${field}` }));
 
+/** Every filter is the API's (AuditFilter): who, what, from when to when, and which customer, job, image or user it changed. */
 const filters = [
+  <ReferenceInput key="actorId" source="actorId" reference="users" alwaysOn>
+    <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} sx={{ minWidth: 200 }} />
+  </ReferenceInput>,
   <SelectInput key="field" source="field" choices={fieldChoices} alwaysOn />,
-  <ReferenceInput key="customerId" source="customerId" reference="customers" alwaysOn>
+  <DateInput key="from" source="from" alwaysOn />,
+  <DateInput key="to" source="to" alwaysOn />,
+  <ReferenceInput key="customerId" source="customerId" reference="customers">
     <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} sx={{ minWidth: 220 }} />
   </ReferenceInput>,
   <ReferenceInput key="jobId" source="jobId" reference="jobs">
     <AutocompleteInput optionText="title" filterToQuery={(q) => ({ q })} sx={{ minWidth: 220 }} />
   </ReferenceInput>,
-  <DateInput key="from" source="from" alwaysOn />,
-  <DateInput key="to" source="to" alwaysOn />,
+  <ImageFilterInput key="imageId" source="imageId" />,
+  <ReferenceInput key="userId" source="userId" reference="users">
+    <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} sx={{ minWidth: 200 }} />
+  </ReferenceInput>,
 ];
 
-/** The whole audit trail, newest first (the order the API gives; it sorts no other way yet). */
+const Actions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <ExportAllButton columns={AUDIT_CSV} filename="audit-log" />
+  </TopToolbar>
+);
+
+/** The whole audit trail, newest first by default (the API sorts by time, either way). */
 export function AuditList() {
   return (
-    <List filters={filters} perPage={25} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false}>
-      <AuditTrail />
+    <List filters={filters} perPage={25} sort={{ field: 'createdAt', order: 'DESC' }} actions={<Actions />}>
+      <AuditTrail showCustomer />
     </List>
   );
 }

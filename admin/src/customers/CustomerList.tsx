@@ -1,4 +1,6 @@
-import { CreateButton, Datagrid, DateField, ExportButton, List, NumberField, SearchInput, TextField, TopToolbar } from 'react-admin';
+import { CreateButton, Datagrid, DateField, List, NumberField, SearchInput, TextField, TopToolbar } from 'react-admin';
+import { ExportAllButton } from '../export/ExportAllButton';
+import { CUSTOMER_CSV } from './customer-csv';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
@@ -11,7 +13,7 @@ export function CustomerList() {
       actions={
         <TopToolbar>
           <CreateButton />
-          <ExportButton maxResults={1000} />
+          <ExportAllButton columns={CUSTOMER_CSV} filename="customers" />
         </TopToolbar>
       }
     >

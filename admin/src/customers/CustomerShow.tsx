@@ -7,20 +7,37 @@ import {
   EditButton,
   FunctionField,
   Labeled,
-  NumberField,
+  CreateButton,
   Pagination,
   ReferenceManyField,
   Show,
   TextField,
   TopToolbar,
+  useRecordContext,
   useTranslate,
 } from 'react-admin';
+import type { CustomerDetailRecord } from '../dataProvider/customers';
 import type { UserRecord } from '../dataProvider/users';
 import { JobStatusField } from '../jobs/JobStatusField';
 import { PackageBar } from '../jobs/PackageBar';
 import { AuditTrail } from '../shared/AuditTrail';
 import { RecordTitle } from '../shared/RecordTitle';
 import { Section } from '../shared/Section';
+import { PlanUsage } from './PlanUsage';
+
+/** A new customer user of this customer: the form opens with the customer and the role filled in. */
+function AddUserButton() {
+  const customer = useRecordContext<CustomerDetailRecord>();
+  if (!customer) return null;
+  return <CreateButton resource="users" label="pixgate.customerAdmin.add_user" state={{ record: { role: 'CUSTOMER', customerId: customer.id } }} sx={{ mb: 1 }} />;
+}
+
+/** A new job for this customer. */
+function AddJobButton() {
+  const customer = useRecordContext<CustomerDetailRecord>();
+  if (!customer) return null;
+  return <CreateButton resource="jobs" label="pixgate.customerAdmin.add_job" state={{ record: { customerId: customer.id } }} sx={{ mb: 1 }} />;
+}
 
 function CustomerDetails() {
   const translate = useTranslate();
@@ -31,12 +48,6 @@ function CustomerDetails() {
           <Labeled source="contactEmail">
             <TextField source="contactEmail" emptyText="—" />
           </Labeled>
-          <Labeled source="plan.name">
-            <TextField source="plan.name" emptyText="—" />
-          </Labeled>
-          <Labeled source="creditBalance">
-            <NumberField source="creditBalance" />
-          </Labeled>
           <Labeled source="createdAt">
             <DateField source="createdAt" />
           </Labeled>
@@ -46,7 +57,12 @@ function CustomerDetails() {
         </Labeled>
       </Section>
 
+      <Section title={translate('pixgate.plan.section')}>
+        <PlanUsage />
+      </Section>
+
       <Section title={translate('pixgate.customer.users')}>
+        <AddUserButton />
         <ArrayField source="users">
           <Datagrid bulkActionButtons={false} rowClick={(_id, _resource, user) => `/users/${(user as UserRecord).id}/show`}>
             <TextField source="name" label="resources.users.fields.name" />
@@ -59,6 +75,7 @@ function CustomerDetails() {
       </Section>
 
       <Section title={translate('pixgate.customer.jobs')}>
+        <AddJobButton />
         <ReferenceManyField reference="jobs" target="customerId" perPage={10} sort={{ field: 'createdAt', order: 'DESC' }} pagination={<Pagination rowsPerPageOptions={[10]} />}>
           <Datagrid rowClick="show" bulkActionButtons={false}>
             <TextField source="title" label="resources.jobs.fields.title" />
@@ -70,8 +87,8 @@ function CustomerDetails() {
       </Section>
 
       <Section title={translate('pixgate.customer.audit')}>
-        <ReferenceManyField reference="auditEntries" target="customerId" perPage={10} pagination={<Pagination rowsPerPageOptions={[10]} />}>
-          <AuditTrail />
+        <ReferenceManyField reference="auditEntries" target="customerId" perPage={10} sort={{ field: 'createdAt', order: 'DESC' }} pagination={<Pagination rowsPerPageOptions={[10]} />}>
+          <AuditTrail showCustomer={false} />
         </ReferenceManyField>
       </Section>
     </Stack>

@@ -1,6 +1,6 @@
 import type { CreateParams, GetListParams, GetManyParams, GetOneParams, UpdateParams } from 'react-admin';
 import { graphql } from '../gql';
-import type { CustomerDetailFieldsFragment, CustomerFieldsFragment, CustomerSortField } from '../gql/graphql';
+import type { AdminCustomerUsageQuery, CustomerDetailFieldsFragment, CustomerFieldsFragment, CustomerSortField } from '../gql/graphql';
 import { request } from '../graphql/api';
 import { fetchPage, found, given, resourceProvider, sortOf } from './resource-provider';
 
@@ -23,6 +23,9 @@ export const CustomerDetailFields = graphql(`
   fragment CustomerDetailFields on Customer {
     ...CustomerFields
     notes
+    plan {
+      ...PlanFields
+    }
     users {
       id
       name
@@ -77,7 +80,45 @@ const UpdateCustomer = graphql(`
   }
 `);
 
+const CustomerUsage = graphql(`
+  query AdminCustomerUsage($customerId: ID!) {
+    usage(customerId: $customerId) {
+      creditBalance
+      day {
+        used
+        limit
+        remaining
+        resetAt
+      }
+      month {
+        used
+        limit
+        remaining
+        resetAt
+      }
+    }
+  }
+`);
+
+const SetCustomerPlan = graphql(`
+  mutation AdminSetCustomerPlan($customerId: ID!, $planId: ID!, $reason: String) {
+    setCustomerPlan(customerId: $customerId, planId: $planId, reason: $reason) {
+      ...CustomerDetailFields
+    }
+  }
+`);
+
+const GrantEnhancementCredits = graphql(`
+  mutation AdminGrantEnhancementCredits($customerId: ID!, $units: Int!, $reason: String) {
+    grantEnhancementCredits(customerId: $customerId, units: $units, reason: $reason) {
+      ...CustomerDetailFields
+    }
+  }
+`);
+
 export type CustomerRecord = CustomerFieldsFragment;
+/** Usage is read like a record of its own (`customerUsage`, id = the customer's), so a refresh after a change re-reads it. */
+export type CustomerUsageRecord = AdminCustomerUsageQuery['usage'] & { id: string };
 export type CustomerDetailRecord = CustomerDetailFieldsFragment;
 
 const SORTABLE: Record<string, CustomerSortField> = { name: 'NAME', createdAt: 'CREATED_AT' };
@@ -106,5 +147,17 @@ export const customersProvider = resourceProvider({
     // The API clears contact email and notes with an empty string.
     const { name, contactEmail, notes } = params.data;
     return { data: (await request(UpdateCustomer, { id: String(params.id), input: { name: name || undefined, contactEmail: contactEmail ?? '', notes: notes ?? '' } })).updateCustomer };
+  },
+  /** Puts the customer on another plan; audited with the reason. */
+  setCustomerPlan: async (_resource: string, params: { customerId: string; planId: string; reason: string }) => ({ data: (await request(SetCustomerPlan, params)).setCustomerPlan }),
+  /** Grants enhancement credits, or takes them back with a negative number (never below 0); audited with the reason. */
+  grantEnhancementCredits: async (_resource: string, params: { customerId: string; units: number; reason: string }) => ({ data: (await request(GrantEnhancementCredits, params)).grantEnhancementCredits }),
+});
+
+/** AI-enhancement usage this day and month against the plan's caps, and the credit balance, of the customer whose id is asked for. */
+export const customerUsageProvider = resourceProvider({
+  getOne: async (_resource: string, params: GetOneParams) => {
+    const customerId = String(params.id);
+    return { data: { ...(await request(CustomerUsage, { customerId })).usage, id: customerId } satisfies CustomerUsageRecord };
   },
 });

@@ -1,4 +1,4 @@
-import type { GetListParams, GetManyParams, GetManyReferenceParams, GetOneParams } from 'react-admin';
+import type { CreateParams, GetListParams, GetManyParams, GetManyReferenceParams, GetOneParams, UpdateParams } from 'react-admin';
 import { graphql } from '../gql';
 import type { UserFieldsFragment, UserRole, UserSortField } from '../gql/graphql';
 import { request } from '../graphql/api';
@@ -65,7 +65,45 @@ const ReactivateUser = graphql(`
   }
 `);
 
+const CreateUser = graphql(`
+  mutation AdminCreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      ...UserFields
+    }
+  }
+`);
+
+const UpdateUser = graphql(`
+  mutation AdminUpdateUser($id: ID!, $input: UpdateUserInput!, $reason: String) {
+    updateUser(id: $id, input: $input, reason: $reason) {
+      ...UserFields
+    }
+  }
+`);
+
+const ResetUserTotp = graphql(`
+  mutation AdminResetUserTotp($id: ID!, $reason: String!) {
+    resetUserTotp(id: $id, reason: $reason) {
+      ...UserFields
+    }
+  }
+`);
+
 export type UserRecord = UserFieldsFragment;
+
+/** What the create and edit forms hold; an empty password leaves it as it is (or unset, for a new customer user). */
+export interface UserFormValues {
+  name: string;
+  email: string;
+  role: UserRole;
+  customerId?: string | null;
+  password?: string | null;
+  /** Why the role or customer changes (audited); the form asks for it only then. */
+  reason?: string | null;
+}
+
+/** Staff and admins belong to no customer: the API refuses a customerId for them. */
+const customerOf = (values: Pick<UserFormValues, 'role' | 'customerId'>) => (values.role === 'CUSTOMER' ? values.customerId || undefined : undefined);
 
 const SORTABLE: Record<string, UserSortField> = { name: 'NAME', email: 'EMAIL', createdAt: 'CREATED_AT' };
 
@@ -92,4 +130,25 @@ export const usersProvider = resourceProvider({
   /** Blocks sign-in and ends every session of the user at once (staff: customer users; admins: anyone). */
   deactivateUser: async (_resource: string, params: { id: string }) => ({ data: (await request(DeactivateUser, { id: params.id })).deactivateUser }),
   reactivateUser: async (_resource: string, params: { id: string }) => ({ data: (await request(ReactivateUser, { id: params.id })).reactivateUser }),
+  /** Staff create customer users; admins anyone. */
+  create: async (_resource: string, params: CreateParams<UserFormValues>) => {
+    const { name = '', email = '', role = 'CUSTOMER', customerId, password } = params.data;
+    return { data: (await request(CreateUser, { input: { name, email, role, customerId: customerOf({ role, customerId }), password: password || undefined } })).createUser };
+  },
+  /** Only what changed is sent: a role or customer the caller may not assign is refused by the API, not sent by accident. */
+  update: async (_resource: string, params: UpdateParams<UserFormValues & { id: string }>) => {
+    const { data, previousData } = params;
+    const changed = <K extends 'name' | 'email' | 'role'>(key: K) => (data[key] !== undefined && data[key] !== previousData[key] ? data[key] : undefined);
+    const roleOrCustomerChanged = changed('role') !== undefined || (data.role === 'CUSTOMER' && (data.customerId ?? null) !== ((previousData as unknown as UserRecord).customer?.id ?? null));
+    const input = {
+      name: changed('name'),
+      email: changed('email'),
+      password: data.password || undefined,
+      ...(roleOrCustomerChanged && data.role ? { role: data.role, customerId: customerOf({ role: data.role, customerId: data.customerId }) } : {}),
+    };
+    const reason = roleOrCustomerChanged ? data.reason || undefined : undefined;
+    return { data: (await request(UpdateUser, { id: String(params.id), input, reason })).updateUser };
+  },
+  /** Removes the user's second factor (admins, not their own; audited with the reason); they can enroll again. */
+  resetUserTotp: async (_resource: string, params: { id: string; reason: string }) => ({ data: (await request(ResetUserTotp, params)).resetUserTotp }),
 });

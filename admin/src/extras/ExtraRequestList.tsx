@@ -8,6 +8,7 @@ import {
   List,
   ReferenceInput,
   SelectInput,
+  TopToolbar,
   useDataProvider,
   useNotify,
   useRecordContext,
@@ -16,8 +17,10 @@ import {
 import type { PixgateDataProvider } from '../dataProvider';
 import type { ExtraRequestRecord } from '../dataProvider/extra-requests';
 import type { ExtraDecision } from '../gql/graphql';
+import { ExportAllButton } from '../export/ExportAllButton';
 import { extraRequestStatusChoices } from '../shared/enum-choices';
 import { ReasonDialog } from '../shared/ReasonDialog';
+import { EXTRA_REQUEST_CSV } from './extra-request-csv';
 
 /**
  * Requests decided on this screen, by id: their rows stay in view with the new status (no refetch
@@ -131,12 +134,18 @@ function DecisionButtons() {
   );
 }
 
+const Actions = () => (
+  <TopToolbar>
+    <ExportAllButton columns={EXTRA_REQUEST_CSV} filename="extra-requests" />
+  </TopToolbar>
+);
+
 /** The inbox of requests for extras across jobs: oldest first, pending by default. The customer's note is text, never markup. */
 export function ExtraRequestList() {
   const decided = useState<Decided>({});
   return (
     <DecidedContext.Provider value={decided}>
-      <List filters={filters} filterDefaultValues={{ status: 'PENDING' }} sort={{ field: 'createdAt', order: 'ASC' }} perPage={25} exporter={false}>
+      <List filters={filters} filterDefaultValues={{ status: 'PENDING' }} sort={{ field: 'createdAt', order: 'ASC' }} perPage={25} actions={<Actions />}>
         <Datagrid bulkActionButtons={false} rowClick={false}>
           <FunctionField source="image" sortable={false} render={() => <Thumbnail />} />
           <FunctionField source="job" sortable={false} render={(record: ExtraRequestRecord) => record.job.title} />

@@ -21,15 +21,18 @@ type Documents = {
     "\n  mutation AdminRequestSignInCode($email: String!) {\n    requestLoginCode(email: $email)\n  }\n": typeof types.AdminRequestSignInCodeDocument,
     "\n  mutation AdminCodeSignIn($email: String!, $code: String!) {\n    verifyLoginCode(email: $email, code: $code, sessionCookie: ADMIN) {\n      ...SignInResultFields\n    }\n  }\n": typeof types.AdminCodeSignInDocument,
     "\n  mutation AdminSecondFactor($challenge: String!, $code: String!) {\n    verifySecondFactor(challenge: $challenge, code: $code, sessionCookie: ADMIN) {\n      ...SessionFields\n    }\n  }\n": typeof types.AdminSecondFactorDocument,
-    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    createdAt\n    subject\n    field\n    oldValue\n    newValue\n    reason\n    requestId\n    actorName\n    actorRole\n    actor {\n      id\n    }\n    job {\n      id\n      title\n    }\n    image {\n      id\n      filename\n    }\n    customer {\n      id\n      name\n    }\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
-    "\n  query AdminAuditEntryList($first: Int, $offset: Int, $filter: AuditFilter) {\n    auditEntries(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AuditEntryFields\n      }\n    }\n  }\n": typeof types.AdminAuditEntryListDocument,
+    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    createdAt\n    subject\n    field\n    oldValue\n    newValue\n    reason\n    requestId\n    actorName\n    actorRole\n    actor {\n      id\n    }\n    job {\n      id\n      title\n    }\n    image {\n      id\n      filename\n    }\n    customer {\n      id\n      name\n    }\n    user {\n      id\n      name\n    }\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
+    "\n  query AdminAuditEntryList($first: Int, $offset: Int, $filter: AuditFilter, $sortDirection: SortDirection) {\n    auditEntries(first: $first, offset: $offset, filter: $filter, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...AuditEntryFields\n      }\n    }\n  }\n": typeof types.AdminAuditEntryListDocument,
     "\n  fragment CustomerFields on Customer {\n    id\n    name\n    contactEmail\n    createdAt\n    updatedAt\n    creditBalance\n    plan {\n      id\n      name\n    }\n  }\n": typeof types.CustomerFieldsFragmentDoc,
-    "\n  fragment CustomerDetailFields on Customer {\n    ...CustomerFields\n    notes\n    users {\n      id\n      name\n      email\n      role\n      active\n      lastLoginAt\n    }\n  }\n": typeof types.CustomerDetailFieldsFragmentDoc,
+    "\n  fragment CustomerDetailFields on Customer {\n    ...CustomerFields\n    notes\n    plan {\n      ...PlanFields\n    }\n    users {\n      id\n      name\n      email\n      role\n      active\n      lastLoginAt\n    }\n  }\n": typeof types.CustomerDetailFieldsFragmentDoc,
     "\n  query AdminCustomerList($first: Int, $offset: Int, $filter: CustomerFilter, $sortBy: CustomerSortField, $sortDirection: SortDirection) {\n    customers(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...CustomerFields\n      }\n    }\n  }\n": typeof types.AdminCustomerListDocument,
     "\n  query AdminCustomer($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailFields\n    }\n  }\n": typeof types.AdminCustomerDocument,
     "\n  query AdminCustomersByIds($ids: [ID!]!) {\n    customersByIds(ids: $ids) {\n      ...CustomerFields\n    }\n  }\n": typeof types.AdminCustomersByIdsDocument,
     "\n  mutation AdminCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n": typeof types.AdminCreateCustomerDocument,
     "\n  mutation AdminUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n": typeof types.AdminUpdateCustomerDocument,
+    "\n  query AdminCustomerUsage($customerId: ID!) {\n    usage(customerId: $customerId) {\n      creditBalance\n      day {\n        used\n        limit\n        remaining\n        resetAt\n      }\n      month {\n        used\n        limit\n        remaining\n        resetAt\n      }\n    }\n  }\n": typeof types.AdminCustomerUsageDocument,
+    "\n  mutation AdminSetCustomerPlan($customerId: ID!, $planId: ID!, $reason: String) {\n    setCustomerPlan(customerId: $customerId, planId: $planId, reason: $reason) {\n      ...CustomerDetailFields\n    }\n  }\n": typeof types.AdminSetCustomerPlanDocument,
+    "\n  mutation AdminGrantEnhancementCredits($customerId: ID!, $units: Int!, $reason: String) {\n    grantEnhancementCredits(customerId: $customerId, units: $units, reason: $reason) {\n      ...CustomerDetailFields\n    }\n  }\n": typeof types.AdminGrantEnhancementCreditsDocument,
     "\n  fragment ExtraRequestFields on ExtraRequest {\n    id\n    createdAt\n    status\n    note\n    decisionNote\n    decidedAt\n    final\n    mayAskAgainFrom\n    image {\n      id\n      filename\n      thumbnailUrl\n    }\n    job {\n      id\n      title\n      customer {\n        id\n        name\n      }\n    }\n    requestedBy {\n      id\n      name\n    }\n  }\n": typeof types.ExtraRequestFieldsFragmentDoc,
     "\n  query AdminExtraRequestList($first: Int, $offset: Int, $filter: ExtraRequestFilter, $sortDirection: SortDirection) {\n    extraRequests(first: $first, offset: $offset, filter: $filter, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...ExtraRequestFields\n      }\n    }\n  }\n": typeof types.AdminExtraRequestListDocument,
     "\n  mutation AdminDecideExtraRequest($id: ID!, $decision: ExtraDecision!, $note: String, $mayAskAgainFrom: DateTimeISO, $final: Boolean) {\n    decideExtraRequest(id: $id, decision: $decision, note: $note, mayAskAgainFrom: $mayAskAgainFrom, final: $final) {\n      ...ExtraRequestFields\n    }\n  }\n": typeof types.AdminDecideExtraRequestDocument,
@@ -49,12 +52,24 @@ type Documents = {
     "\n  mutation AdminUpdateJob($id: ID!, $input: UpdateJobInput!) {\n    updateJob(id: $id, input: $input) {\n      ...JobDetailFields\n    }\n  }\n": typeof types.AdminUpdateJobDocument,
     "\n  mutation AdminSetIncludedImages($jobId: ID!, $includedImages: Int!, $reason: String!, $expectedVersion: Int) {\n    setIncludedImages(jobId: $jobId, includedImages: $includedImages, reason: $reason, expectedVersion: $expectedVersion) {\n      ...JobDetailFields\n    }\n  }\n": typeof types.AdminSetIncludedImagesDocument,
     "\n  mutation AdminSetAllImagesIncluded($jobId: ID!, $value: Boolean!, $reason: String!, $expectedVersion: Int) {\n    setAllImagesIncluded(jobId: $jobId, value: $value, reason: $reason, expectedVersion: $expectedVersion) {\n      ...JobDetailFields\n    }\n  }\n": typeof types.AdminSetAllImagesIncludedDocument,
+    "\n  fragment MailOutboxFields on MailOutboxMessage {\n    id\n    createdAt\n    to\n    subject\n    text\n  }\n": typeof types.MailOutboxFieldsFragmentDoc,
+    "\n  query AdminMailOutboxList($first: Int, $offset: Int) {\n    mailOutbox(first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...MailOutboxFields\n      }\n    }\n  }\n": typeof types.AdminMailOutboxListDocument,
+    "\n  fragment PlanFields on Plan {\n    id\n    key\n    name\n    dailyUnits\n    monthlyUnits\n    maxUpscale\n    faceEnhance\n    creditsAllowed\n  }\n": typeof types.PlanFieldsFragmentDoc,
+    "\n  query AdminPlanList {\n    plans {\n      ...PlanFields\n    }\n  }\n": typeof types.AdminPlanListDocument,
+    "\n  fragment SecurityEventFields on SecurityEvent {\n    id\n    createdAt\n    type\n    userId\n    ip\n    requestId\n    details\n  }\n": typeof types.SecurityEventFieldsFragmentDoc,
+    "\n  query AdminSecurityEventList($first: Int, $offset: Int, $filter: SecurityEventFilter) {\n    securityEvents(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...SecurityEventFields\n      }\n    }\n  }\n": typeof types.AdminSecurityEventListDocument,
+    "\n  fragment StudioSettingsFields on StudioSettings {\n    name\n    watermarkText\n    defaultIncludedImages\n    defaultAllowCustomerUploads\n    updatedAt\n  }\n": typeof types.StudioSettingsFieldsFragmentDoc,
+    "\n  query AdminStudioSettings {\n    studio {\n      ...StudioSettingsFields\n    }\n  }\n": typeof types.AdminStudioSettingsDocument,
+    "\n  mutation AdminUpdateStudioSettings($input: UpdateStudioSettingsInput!) {\n    updateStudioSettings(input: $input) {\n      ...StudioSettingsFields\n    }\n  }\n": typeof types.AdminUpdateStudioSettingsDocument,
     "\n  fragment UserFields on User {\n    id\n    name\n    email\n    role\n    active\n    totpEnabled\n    lastLoginAt\n    deactivatedAt\n    createdAt\n    customer {\n      id\n      name\n    }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  query AdminUserList($first: Int, $offset: Int, $filter: UserFilter, $sortBy: UserSortField, $sortDirection: SortDirection) {\n    users(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n": typeof types.AdminUserListDocument,
     "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminUserDocument,
     "\n  query AdminUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminUsersByIdsDocument,
     "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminDeactivateUserDocument,
     "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminReactivateUserDocument,
+    "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminCreateUserDocument,
+    "\n  mutation AdminUpdateUser($id: ID!, $input: UpdateUserInput!, $reason: String) {\n    updateUser(id: $id, input: $input, reason: $reason) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminUpdateUserDocument,
+    "\n  mutation AdminResetUserTotp($id: ID!, $reason: String!) {\n    resetUserTotp(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminResetUserTotpDocument,
 };
 const documents: Documents = {
     "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.SessionFieldsFragmentDoc,
@@ -64,15 +79,18 @@ const documents: Documents = {
     "\n  mutation AdminRequestSignInCode($email: String!) {\n    requestLoginCode(email: $email)\n  }\n": types.AdminRequestSignInCodeDocument,
     "\n  mutation AdminCodeSignIn($email: String!, $code: String!) {\n    verifyLoginCode(email: $email, code: $code, sessionCookie: ADMIN) {\n      ...SignInResultFields\n    }\n  }\n": types.AdminCodeSignInDocument,
     "\n  mutation AdminSecondFactor($challenge: String!, $code: String!) {\n    verifySecondFactor(challenge: $challenge, code: $code, sessionCookie: ADMIN) {\n      ...SessionFields\n    }\n  }\n": types.AdminSecondFactorDocument,
-    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    createdAt\n    subject\n    field\n    oldValue\n    newValue\n    reason\n    requestId\n    actorName\n    actorRole\n    actor {\n      id\n    }\n    job {\n      id\n      title\n    }\n    image {\n      id\n      filename\n    }\n    customer {\n      id\n      name\n    }\n  }\n": types.AuditEntryFieldsFragmentDoc,
-    "\n  query AdminAuditEntryList($first: Int, $offset: Int, $filter: AuditFilter) {\n    auditEntries(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AuditEntryFields\n      }\n    }\n  }\n": types.AdminAuditEntryListDocument,
+    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    createdAt\n    subject\n    field\n    oldValue\n    newValue\n    reason\n    requestId\n    actorName\n    actorRole\n    actor {\n      id\n    }\n    job {\n      id\n      title\n    }\n    image {\n      id\n      filename\n    }\n    customer {\n      id\n      name\n    }\n    user {\n      id\n      name\n    }\n  }\n": types.AuditEntryFieldsFragmentDoc,
+    "\n  query AdminAuditEntryList($first: Int, $offset: Int, $filter: AuditFilter, $sortDirection: SortDirection) {\n    auditEntries(first: $first, offset: $offset, filter: $filter, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...AuditEntryFields\n      }\n    }\n  }\n": types.AdminAuditEntryListDocument,
     "\n  fragment CustomerFields on Customer {\n    id\n    name\n    contactEmail\n    createdAt\n    updatedAt\n    creditBalance\n    plan {\n      id\n      name\n    }\n  }\n": types.CustomerFieldsFragmentDoc,
-    "\n  fragment CustomerDetailFields on Customer {\n    ...CustomerFields\n    notes\n    users {\n      id\n      name\n      email\n      role\n      active\n      lastLoginAt\n    }\n  }\n": types.CustomerDetailFieldsFragmentDoc,
+    "\n  fragment CustomerDetailFields on Customer {\n    ...CustomerFields\n    notes\n    plan {\n      ...PlanFields\n    }\n    users {\n      id\n      name\n      email\n      role\n      active\n      lastLoginAt\n    }\n  }\n": types.CustomerDetailFieldsFragmentDoc,
     "\n  query AdminCustomerList($first: Int, $offset: Int, $filter: CustomerFilter, $sortBy: CustomerSortField, $sortDirection: SortDirection) {\n    customers(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...CustomerFields\n      }\n    }\n  }\n": types.AdminCustomerListDocument,
     "\n  query AdminCustomer($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailFields\n    }\n  }\n": types.AdminCustomerDocument,
     "\n  query AdminCustomersByIds($ids: [ID!]!) {\n    customersByIds(ids: $ids) {\n      ...CustomerFields\n    }\n  }\n": types.AdminCustomersByIdsDocument,
     "\n  mutation AdminCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n": types.AdminCreateCustomerDocument,
     "\n  mutation AdminUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n": types.AdminUpdateCustomerDocument,
+    "\n  query AdminCustomerUsage($customerId: ID!) {\n    usage(customerId: $customerId) {\n      creditBalance\n      day {\n        used\n        limit\n        remaining\n        resetAt\n      }\n      month {\n        used\n        limit\n        remaining\n        resetAt\n      }\n    }\n  }\n": types.AdminCustomerUsageDocument,
+    "\n  mutation AdminSetCustomerPlan($customerId: ID!, $planId: ID!, $reason: String) {\n    setCustomerPlan(customerId: $customerId, planId: $planId, reason: $reason) {\n      ...CustomerDetailFields\n    }\n  }\n": types.AdminSetCustomerPlanDocument,
+    "\n  mutation AdminGrantEnhancementCredits($customerId: ID!, $units: Int!, $reason: String) {\n    grantEnhancementCredits(customerId: $customerId, units: $units, reason: $reason) {\n      ...CustomerDetailFields\n    }\n  }\n": types.AdminGrantEnhancementCreditsDocument,
     "\n  fragment ExtraRequestFields on ExtraRequest {\n    id\n    createdAt\n    status\n    note\n    decisionNote\n    decidedAt\n    final\n    mayAskAgainFrom\n    image {\n      id\n      filename\n      thumbnailUrl\n    }\n    job {\n      id\n      title\n      customer {\n        id\n        name\n      }\n    }\n    requestedBy {\n      id\n      name\n    }\n  }\n": types.ExtraRequestFieldsFragmentDoc,
     "\n  query AdminExtraRequestList($first: Int, $offset: Int, $filter: ExtraRequestFilter, $sortDirection: SortDirection) {\n    extraRequests(first: $first, offset: $offset, filter: $filter, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...ExtraRequestFields\n      }\n    }\n  }\n": types.AdminExtraRequestListDocument,
     "\n  mutation AdminDecideExtraRequest($id: ID!, $decision: ExtraDecision!, $note: String, $mayAskAgainFrom: DateTimeISO, $final: Boolean) {\n    decideExtraRequest(id: $id, decision: $decision, note: $note, mayAskAgainFrom: $mayAskAgainFrom, final: $final) {\n      ...ExtraRequestFields\n    }\n  }\n": types.AdminDecideExtraRequestDocument,
@@ -92,12 +110,24 @@ const documents: Documents = {
     "\n  mutation AdminUpdateJob($id: ID!, $input: UpdateJobInput!) {\n    updateJob(id: $id, input: $input) {\n      ...JobDetailFields\n    }\n  }\n": types.AdminUpdateJobDocument,
     "\n  mutation AdminSetIncludedImages($jobId: ID!, $includedImages: Int!, $reason: String!, $expectedVersion: Int) {\n    setIncludedImages(jobId: $jobId, includedImages: $includedImages, reason: $reason, expectedVersion: $expectedVersion) {\n      ...JobDetailFields\n    }\n  }\n": types.AdminSetIncludedImagesDocument,
     "\n  mutation AdminSetAllImagesIncluded($jobId: ID!, $value: Boolean!, $reason: String!, $expectedVersion: Int) {\n    setAllImagesIncluded(jobId: $jobId, value: $value, reason: $reason, expectedVersion: $expectedVersion) {\n      ...JobDetailFields\n    }\n  }\n": types.AdminSetAllImagesIncludedDocument,
+    "\n  fragment MailOutboxFields on MailOutboxMessage {\n    id\n    createdAt\n    to\n    subject\n    text\n  }\n": types.MailOutboxFieldsFragmentDoc,
+    "\n  query AdminMailOutboxList($first: Int, $offset: Int) {\n    mailOutbox(first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...MailOutboxFields\n      }\n    }\n  }\n": types.AdminMailOutboxListDocument,
+    "\n  fragment PlanFields on Plan {\n    id\n    key\n    name\n    dailyUnits\n    monthlyUnits\n    maxUpscale\n    faceEnhance\n    creditsAllowed\n  }\n": types.PlanFieldsFragmentDoc,
+    "\n  query AdminPlanList {\n    plans {\n      ...PlanFields\n    }\n  }\n": types.AdminPlanListDocument,
+    "\n  fragment SecurityEventFields on SecurityEvent {\n    id\n    createdAt\n    type\n    userId\n    ip\n    requestId\n    details\n  }\n": types.SecurityEventFieldsFragmentDoc,
+    "\n  query AdminSecurityEventList($first: Int, $offset: Int, $filter: SecurityEventFilter) {\n    securityEvents(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...SecurityEventFields\n      }\n    }\n  }\n": types.AdminSecurityEventListDocument,
+    "\n  fragment StudioSettingsFields on StudioSettings {\n    name\n    watermarkText\n    defaultIncludedImages\n    defaultAllowCustomerUploads\n    updatedAt\n  }\n": types.StudioSettingsFieldsFragmentDoc,
+    "\n  query AdminStudioSettings {\n    studio {\n      ...StudioSettingsFields\n    }\n  }\n": types.AdminStudioSettingsDocument,
+    "\n  mutation AdminUpdateStudioSettings($input: UpdateStudioSettingsInput!) {\n    updateStudioSettings(input: $input) {\n      ...StudioSettingsFields\n    }\n  }\n": types.AdminUpdateStudioSettingsDocument,
     "\n  fragment UserFields on User {\n    id\n    name\n    email\n    role\n    active\n    totpEnabled\n    lastLoginAt\n    deactivatedAt\n    createdAt\n    customer {\n      id\n      name\n    }\n  }\n": types.UserFieldsFragmentDoc,
     "\n  query AdminUserList($first: Int, $offset: Int, $filter: UserFilter, $sortBy: UserSortField, $sortDirection: SortDirection) {\n    users(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n": types.AdminUserListDocument,
     "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": types.AdminUserDocument,
     "\n  query AdminUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      ...UserFields\n    }\n  }\n": types.AdminUsersByIdsDocument,
     "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n": types.AdminDeactivateUserDocument,
     "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n": types.AdminReactivateUserDocument,
+    "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.AdminCreateUserDocument,
+    "\n  mutation AdminUpdateUser($id: ID!, $input: UpdateUserInput!, $reason: String) {\n    updateUser(id: $id, input: $input, reason: $reason) {\n      ...UserFields\n    }\n  }\n": types.AdminUpdateUserDocument,
+    "\n  mutation AdminResetUserTotp($id: ID!, $reason: String!) {\n    resetUserTotp(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n": types.AdminResetUserTotpDocument,
 };
 
 /**
@@ -145,11 +175,11 @@ export function graphql(source: "\n  mutation AdminSecondFactor($challenge: Stri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    createdAt\n    subject\n    field\n    oldValue\n    newValue\n    reason\n    requestId\n    actorName\n    actorRole\n    actor {\n      id\n    }\n    job {\n      id\n      title\n    }\n    image {\n      id\n      filename\n    }\n    customer {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AuditEntryFields on AuditEntry {\n    id\n    createdAt\n    subject\n    field\n    oldValue\n    newValue\n    reason\n    requestId\n    actorName\n    actorRole\n    actor {\n      id\n    }\n    job {\n      id\n      title\n    }\n    image {\n      id\n      filename\n    }\n    customer {\n      id\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    createdAt\n    subject\n    field\n    oldValue\n    newValue\n    reason\n    requestId\n    actorName\n    actorRole\n    actor {\n      id\n    }\n    job {\n      id\n      title\n    }\n    image {\n      id\n      filename\n    }\n    customer {\n      id\n      name\n    }\n    user {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AuditEntryFields on AuditEntry {\n    id\n    createdAt\n    subject\n    field\n    oldValue\n    newValue\n    reason\n    requestId\n    actorName\n    actorRole\n    actor {\n      id\n    }\n    job {\n      id\n      title\n    }\n    image {\n      id\n      filename\n    }\n    customer {\n      id\n      name\n    }\n    user {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminAuditEntryList($first: Int, $offset: Int, $filter: AuditFilter) {\n    auditEntries(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AuditEntryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditEntryList($first: Int, $offset: Int, $filter: AuditFilter) {\n    auditEntries(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AuditEntryFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminAuditEntryList($first: Int, $offset: Int, $filter: AuditFilter, $sortDirection: SortDirection) {\n    auditEntries(first: $first, offset: $offset, filter: $filter, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...AuditEntryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditEntryList($first: Int, $offset: Int, $filter: AuditFilter, $sortDirection: SortDirection) {\n    auditEntries(first: $first, offset: $offset, filter: $filter, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...AuditEntryFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -157,7 +187,7 @@ export function graphql(source: "\n  fragment CustomerFields on Customer {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CustomerDetailFields on Customer {\n    ...CustomerFields\n    notes\n    users {\n      id\n      name\n      email\n      role\n      active\n      lastLoginAt\n    }\n  }\n"): (typeof documents)["\n  fragment CustomerDetailFields on Customer {\n    ...CustomerFields\n    notes\n    users {\n      id\n      name\n      email\n      role\n      active\n      lastLoginAt\n    }\n  }\n"];
+export function graphql(source: "\n  fragment CustomerDetailFields on Customer {\n    ...CustomerFields\n    notes\n    plan {\n      ...PlanFields\n    }\n    users {\n      id\n      name\n      email\n      role\n      active\n      lastLoginAt\n    }\n  }\n"): (typeof documents)["\n  fragment CustomerDetailFields on Customer {\n    ...CustomerFields\n    notes\n    plan {\n      ...PlanFields\n    }\n    users {\n      id\n      name\n      email\n      role\n      active\n      lastLoginAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -178,6 +208,18 @@ export function graphql(source: "\n  mutation AdminCreateCustomer($input: Create
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) {\n      ...CustomerDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCustomerUsage($customerId: ID!) {\n    usage(customerId: $customerId) {\n      creditBalance\n      day {\n        used\n        limit\n        remaining\n        resetAt\n      }\n      month {\n        used\n        limit\n        remaining\n        resetAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminCustomerUsage($customerId: ID!) {\n    usage(customerId: $customerId) {\n      creditBalance\n      day {\n        used\n        limit\n        remaining\n        resetAt\n      }\n      month {\n        used\n        limit\n        remaining\n        resetAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetCustomerPlan($customerId: ID!, $planId: ID!, $reason: String) {\n    setCustomerPlan(customerId: $customerId, planId: $planId, reason: $reason) {\n      ...CustomerDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetCustomerPlan($customerId: ID!, $planId: ID!, $reason: String) {\n    setCustomerPlan(customerId: $customerId, planId: $planId, reason: $reason) {\n      ...CustomerDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminGrantEnhancementCredits($customerId: ID!, $units: Int!, $reason: String) {\n    grantEnhancementCredits(customerId: $customerId, units: $units, reason: $reason) {\n      ...CustomerDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminGrantEnhancementCredits($customerId: ID!, $units: Int!, $reason: String) {\n    grantEnhancementCredits(customerId: $customerId, units: $units, reason: $reason) {\n      ...CustomerDetailFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -257,6 +299,42 @@ export function graphql(source: "\n  mutation AdminSetAllImagesIncluded($jobId: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment MailOutboxFields on MailOutboxMessage {\n    id\n    createdAt\n    to\n    subject\n    text\n  }\n"): (typeof documents)["\n  fragment MailOutboxFields on MailOutboxMessage {\n    id\n    createdAt\n    to\n    subject\n    text\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMailOutboxList($first: Int, $offset: Int) {\n    mailOutbox(first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...MailOutboxFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMailOutboxList($first: Int, $offset: Int) {\n    mailOutbox(first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...MailOutboxFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PlanFields on Plan {\n    id\n    key\n    name\n    dailyUnits\n    monthlyUnits\n    maxUpscale\n    faceEnhance\n    creditsAllowed\n  }\n"): (typeof documents)["\n  fragment PlanFields on Plan {\n    id\n    key\n    name\n    dailyUnits\n    monthlyUnits\n    maxUpscale\n    faceEnhance\n    creditsAllowed\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPlanList {\n    plans {\n      ...PlanFields\n    }\n  }\n"): (typeof documents)["\n  query AdminPlanList {\n    plans {\n      ...PlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SecurityEventFields on SecurityEvent {\n    id\n    createdAt\n    type\n    userId\n    ip\n    requestId\n    details\n  }\n"): (typeof documents)["\n  fragment SecurityEventFields on SecurityEvent {\n    id\n    createdAt\n    type\n    userId\n    ip\n    requestId\n    details\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminSecurityEventList($first: Int, $offset: Int, $filter: SecurityEventFilter) {\n    securityEvents(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...SecurityEventFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminSecurityEventList($first: Int, $offset: Int, $filter: SecurityEventFilter) {\n    securityEvents(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...SecurityEventFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StudioSettingsFields on StudioSettings {\n    name\n    watermarkText\n    defaultIncludedImages\n    defaultAllowCustomerUploads\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment StudioSettingsFields on StudioSettings {\n    name\n    watermarkText\n    defaultIncludedImages\n    defaultAllowCustomerUploads\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminStudioSettings {\n    studio {\n      ...StudioSettingsFields\n    }\n  }\n"): (typeof documents)["\n  query AdminStudioSettings {\n    studio {\n      ...StudioSettingsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateStudioSettings($input: UpdateStudioSettingsInput!) {\n    updateStudioSettings(input: $input) {\n      ...StudioSettingsFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateStudioSettings($input: UpdateStudioSettingsInput!) {\n    updateStudioSettings(input: $input) {\n      ...StudioSettingsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment UserFields on User {\n    id\n    name\n    email\n    role\n    active\n    totpEnabled\n    lastLoginAt\n    deactivatedAt\n    createdAt\n    customer {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment UserFields on User {\n    id\n    name\n    email\n    role\n    active\n    totpEnabled\n    lastLoginAt\n    deactivatedAt\n    createdAt\n    customer {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -278,6 +356,18 @@ export function graphql(source: "\n  mutation AdminDeactivateUser($id: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateUser($id: ID!, $input: UpdateUserInput!, $reason: String) {\n    updateUser(id: $id, input: $input, reason: $reason) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateUser($id: ID!, $input: UpdateUserInput!, $reason: String) {\n    updateUser(id: $id, input: $input, reason: $reason) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminResetUserTotp($id: ID!, $reason: String!) {\n    resetUserTotp(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminResetUserTotp($id: ID!, $reason: String!) {\n    resetUserTotp(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

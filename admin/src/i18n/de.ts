@@ -8,15 +8,18 @@ import {
   extraRequestStatusLabels,
   imageStatusLabels,
   jobStatusLabels,
+  securityEventTypeLabels,
   selectionStateLabels,
   userRoleLabels,
 } from './labels';
+import { administration } from './administration';
 import { reactAdminGerman } from './react-admin-de';
 
 /** The back office in German; typed as `Messages`, a key missing here fails the type check. */
 export const de: Messages = {
   ...reactAdminGerman,
   resources: {
+    ...administration.de.resources,
     extraRequests: {
       name: 'Extra-Anfrage |||| Extra-Anfragen',
       fields: {
@@ -59,55 +62,9 @@ export const de: Messages = {
       name: 'Bild |||| Bilder',
       fields: { filename: 'Datei', status: 'Upload', selectionState: 'Auswahl', locked: 'Gesperrt', createdAt: 'Hochgeladen' },
     },
-    customers: {
-      name: 'Kunde |||| Kunden',
-      fields: {
-        name: 'Name',
-        contactEmail: 'Kontakt-E-Mail',
-        notes: 'Interne Notizen',
-        'plan.name': 'Tarif',
-        creditBalance: 'Guthaben',
-        createdAt: 'Angelegt',
-        users: 'Benutzer',
-        q: 'Suche',
-      },
-    },
-    users: {
-      name: 'Benutzer |||| Benutzer',
-      fields: {
-        name: 'Name',
-        email: 'E-Mail',
-        role: 'Rolle',
-        active: 'Aktiv',
-        totpEnabled: 'Zweiter Faktor',
-        lastLoginAt: 'Letzte Anmeldung',
-        deactivatedAt: 'Deaktiviert',
-        'customer.name': 'Kunde',
-        customerId: 'Kunde',
-        createdAt: 'Angelegt',
-        q: 'Suche',
-      },
-    },
-    auditEntries: {
-      name: 'Protokolleintrag |||| Änderungsprotokoll',
-      fields: {
-        createdAt: 'Wann',
-        actorName: 'Wer',
-        subject: 'Gegenstand',
-        job: 'Auftrag',
-        image: 'Bild',
-        customer: 'Kunde',
-        customerId: 'Kunde',
-        jobId: 'Auftrag',
-        field: 'Was',
-        change: 'Änderung',
-        reason: 'Begründung',
-        from: 'Von',
-        to: 'Bis',
-      },
-    },
   },
   pixgate: {
+    ...administration.de.pixgate,
     title: 'pixgate Backoffice',
     user_menu: 'Profil: %{name}',
     enums: {
@@ -118,6 +75,7 @@ export const de: Messages = {
       AuditSubject: auditSubjectLabels.de,
       ExtraRequestStatus: extraRequestStatusLabels.de,
       ExtraDecision: extraDecisionLabels.de,
+      SecurityEventType: securityEventTypeLabels.de,
     },
     auditField: auditFieldLabels.de,
     errors: { code: errorCodeLabels.de, reason: errorReasonLabels.de },

@@ -8,14 +8,17 @@ import {
   extraRequestStatusLabels,
   imageStatusLabels,
   jobStatusLabels,
+  securityEventTypeLabels,
   selectionStateLabels,
   userRoleLabels,
 } from './labels';
+import { administration } from './administration';
 
 /** The back office's own texts in English; `de.ts` must have the same keys (its type says so). */
 export const en = {
   ...englishMessages,
   resources: {
+    ...administration.en.resources,
     extraRequests: {
       name: 'Extra request |||| Extras inbox',
       fields: {
@@ -58,55 +61,9 @@ export const en = {
       name: 'Image |||| Images',
       fields: { filename: 'File', status: 'Upload', selectionState: 'Selection', locked: 'Locked', createdAt: 'Uploaded' },
     },
-    customers: {
-      name: 'Customer |||| Customers',
-      fields: {
-        name: 'Name',
-        contactEmail: 'Contact email',
-        notes: 'Internal notes',
-        'plan.name': 'Plan',
-        creditBalance: 'Credits',
-        createdAt: 'Created',
-        users: 'Users',
-        q: 'Search',
-      },
-    },
-    users: {
-      name: 'User |||| Users',
-      fields: {
-        name: 'Name',
-        email: 'Email',
-        role: 'Role',
-        active: 'Active',
-        totpEnabled: 'Second factor',
-        lastLoginAt: 'Last sign-in',
-        deactivatedAt: 'Deactivated',
-        'customer.name': 'Customer',
-        customerId: 'Customer',
-        createdAt: 'Created',
-        q: 'Search',
-      },
-    },
-    auditEntries: {
-      name: 'Audit entry |||| Audit log',
-      fields: {
-        createdAt: 'When',
-        actorName: 'Who',
-        subject: 'Subject',
-        job: 'Job',
-        image: 'Image',
-        customer: 'Customer',
-        customerId: 'Customer',
-        jobId: 'Job',
-        field: 'What',
-        change: 'Change',
-        reason: 'Reason',
-        from: 'From',
-        to: 'To',
-      },
-    },
   },
   pixgate: {
+    ...administration.en.pixgate,
     title: 'pixgate back office',
     user_menu: 'Profile: %{name}',
     enums: {
@@ -117,6 +74,7 @@ export const en = {
       AuditSubject: auditSubjectLabels.en,
       ExtraRequestStatus: extraRequestStatusLabels.en,
       ExtraDecision: extraDecisionLabels.en,
+      SecurityEventType: securityEventTypeLabels.en,
     },
     auditField: auditFieldLabels.en,
     errors: { code: errorCodeLabels.en, reason: errorReasonLabels.en },

@@ -4,7 +4,6 @@ import {
   Datagrid,
   DateField,
   DateInput,
-  ExportButton,
   FilterButton,
   List,
   NullableBooleanInput,
@@ -15,7 +14,9 @@ import {
   TextField,
   TopToolbar,
 } from 'react-admin';
+import { ExportAllButton } from '../export/ExportAllButton';
 import { jobStatusChoices } from '../shared/enum-choices';
+import { JOB_CSV } from './job-csv';
 import { JobStatusField } from './JobStatusField';
 import { PackageBar } from './PackageBar';
 
@@ -35,7 +36,7 @@ const Actions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
-    <ExportButton maxResults={1000} />
+    <ExportAllButton columns={JOB_CSV} filename="jobs" />
   </TopToolbar>
 );
 

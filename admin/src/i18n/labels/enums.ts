@@ -1,4 +1,4 @@
-import type { AuditSubject, ExtraDecision, ExtraRequestStatus, ImageStatus, JobStatus, SelectionState, UserRole } from '../../gql/graphql';
+import type { AuditSubject, ExtraDecision, ExtraRequestStatus, ImageStatus, JobStatus, SecurityEventType, SelectionState, UserRole } from '../../gql/graphql';
 import type { Labels } from './locales';
 
 /**
@@ -12,8 +12,8 @@ export const selectionStateLabels = {
 } satisfies Labels<SelectionState>;
 
 export const imageStatusLabels = {
-  de: { PENDING: 'Upload läuft', PROCESSING: 'Wird verarbeitet', READY: 'Bereit', FAILED: 'Fehlgeschlagen' },
-  en: { PENDING: 'Uploading', PROCESSING: 'Processing', READY: 'Ready', FAILED: 'Failed' },
+  de: { PENDING: 'Upload läuft', PROCESSING: 'Wird verarbeitet', READY: 'Bereit', FAILED: 'Fehlgeschlagen', REMOVED: 'Entfernt' },
+  en: { PENDING: 'Uploading', PROCESSING: 'Processing', READY: 'Ready', FAILED: 'Failed', REMOVED: 'Removed' },
 } satisfies Labels<ImageStatus>;
 
 export const jobStatusLabels = {
@@ -36,19 +36,74 @@ export const extraDecisionLabels = {
   en: { PAID: 'Approve paid', FREE: 'Approve free', DECLINED: 'Decline' },
 } satisfies Labels<ExtraDecision>;
 
+export const securityEventTypeLabels = {
+  de: {
+    LOGIN_FAILED: 'Anmeldung fehlgeschlagen',
+    RATE_LIMITED: 'Limit überschritten',
+    ACCESS_DENIED: 'Zugriff verweigert',
+    DOWNLOAD_DENIED: 'Download verweigert',
+    UPLOAD_FAILED: 'Upload fehlgeschlagen',
+    CORS_REFUSED: 'Fremde Herkunft abgewiesen (CORS)',
+  },
+  en: {
+    LOGIN_FAILED: 'Sign-in failed',
+    RATE_LIMITED: 'Rate limit hit',
+    ACCESS_DENIED: 'Access denied',
+    DOWNLOAD_DENIED: 'Download denied',
+    UPLOAD_FAILED: 'Upload failed',
+    CORS_REFUSED: 'Foreign origin refused (CORS)',
+  },
+} satisfies Labels<SecurityEventType>;
+
 export const auditSubjectLabels = {
-  de: { JOB: 'Auftrag', IMAGE: 'Bild', CUSTOMER: 'Kunde' },
-  en: { JOB: 'Job', IMAGE: 'Image', CUSTOMER: 'Customer' },
+  de: { JOB: 'Auftrag', IMAGE: 'Bild', CUSTOMER: 'Kunde', USER: 'Benutzer' },
+  en: { JOB: 'Job', IMAGE: 'Image', CUSTOMER: 'Customer', USER: 'User' },
 } satisfies Labels<AuditSubject>;
 
 /**
  * The fields the audit trail names (AuditEntry.field is a string in the schema). A field missing
  * here is shown by its name.
  */
-export const AUDITED_FIELDS = ['includedImages', 'allImagesIncluded', 'selectionState', 'selectionLock', 'status', 'plan', 'creditBalance'] as const;
+export const AUDITED_FIELDS = [
+  'includedImages',
+  'allImagesIncluded',
+  'selectionState',
+  'selectionLock',
+  'status',
+  'plan',
+  'creditBalance',
+  'role',
+  'customer',
+  'active',
+  'secondFactor',
+] as const;
 export type AuditedField = (typeof AUDITED_FIELDS)[number];
 
 export const auditFieldLabels = {
-  de: { includedImages: 'Paketgröße', allImagesIncluded: 'Alle Bilder freigegeben', selectionState: 'Auswahlstatus', selectionLock: 'Auswahlsperre', status: 'Auftragsstatus', plan: 'Tarif', creditBalance: 'Guthaben' },
-  en: { includedImages: 'Package size', allImagesIncluded: 'All images released', selectionState: 'Selection state', selectionLock: 'Selection lock', status: 'Job status', plan: 'Plan', creditBalance: 'Credits' },
+  de: {
+    includedImages: 'Paketgröße',
+    allImagesIncluded: 'Alle Bilder freigegeben',
+    selectionState: 'Auswahlstatus',
+    selectionLock: 'Auswahlsperre',
+    status: 'Status',
+    plan: 'Tarif',
+    creditBalance: 'Guthaben',
+    role: 'Rolle',
+    customer: 'Kunde des Benutzers',
+    active: 'Aktiv',
+    secondFactor: 'Zweiter Faktor',
+  },
+  en: {
+    includedImages: 'Package size',
+    allImagesIncluded: 'All images released',
+    selectionState: 'Selection state',
+    selectionLock: 'Selection lock',
+    status: 'Status',
+    plan: 'Plan',
+    creditBalance: 'Credits',
+    role: 'Role',
+    customer: 'User’s customer',
+    active: 'Active',
+    secondFactor: 'Second factor',
+  },
 } satisfies Labels<AuditedField>;

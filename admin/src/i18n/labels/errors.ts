@@ -95,6 +95,7 @@ export const EXPLAINED_REASONS = [
   'INVALID_CHALLENGE',
   'EMAIL_TAKEN',
   'INVALID_CHARACTERS',
+  'BELOW_ZERO',
 ] as const;
 export type ExplainedReason = (typeof EXPLAINED_REASONS)[number];
 
@@ -112,6 +113,7 @@ export const errorReasonLabels = {
     INVALID_CHALLENGE: 'Die Anmeldung ist abgelaufen. Bitte erneut beginnen.',
     EMAIL_TAKEN: 'Diese E-Mail-Adresse ist schon vergeben.',
     INVALID_CHARACTERS: 'Die Eingabe enthält unzulässige Zeichen.',
+    BELOW_ZERO: 'So viel Guthaben ist nicht da: Es kann nicht unter 0 sinken.',
   },
   en: {
     BELOW_INCLUDED_COUNT: 'The package cannot be smaller than the number of images already included.',
@@ -123,5 +125,6 @@ export const errorReasonLabels = {
     INVALID_CHALLENGE: 'The sign-in has expired. Please start again.',
     EMAIL_TAKEN: 'This email address is taken.',
     INVALID_CHARACTERS: 'The input contains characters that are not allowed.',
+    BELOW_ZERO: 'There are not that many credits: the balance cannot go below 0.',
   },
 } satisfies Labels<ExplainedReason>;
