@@ -1,4 +1,4 @@
-import { Admin, Resource, localStorageStore } from 'react-admin';
+import { Admin, CustomRoutes, Resource, localStorageStore } from 'react-admin';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { adminOnlyResources } from './admin-only';
 import audit from './audit';
@@ -12,6 +12,7 @@ import jobs from './jobs';
 import { Layout } from './Layout';
 import plans from './plans';
 import { theme } from './theme';
+import { uploadRoute } from './uploads';
 import users from './users';
 
 /** Preferences only (language, list settings, sidebar); the session is never stored. */
@@ -32,6 +33,7 @@ function BackOffice() {
       disableTelemetry
     >
       <Resource name="jobs" {...jobs} />
+      <CustomRoutes>{uploadRoute}</CustomRoutes>
       <Resource name="extraRequests" {...extras} />
       <Resource name="customers" {...customers} />
       <Resource name="users" {...users} />

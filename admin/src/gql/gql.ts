@@ -70,6 +70,11 @@ type Documents = {
     "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminCreateUserDocument,
     "\n  mutation AdminUpdateUser($id: ID!, $input: UpdateUserInput!, $reason: String) {\n    updateUser(id: $id, input: $input, reason: $reason) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminUpdateUserDocument,
     "\n  mutation AdminResetUserTotp($id: ID!, $reason: String!) {\n    resetUserTotp(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminResetUserTotpDocument,
+    "\n  fragment UploadedImageFields on Image {\n    id\n    status\n    failureReason\n    thumbnailUrl\n  }\n": typeof types.UploadedImageFieldsFragmentDoc,
+    "\n  mutation UploadRequestImage($input: RequestImageUploadInput!) {\n    requestImageUpload(input: $input) {\n      url\n      method\n      expiresAt\n      headers {\n        name\n        value\n      }\n      image {\n        id\n      }\n    }\n  }\n": typeof types.UploadRequestImageDocument,
+    "\n  mutation UploadCompleteImage($imageId: ID!) {\n    completeImageUpload(imageId: $imageId) {\n      ...UploadedImageFields\n    }\n  }\n": typeof types.UploadCompleteImageDocument,
+    "\n  mutation UploadRetryImageRender($imageId: ID!) {\n    retryImageRender(imageId: $imageId) {\n      ...UploadedImageFields\n    }\n  }\n": typeof types.UploadRetryImageRenderDocument,
+    "\n  query UploadedImages($ids: [ID!]!) {\n    imagesByIds(ids: $ids) {\n      ...UploadedImageFields\n    }\n  }\n": typeof types.UploadedImagesDocument,
 };
 const documents: Documents = {
     "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.SessionFieldsFragmentDoc,
@@ -128,6 +133,11 @@ const documents: Documents = {
     "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.AdminCreateUserDocument,
     "\n  mutation AdminUpdateUser($id: ID!, $input: UpdateUserInput!, $reason: String) {\n    updateUser(id: $id, input: $input, reason: $reason) {\n      ...UserFields\n    }\n  }\n": types.AdminUpdateUserDocument,
     "\n  mutation AdminResetUserTotp($id: ID!, $reason: String!) {\n    resetUserTotp(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n": types.AdminResetUserTotpDocument,
+    "\n  fragment UploadedImageFields on Image {\n    id\n    status\n    failureReason\n    thumbnailUrl\n  }\n": types.UploadedImageFieldsFragmentDoc,
+    "\n  mutation UploadRequestImage($input: RequestImageUploadInput!) {\n    requestImageUpload(input: $input) {\n      url\n      method\n      expiresAt\n      headers {\n        name\n        value\n      }\n      image {\n        id\n      }\n    }\n  }\n": types.UploadRequestImageDocument,
+    "\n  mutation UploadCompleteImage($imageId: ID!) {\n    completeImageUpload(imageId: $imageId) {\n      ...UploadedImageFields\n    }\n  }\n": types.UploadCompleteImageDocument,
+    "\n  mutation UploadRetryImageRender($imageId: ID!) {\n    retryImageRender(imageId: $imageId) {\n      ...UploadedImageFields\n    }\n  }\n": types.UploadRetryImageRenderDocument,
+    "\n  query UploadedImages($ids: [ID!]!) {\n    imagesByIds(ids: $ids) {\n      ...UploadedImageFields\n    }\n  }\n": types.UploadedImagesDocument,
 };
 
 /**
@@ -368,6 +378,26 @@ export function graphql(source: "\n  mutation AdminUpdateUser($id: ID!, $input: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminResetUserTotp($id: ID!, $reason: String!) {\n    resetUserTotp(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminResetUserTotp($id: ID!, $reason: String!) {\n    resetUserTotp(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UploadedImageFields on Image {\n    id\n    status\n    failureReason\n    thumbnailUrl\n  }\n"): (typeof documents)["\n  fragment UploadedImageFields on Image {\n    id\n    status\n    failureReason\n    thumbnailUrl\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UploadRequestImage($input: RequestImageUploadInput!) {\n    requestImageUpload(input: $input) {\n      url\n      method\n      expiresAt\n      headers {\n        name\n        value\n      }\n      image {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UploadRequestImage($input: RequestImageUploadInput!) {\n    requestImageUpload(input: $input) {\n      url\n      method\n      expiresAt\n      headers {\n        name\n        value\n      }\n      image {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UploadCompleteImage($imageId: ID!) {\n    completeImageUpload(imageId: $imageId) {\n      ...UploadedImageFields\n    }\n  }\n"): (typeof documents)["\n  mutation UploadCompleteImage($imageId: ID!) {\n    completeImageUpload(imageId: $imageId) {\n      ...UploadedImageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UploadRetryImageRender($imageId: ID!) {\n    retryImageRender(imageId: $imageId) {\n      ...UploadedImageFields\n    }\n  }\n"): (typeof documents)["\n  mutation UploadRetryImageRender($imageId: ID!) {\n    retryImageRender(imageId: $imageId) {\n      ...UploadedImageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UploadedImages($ids: [ID!]!) {\n    imagesByIds(ids: $ids) {\n      ...UploadedImageFields\n    }\n  }\n"): (typeof documents)["\n  query UploadedImages($ids: [ID!]!) {\n    imagesByIds(ids: $ids) {\n      ...UploadedImageFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

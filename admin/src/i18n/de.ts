@@ -14,6 +14,7 @@ import {
 } from './labels';
 import { administration } from './administration';
 import { reactAdminGerman } from './react-admin-de';
+import { uploadMessages } from '../uploads/messages';
 
 /** The back office in German; typed as `Messages`, a key missing here fails the type check. */
 export const de: Messages = {
@@ -67,6 +68,7 @@ export const de: Messages = {
     ...administration.de.pixgate,
     title: 'pixgate Backoffice',
     user_menu: 'Profil: %{name}',
+    upload: uploadMessages.de,
     enums: {
       SelectionState: selectionStateLabels.de,
       ImageStatus: imageStatusLabels.de,

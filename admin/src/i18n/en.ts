@@ -12,6 +12,7 @@ import {
   selectionStateLabels,
   userRoleLabels,
 } from './labels';
+import { uploadMessages } from '../uploads/messages';
 import { administration } from './administration';
 
 /** The back office's own texts in English; `de.ts` must have the same keys (its type says so). */
@@ -66,6 +67,7 @@ export const en = {
     ...administration.en.pixgate,
     title: 'pixgate back office',
     user_menu: 'Profile: %{name}',
+    upload: uploadMessages.en,
     enums: {
       SelectionState: selectionStateLabels.en,
       ImageStatus: imageStatusLabels.en,

@@ -15,6 +15,7 @@ import {
 import { AuditTrail } from '../shared/AuditTrail';
 import { RecordTitle } from '../shared/RecordTitle';
 import { Section } from '../shared/Section';
+import { UploadImagesButton } from '../uploads';
 import { ImageGrid } from './ImageGrid';
 import { JobStatusField } from './JobStatusField';
 import { PackageActions } from './PackageActions';
@@ -77,6 +78,7 @@ export function JobShow() {
       title={<RecordTitle field="title" />}
       actions={
         <TopToolbar>
+          <UploadImagesButton />
           <EditButton />
         </TopToolbar>
       }
