@@ -8,6 +8,7 @@ import customers from './customers';
 import extras from './extras';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
+import images from './images';
 import jobs from './jobs';
 import { Layout } from './Layout';
 import plans from './plans';
@@ -38,7 +39,7 @@ function BackOffice() {
       <Resource name="customers" {...customers} />
       <Resource name="users" {...users} />
       <Resource name="auditEntries" {...audit} />
-      <Resource name="images" />
+      <Resource name="images" {...images} />
       <Resource name="plans" {...plans} />
       {adminOnlyResources}
     </Admin>

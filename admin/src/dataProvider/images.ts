@@ -1,6 +1,6 @@
 import type { GetManyParams, GetManyReferenceParams, GetOneParams } from 'react-admin';
 import { graphql } from '../gql';
-import type { ImageFieldsFragment, ImageSortField, SelectionState } from '../gql/graphql';
+import type { AdminImageQuery, ImageFieldsFragment, ImageSortField, SelectionState } from '../gql/graphql';
 import { request } from '../graphql/api';
 import { fetchPage, found, given, resourceProvider, sortOf } from './resource-provider';
 
@@ -42,8 +42,101 @@ const JobImages = graphql(`
   }
 `);
 
+/** The image page: the image with its job, deliveries, enhancements and extra requests (its audit trail is a list of its own). */
 const ImageDetail = graphql(`
   query AdminImage($id: ID!) {
+    image(id: $id) {
+      ...ImageFields
+      previewUrl
+      contentType
+      sha256
+      uploadedBy {
+        id
+        name
+      }
+      job {
+        id
+        title
+        customer {
+          id
+          name
+        }
+      }
+      derivedFrom {
+        id
+        filename
+        previewUrl
+      }
+      deliveries {
+        id
+        createdAt
+        endedAt
+        path
+        outcome
+        bytesSent
+        byteSize
+        user {
+          id
+          name
+          email
+          role
+        }
+      }
+      enhancements {
+        id
+        status
+        modelId
+        model {
+          name
+        }
+        provider
+        progress
+        createdAt
+        finishedAt
+        error {
+          code
+          message
+        }
+        requestedBy {
+          id
+          name
+        }
+        image {
+          id
+          filename
+          previewUrl
+        }
+        result {
+          id
+          filename
+          previewUrl
+        }
+      }
+      extraRequests {
+        id
+        status
+        note
+        decisionNote
+        createdAt
+        decidedAt
+        final
+        mayAskAgainFrom
+        requestedBy {
+          id
+          name
+        }
+        decidedBy {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** What the lightbox shows: a fresh short-lived preview URL (the list's would expire while the page stays open). */
+const ImagePreview = graphql(`
+  query AdminImagePreview($id: ID!) {
     image(id: $id) {
       ...ImageFields
       previewUrl
@@ -56,6 +149,35 @@ const ImagesByIds = graphql(`
   query AdminImagesByIds($ids: [ID!]!) {
     imagesByIds(ids: $ids) {
       ...ImageFields
+    }
+  }
+`);
+
+/** The job's version and the images' states as they are now, to compare with what the screen showed. */
+const CurrentSelection = graphql(`
+  query AdminCurrentSelection($jobId: ID!, $ids: [ID!]!) {
+    job(id: $jobId) {
+      id
+      version
+    }
+    imagesByIds(ids: $ids) {
+      id
+      filename
+      selectionState
+    }
+  }
+`);
+
+/** Each image's newest audit entry: after a change, the rows it wrote. */
+const LatestAuditEntries = graphql(`
+  query AdminLatestImageAuditEntries($ids: [ID!]!) {
+    imagesByIds(ids: $ids) {
+      id
+      auditTrail(first: 1) {
+        nodes {
+          ...AuditEntryFields
+        }
+      }
     }
   }
 `);
@@ -84,13 +206,24 @@ const Unlock = graphql(`
   }
 `);
 
+const RetryRender = graphql(`
+  mutation AdminRetryImageRender($imageId: ID!) {
+    retryImageRender(imageId: $imageId) {
+      ...ImageFields
+    }
+  }
+`);
+
 export type ImageRecord = ImageFieldsFragment & { previewUrl?: string | null };
+export type ImageDetailRecord = AdminImageQuery['image'];
+export type CurrentSelectionResult = { jobVersion: number; images: { id: string; filename: string; selectionState: SelectionState }[] };
 
 const SORTABLE: Record<string, ImageSortField> = { createdAt: 'CREATED_AT', filename: 'FILENAME' };
 
 /**
- * Images exist here only within their job (the API has no image list across jobs yet), so the
- * list is a reference list: `getManyReference` with target `jobId`.
+ * Images are shown within their job: the list is a reference list (`getManyReference` with target
+ * `jobId`), the image page a `getOne` with every detail (with `meta.preview` only what the
+ * lightbox needs).
  */
 export const imagesProvider = resourceProvider({
   getManyReference: async (_resource: string, params: GetManyReferenceParams) => {
@@ -102,7 +235,11 @@ export const imagesProvider = resourceProvider({
       return { data: job.images.nodes as ImageRecord[], total: job.images.totalCount };
     });
   },
-  getOne: async (_resource: string, params: GetOneParams) => ({ data: (await request(ImageDetail, { id: String(params.id) })).image as ImageRecord }),
+  getOne: async (_resource: string, params: GetOneParams) => {
+    const id = String(params.id);
+    if (params.meta?.preview) return { data: (await request(ImagePreview, { id })).image as ImageRecord };
+    return { data: (await request(ImageDetail, { id })).image };
+  },
   getMany: async (_resource: string, params: GetManyParams) => {
     const { imagesByIds } = await request(ImagesByIds, { ids: params.ids.map(String) });
     return { data: found(imagesByIds) };
@@ -118,4 +255,18 @@ export const imagesProvider = resourceProvider({
   unlock: async (_resource: string, params: { id: string; reason: string }) => ({
     data: (await request(Unlock, { imageId: params.id, reason: params.reason })).unlockImageSelection,
   }),
+  /** Render the previews again of an image whose render failed for reasons outside the image (RENDER_FAILED). */
+  retryRender: async (_resource: string, params: { id: string }) => ({
+    data: (await request(RetryRender, { imageId: params.id })).retryImageRender,
+  }),
+  /** The job's version and the images' selection states now (images the caller can no longer see drop out). */
+  currentSelection: async (_resource: string, params: { jobId: string; ids: string[] }): Promise<{ data: CurrentSelectionResult }> => {
+    const { job, imagesByIds } = await request(CurrentSelection, { jobId: params.jobId, ids: params.ids });
+    return { data: { jobVersion: job.version, images: found(imagesByIds) } };
+  },
+  /** The newest audit entry of each image, in the order asked. */
+  latestAuditEntries: async (_resource: string, params: { ids: string[] }) => {
+    const { imagesByIds } = await request(LatestAuditEntries, { ids: params.ids });
+    return { data: found(imagesByIds).flatMap((image) => image.auditTrail?.nodes.slice(0, 1) ?? []) };
+  },
 });

@@ -13,6 +13,7 @@ import {
   userRoleLabels,
 } from './labels';
 import { administration } from './administration';
+import { imageMessages } from '../images/messages';
 import { reactAdminGerman } from './react-admin-de';
 import { uploadMessages } from '../uploads/messages';
 
@@ -61,7 +62,7 @@ export const de: Messages = {
     },
     images: {
       name: 'Bild |||| Bilder',
-      fields: { filename: 'Datei', status: 'Upload', selectionState: 'Auswahl', locked: 'Gesperrt', createdAt: 'Hochgeladen' },
+      fields: imageMessages.de.fields,
     },
   },
   pixgate: {
@@ -69,6 +70,7 @@ export const de: Messages = {
     title: 'pixgate Backoffice',
     user_menu: 'Profil: %{name}',
     upload: uploadMessages.de,
+    images: imageMessages.de.texts,
     enums: {
       SelectionState: selectionStateLabels.de,
       ImageStatus: imageStatusLabels.de,

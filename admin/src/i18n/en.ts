@@ -14,6 +14,7 @@ import {
 } from './labels';
 import { uploadMessages } from '../uploads/messages';
 import { administration } from './administration';
+import { imageMessages } from '../images/messages';
 
 /** The back office's own texts in English; `de.ts` must have the same keys (its type says so). */
 export const en = {
@@ -60,7 +61,7 @@ export const en = {
     },
     images: {
       name: 'Image |||| Images',
-      fields: { filename: 'File', status: 'Upload', selectionState: 'Selection', locked: 'Locked', createdAt: 'Uploaded' },
+      fields: imageMessages.en.fields,
     },
   },
   pixgate: {
@@ -68,6 +69,7 @@ export const en = {
     title: 'pixgate back office',
     user_menu: 'Profile: %{name}',
     upload: uploadMessages.en,
+    images: imageMessages.en.texts,
     enums: {
       SelectionState: selectionStateLabels.en,
       ImageStatus: imageStatusLabels.en,
