@@ -214,6 +214,20 @@ const RetryRender = graphql(`
   }
 `);
 
+/** Takes a wrong upload away: deleted while untouched, else kept as REMOVED; a replacement may take over its place. */
+const RemoveImage = graphql(`
+  mutation AdminRemoveImage($imageId: ID!, $reason: String!, $replacementId: ID) {
+    removeImage(imageId: $imageId, reason: $reason, replacementId: $replacementId) {
+      deleted
+      removedImageIds
+      replacement {
+        id
+        filename
+      }
+    }
+  }
+`);
+
 export type ImageRecord = ImageFieldsFragment & { previewUrl?: string | null };
 export type ImageDetailRecord = AdminImageQuery['image'];
 export type CurrentSelectionResult = { jobVersion: number; images: { id: string; filename: string; selectionState: SelectionState }[] };
@@ -258,6 +272,10 @@ export const imagesProvider = resourceProvider({
   /** Render the previews again of an image whose render failed for reasons outside the image (RENDER_FAILED). */
   retryRender: async (_resource: string, params: { id: string }) => ({
     data: (await request(RetryRender, { imageId: params.id })).retryImageRender,
+  }),
+  /** Audited: remove a wrong upload, optionally handing its place in the package to another upload of the job. */
+  remove: async (_resource: string, params: { id: string; reason: string; replacementId?: string }) => ({
+    data: (await request(RemoveImage, { imageId: params.id, reason: params.reason, replacementId: params.replacementId ?? null })).removeImage,
   }),
   /** The job's version and the images' selection states now (images the caller can no longer see drop out). */
   currentSelection: async (_resource: string, params: { jobId: string; ids: string[] }): Promise<{ data: CurrentSelectionResult }> => {

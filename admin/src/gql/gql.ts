@@ -47,6 +47,7 @@ type Documents = {
     "\n  mutation AdminSetImagesSelectionState($imageIds: [ID!]!, $state: SelectionState!, $reason: String!) {\n    setImagesSelectionState(imageIds: $imageIds, state: $state, reason: $reason) {\n      ...ImageFields\n    }\n  }\n": typeof types.AdminSetImagesSelectionStateDocument,
     "\n  mutation AdminUnlockImageSelection($imageId: ID!, $reason: String!) {\n    unlockImageSelection(imageId: $imageId, reason: $reason) {\n      ...ImageFields\n    }\n  }\n": typeof types.AdminUnlockImageSelectionDocument,
     "\n  mutation AdminRetryImageRender($imageId: ID!) {\n    retryImageRender(imageId: $imageId) {\n      ...ImageFields\n    }\n  }\n": typeof types.AdminRetryImageRenderDocument,
+    "\n  mutation AdminRemoveImage($imageId: ID!, $reason: String!, $replacementId: ID) {\n    removeImage(imageId: $imageId, reason: $reason, replacementId: $replacementId) {\n      deleted\n      removedImageIds\n      replacement {\n        id\n        filename\n      }\n    }\n  }\n": typeof types.AdminRemoveImageDocument,
     "\n  fragment JobFields on Job {\n    id\n    title\n    status\n    includedImages\n    allImagesIncluded\n    allowCustomerUploads\n    includedCount\n    pendingExtraCount\n    downloadableCount\n    version\n    createdAt\n    updatedAt\n    deliveredAt\n    customer {\n      id\n      name\n    }\n  }\n": typeof types.JobFieldsFragmentDoc,
     "\n  fragment JobDetailFields on Job {\n    ...JobFields\n    selectionCounts {\n      none\n      included\n      extraPending\n      extraPaid\n      extraFree\n      blocked\n    }\n  }\n": typeof types.JobDetailFieldsFragmentDoc,
     "\n  query AdminJobList($first: Int, $offset: Int, $filter: JobFilter, $sortBy: JobSortField, $sortDirection: SortDirection) {\n    jobs(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...JobFields\n      }\n    }\n  }\n": typeof types.AdminJobListDocument,
@@ -114,6 +115,7 @@ const documents: Documents = {
     "\n  mutation AdminSetImagesSelectionState($imageIds: [ID!]!, $state: SelectionState!, $reason: String!) {\n    setImagesSelectionState(imageIds: $imageIds, state: $state, reason: $reason) {\n      ...ImageFields\n    }\n  }\n": types.AdminSetImagesSelectionStateDocument,
     "\n  mutation AdminUnlockImageSelection($imageId: ID!, $reason: String!) {\n    unlockImageSelection(imageId: $imageId, reason: $reason) {\n      ...ImageFields\n    }\n  }\n": types.AdminUnlockImageSelectionDocument,
     "\n  mutation AdminRetryImageRender($imageId: ID!) {\n    retryImageRender(imageId: $imageId) {\n      ...ImageFields\n    }\n  }\n": types.AdminRetryImageRenderDocument,
+    "\n  mutation AdminRemoveImage($imageId: ID!, $reason: String!, $replacementId: ID) {\n    removeImage(imageId: $imageId, reason: $reason, replacementId: $replacementId) {\n      deleted\n      removedImageIds\n      replacement {\n        id\n        filename\n      }\n    }\n  }\n": types.AdminRemoveImageDocument,
     "\n  fragment JobFields on Job {\n    id\n    title\n    status\n    includedImages\n    allImagesIncluded\n    allowCustomerUploads\n    includedCount\n    pendingExtraCount\n    downloadableCount\n    version\n    createdAt\n    updatedAt\n    deliveredAt\n    customer {\n      id\n      name\n    }\n  }\n": types.JobFieldsFragmentDoc,
     "\n  fragment JobDetailFields on Job {\n    ...JobFields\n    selectionCounts {\n      none\n      included\n      extraPending\n      extraPaid\n      extraFree\n      blocked\n    }\n  }\n": types.JobDetailFieldsFragmentDoc,
     "\n  query AdminJobList($first: Int, $offset: Int, $filter: JobFilter, $sortBy: JobSortField, $sortDirection: SortDirection) {\n    jobs(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...JobFields\n      }\n    }\n  }\n": types.AdminJobListDocument,
@@ -294,6 +296,10 @@ export function graphql(source: "\n  mutation AdminUnlockImageSelection($imageId
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminRetryImageRender($imageId: ID!) {\n    retryImageRender(imageId: $imageId) {\n      ...ImageFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRetryImageRender($imageId: ID!) {\n    retryImageRender(imageId: $imageId) {\n      ...ImageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRemoveImage($imageId: ID!, $reason: String!, $replacementId: ID) {\n    removeImage(imageId: $imageId, reason: $reason, replacementId: $replacementId) {\n      deleted\n      removedImageIds\n      replacement {\n        id\n        filename\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRemoveImage($imageId: ID!, $reason: String!, $replacementId: ID) {\n    removeImage(imageId: $imageId, reason: $reason, replacementId: $replacementId) {\n      deleted\n      removedImageIds\n      replacement {\n        id\n        filename\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -131,7 +131,7 @@ export function SelectionBar({ onWritten }: { onWritten: (entries: AuditEntryRec
               primary={translate(`pixgate.images.bulk.action.${candidate.action}`)}
               secondary={
                 candidate.notAllowed.length > 0
-                  ? translate('pixgate.images.bulk.derived_not_allowed')
+                  ? translate(candidate.notAllowed.some((image) => image.status === 'REMOVED') ? 'pixgate.images.bulk.removed_not_allowed' : 'pixgate.images.bulk.derived_not_allowed')
                   : candidate.toChange.length > 0
                     ? translate('pixgate.images.bulk.images', { smart_count: candidate.toChange.length })
                     : translate('pixgate.images.bulk.nothing_to_change')

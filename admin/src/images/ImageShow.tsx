@@ -4,7 +4,7 @@ import ReplayIcon from '@mui/icons-material/Replay';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { Alert, Box, Breadcrumbs, Button, Chip, Stack, Typography } from '@mui/material';
 import { useState, type ReactNode } from 'react';
-import { Link, Pagination, ReferenceManyField, Show, useCreatePath, useDataProvider, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Link, Pagination, ReferenceManyField, Show, TopToolbar, useCreatePath, useDataProvider, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { PixgateDataProvider } from '../dataProvider';
 import type { ImageDetailRecord } from '../dataProvider/images';
 import { AuditTrail } from '../shared/AuditTrail';
@@ -17,6 +17,7 @@ import { formatBytes } from './format';
 import { ChangeStateDialog, UnlockDialog } from './ImageDialogs';
 import { Deliveries, ExtraRequests, useDateTime } from './ImageHistory';
 import { isFailureReason } from './messages';
+import { RemoveImageButton } from './RemoveImage';
 
 /** While previews are made or an enhancement runs, the page asks again every 2 s. */
 const isBusy = (image: ImageDetailRecord | undefined) =>
@@ -59,7 +60,7 @@ function Preview({ image }: { image: ImageDetailRecord }) {
   if (!image.previewUrl) {
     return (
       <Box sx={{ aspectRatio: '3 / 2', display: 'grid', placeItems: 'center', bgcolor: 'grey.100', borderRadius: 1 }}>
-        <Typography color="text.secondary">{translate('pixgate.images.lightbox.no_preview')}</Typography>
+        <Typography color="text.secondary">{translate(image.status === 'PENDING' || image.status === 'PROCESSING' ? 'pixgate.images.lightbox.no_preview' : 'pixgate.image.no_preview')}</Typography>
       </Box>
     );
   }
@@ -98,6 +99,11 @@ function UploadStatus({ image }: { image: ImageDetailRecord }) {
           {translate('pixgate.images.page.failed', { reason: isFailureReason(reason) ? translate(`pixgate.images.failure.${reason}`) : (reason ?? '—') })}
         </Alert>
       ) : null}
+      {image.status === 'REMOVED' ? (
+        <Alert severity="warning" sx={{ width: '100%' }}>
+          {translate('pixgate.images.remove.is_removed')}
+        </Alert>
+      ) : null}
       {image.status === 'PENDING' || image.status === 'PROCESSING' ? <Typography variant="body2">{translate('pixgate.images.page.processing')}</Typography> : null}
       {canRetryRender(image) ? (
         <>
@@ -129,16 +135,19 @@ function SelectionAndLock({ image }: { image: ImageDetailRecord }) {
           {image.derivedFrom ? translate('pixgate.images.page.derived_lock') : translate(image.locked ? 'pixgate.images.page.locked' : 'pixgate.images.page.not_locked')}
         </Typography>
       </Stack>
-      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <Button variant="outlined" startIcon={<SwapHorizIcon />} onClick={() => setDialog('state')}>
-          {translate('pixgate.image.set_state')}
-        </Button>
-        {image.locked && !image.derivedFrom ? (
-          <Button variant="outlined" color="warning" startIcon={<LockOpenIcon />} onClick={() => setDialog('unlock')}>
-            {translate('pixgate.image.unlock')}
+      {/* A removed image holds no state any more: nothing to change or unlock. */}
+      {image.status === 'REMOVED' ? null : (
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+          <Button variant="outlined" startIcon={<SwapHorizIcon />} onClick={() => setDialog('state')}>
+            {translate('pixgate.image.set_state')}
           </Button>
-        ) : null}
-      </Stack>
+          {image.locked && !image.derivedFrom ? (
+            <Button variant="outlined" color="warning" startIcon={<LockOpenIcon />} onClick={() => setDialog('unlock')}>
+              {translate('pixgate.image.unlock')}
+            </Button>
+          ) : null}
+        </Stack>
+      )}
       <ChangeStateDialog image={image} open={dialog === 'state'} onClose={() => setDialog(null)} />
       <UnlockDialog image={image} open={dialog === 'unlock'} onClose={() => setDialog(null)} />
     </Stack>
@@ -206,12 +215,17 @@ function ImageDetails() {
   );
 }
 
+function ImageActionsBar() {
+  const image = useRecordContext<ImageDetailRecord>();
+  return <TopToolbar>{image?.enhancements ? <RemoveImageButton image={image} /> : null}</TopToolbar>;
+}
+
 /** One image: preview (before/after for an enhanced one), state and lock, deliveries, enhancements, extra requests and its audit trail. */
 export function ImageShow() {
   return (
     <Show
       title={<RecordTitle field="filename" />}
-      actions={false}
+      actions={<ImageActionsBar />}
       component="div"
       // Its own cache entry: the job's image list fills react-admin's getOne cache with list records, which lack the details.
       queryOptions={{ meta: { detail: true }, refetchInterval: (query) => (isBusy(query.state.data as ImageDetailRecord | undefined) ? 2000 : false) }}

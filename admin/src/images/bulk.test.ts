@@ -42,6 +42,13 @@ describe('planning a bulk change', () => {
     expect(ids(planBulkChange('block', withDerived).toChange)).toEqual(['a', 'e']);
   });
 
+  it('a removed image takes part in no change (it holds no place any more)', () => {
+    const removed = { ...image('r', 'NONE'), status: 'REMOVED' as const };
+    expect(ids(planBulkChange('include', [image('a', 'NONE'), removed]).notAllowed)).toEqual(['r']);
+    expect(isApplicable(planBulkChange('include', [image('a', 'NONE'), removed]))).toBe(false);
+    expect(ids(planBulkChange('exclude', [image('a', 'INCLUDED'), removed]).unchanged)).toEqual(['r']);
+  });
+
   it('every action has a target state', () => {
     for (const action of BULK_ACTIONS) expect(planBulkChange(action, selected).state).toMatch(/^[A-Z_]+$/);
   });

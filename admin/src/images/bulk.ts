@@ -33,7 +33,7 @@ export interface BulkPlan<Image extends ImageLike> {
   toChange: Image[];
   /** Already in the state (or, for unblock, not blocked): left alone, no audit row. */
   unchanged: Image[];
-  /** Enhanced images the state is not allowed for: the API would refuse the whole change. */
+  /** Enhanced images the state is not allowed for (the API would refuse the whole change), and removed images (no state to change). */
   notAllowed: Image[];
 }
 
@@ -44,7 +44,7 @@ export function planBulkChange<Image extends ImageLike>(action: BulkAction, sele
   for (const image of selected) {
     const concerned = action === 'unblock' ? image.selectionState === 'BLOCKED' : image.selectionState !== state;
     if (!concerned) plan.unchanged.push(image);
-    else if (image.derivedFrom && !DERIVED_IMAGE_STATES.has(state)) plan.notAllowed.push(image);
+    else if (image.status === 'REMOVED' || (image.derivedFrom && !DERIVED_IMAGE_STATES.has(state))) plan.notAllowed.push(image);
     else plan.toChange.push(image);
   }
   return plan;

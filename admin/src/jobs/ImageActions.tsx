@@ -33,13 +33,16 @@ export function ImageActions({ image }: { image: ImageRecord }) {
           </ListItemIcon>
           <ListItemText>{translate('pixgate.images.lightbox.open_page')}</ListItemText>
         </MenuItem>
-        <MenuItem onClick={() => open('state')}>
-          <ListItemIcon>
-            <SwapHorizIcon fontSize="small" />
-          </ListItemIcon>
-          <ListItemText>{translate('pixgate.image.set_state')}</ListItemText>
-        </MenuItem>
-        {image.locked ? (
+        {/* A removed image holds no state any more. */}
+        {image.status !== 'REMOVED' ? (
+          <MenuItem onClick={() => open('state')}>
+            <ListItemIcon>
+              <SwapHorizIcon fontSize="small" />
+            </ListItemIcon>
+            <ListItemText>{translate('pixgate.image.set_state')}</ListItemText>
+          </MenuItem>
+        ) : null}
+        {image.locked && image.status !== 'REMOVED' ? (
           <MenuItem onClick={() => open('unlock')}>
             <ListItemIcon>
               <LockOpenIcon fontSize="small" />

@@ -146,3 +146,43 @@ describe('audited actions on the image page', () => {
     expect(await imagePage.region('selection').getByRole('button', { name: text.pixgate.image.unlock }).count()).toBe(0);
   });
 });
+
+describe('removing a wrong upload', () => {
+  it('keeps a delivered image as removed and hands its place to the corrected upload; deletes an untouched one', async () => {
+    const { page, text } = await openJob('en-US');
+    const imagePage = new ImagePage(page, 'en-US');
+    const staffToken = await accessTokenOf(baseUrl, DEMO.staff, DEMO_PASSWORD);
+    const stateOf = async (id: string) =>
+      (await gql<{ image: { status: string; selectionState: string } }>(baseUrl, 'query($id: ID!) { image(id: $id) { status selectionState } }', { id }, staffToken)).image;
+
+    await page.goto(`${baseUrl}/admin/images/${image('garden-gate.jpg').id}/show`);
+    await imagePage.waitForPreview();
+    await page.getByRole('button', { name: text.pixgate.images.remove.button }).click();
+    await imagePage.dialog.getByRole('combobox', { name: text.pixgate.images.remove.replacement }).click();
+    await page.getByRole('option', { name: 'loft.jpg' }).click();
+    await imagePage.dialog.getByLabel(text.pixgate.reason.label).fill('Wrong gate, the corrected photo replaces it (e2e)');
+    await screenshot(page, 'admin-image-remove-dialog', 'en-US');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await imagePage.dialog.getByRole('button', { name: text.pixgate.images.remove.button }).click();
+    await page.getByText(fill(text.pixgate.images.remove.replaced, { filename: 'loft.jpg' })).waitFor();
+    await imagePage.region('upload').getByText(text.pixgate.images.remove.is_removed).waitFor();
+    await screenshot(page, 'admin-image-removed', 'en-US');
+    await imagePage.region('audit').getByRole('row').filter({ hasText: 'Wrong gate, the corrected photo replaces it (e2e)' }).first().waitFor();
+    expect(await page.getByRole('button', { name: text.pixgate.images.remove.button }).count()).toBe(0);
+    expect(await stateOf(image('garden-gate.jpg').id)).toEqual({ status: 'REMOVED', selectionState: 'NONE' });
+    expect(await stateOf(image('loft.jpg').id)).toEqual({ status: 'READY', selectionState: 'INCLUDED' });
+
+    // Nobody has touched the music room: it goes with its files, and the page goes back to the job.
+    await page.goto(`${baseUrl}/admin/images/${image('music-room.jpg').id}/show`);
+    await imagePage.waitForPreview();
+    await page.getByRole('button', { name: text.pixgate.images.remove.button }).click();
+    expect(await imagePage.dialog.getByRole('combobox').count()).toBe(0);
+    await imagePage.dialog.getByLabel(text.pixgate.reason.label).fill('Uploaded by mistake (e2e)');
+    await imagePage.dialog.getByRole('button', { name: text.pixgate.images.remove.button }).click();
+    await page.getByText(text.pixgate.images.remove.deleted).waitFor();
+    await page.waitForURL(new RegExp(`/admin/jobs/${jobId}/show`));
+    await new JobImagesPart(page, 'en-US').waitForImages(PHOTOS.length);
+    expect(await page.getByTestId('image-card').filter({ hasText: 'music-room.jpg' }).count()).toBe(0);
+    await expect(stateOf(image('music-room.jpg').id)).rejects.toThrow(/GraphQL/);
+  });
+});
