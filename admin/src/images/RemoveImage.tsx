@@ -1,7 +1,7 @@
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
 import { Box, Button, DialogContentText, ListItemText, MenuItem, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
-import { useDataProvider, useGetManyReference, useNotify, useRedirect, useRefresh, useTranslate } from 'react-admin';
+import { Link, useDataProvider, useGetManyReference, useNotify, useRedirect, useRefresh, useTranslate } from 'react-admin';
 import type { PixgateDataProvider } from '../dataProvider';
 import type { ImageDetailRecord, ImageRecord } from '../dataProvider/images';
 import type { SelectionState } from '../gql/graphql';
@@ -26,23 +26,29 @@ function ReplacementPicker({ image, value, onChange }: { image: ImageDetailRecor
   });
   const candidates = (data ?? []).filter((candidate) => canReplace(image, candidate));
   return (
-    <TextField
-      select
-      label={translate('pixgate.images.remove.replacement')}
-      helperText={translate('pixgate.images.remove.replacement_help', { state: translate(`pixgate.enums.SelectionState.${image.selectionState}`) })}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-    >
-      <MenuItem value="">{translate('pixgate.images.remove.no_replacement')}</MenuItem>
-      {candidates.map((candidate) => (
-        <MenuItem key={candidate.id} value={candidate.id}>
-          <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-            {candidate.thumbnailUrl ? <Box component="img" src={candidate.thumbnailUrl} alt="" sx={{ width: 48, height: 36, objectFit: 'cover', borderRadius: 0.5 }} /> : null}
-            <ListItemText primary={candidate.filename} />
-          </Stack>
-        </MenuItem>
-      ))}
-    </TextField>
+    <Stack spacing={1}>
+      <TextField
+        select
+        label={translate('pixgate.images.remove.replacement')}
+        helperText={translate('pixgate.images.remove.replacement_help', { state: translate(`pixgate.enums.SelectionState.${image.selectionState}`) })}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        <MenuItem value="">{translate('pixgate.images.remove.no_replacement')}</MenuItem>
+        {candidates.map((candidate) => (
+          <MenuItem key={candidate.id} value={candidate.id}>
+            <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+              {candidate.thumbnailUrl ? <Box component="img" src={candidate.thumbnailUrl} alt="" sx={{ width: 48, height: 36, objectFit: 'cover', borderRadius: 0.5 }} /> : null}
+              <ListItemText primary={candidate.filename} />
+            </Stack>
+          </MenuItem>
+        ))}
+      </TextField>
+      {/* The upload screen of this job (admin/src/uploads): the corrected file first, then back here. */}
+      <Link to={`/jobs/${image.job.id}/upload`} variant="body2">
+        {translate('pixgate.images.remove.upload_first')}
+      </Link>
+    </Stack>
   );
 }
 
