@@ -16,6 +16,7 @@ import { Migration20261205010000RefreshReuseGrace } from './Migration20261205010
 import { Migration20261205020000ExtraRequests } from './Migration20261205020000ExtraRequests.js';
 import { Migration20261206000000UserAudit } from './Migration20261206000000UserAudit.js';
 import { Migration20261206010000ImageRemoval } from './Migration20261206010000ImageRemoval.js';
+import { Migration20261206020000ImageCrc32 } from './Migration20261206020000ImageCrc32.js';
 
 /** Every migration, in order. Listed explicitly so no file-system discovery is needed at run time. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   { name: 'Migration20261205020000ExtraRequests', class: Migration20261205020000ExtraRequests },
   { name: 'Migration20261206000000UserAudit', class: Migration20261206000000UserAudit },
   { name: 'Migration20261206010000ImageRemoval', class: Migration20261206010000ImageRemoval },
+  { name: 'Migration20261206020000ImageCrc32', class: Migration20261206020000ImageCrc32 },
 ];

@@ -1,4 +1,5 @@
-import { pipeline } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
+import { pipeline as pipelinePromise } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import { DeliveryOutcome } from '../modules/downloads/delivery.entity.js';
 import {
@@ -16,7 +17,10 @@ import type { Access } from '../policy/access.js';
 import { findById } from '../shared/ids.js';
 import type { RouteGate } from './guarded.js';
 import type { Caller } from '../modules/users/caller.js';
-import { streamZip, ZipStreamError } from '../modules/downloads/zip-stream.js';
+import { ArchiveSourceError, archiveBytes } from '../modules/downloads/archive-body.js';
+import { archiveEntries } from '../modules/downloads/archive-entries.js';
+import { layOutZip } from '../modules/downloads/zip-layout.js';
+import { decideRange } from './byte-ranges.js';
 import { forbidden, isAppError, serviceUnavailable } from '../shared/errors.js';
 import { InvalidTokenError, type TokenPurpose } from '../security/signed-token.js';
 import type { Services } from '../services.js';
@@ -99,11 +103,24 @@ export function downloadRoutes(services: Services) {
         end(0, DeliveryOutcome.REDIRECTED);
         return;
       }
-      const object = await storage.openStream(allowed.originalKey!);
+      // The original's SHA-256 is its identity: a strong validator that holds across servers and restarts.
+      const etag = `"${allowed.sha256}"`;
+      res.setHeader('Accept-Ranges', 'bytes');
+      res.setHeader('ETag', etag);
+      const range = decideRange(req, allowed.byteSize, etag);
+      if (range.status === 416) {
+        end(0, DeliveryOutcome.BROKEN_OFF);
+        res.setHeader('Content-Range', `bytes */${allowed.byteSize}`);
+        sendError(res, 416, 'BAD_REQUEST', 'The requested range is outside the file.', { reason: 'RANGE_NOT_SATISFIABLE', byteSize: allowed.byteSize });
+        return;
+      }
+      const object = await storage.openStream(allowed.originalKey!, range.status === 206 ? range : undefined);
       if (!object) throw new Error(`original of image ${allowed.id} is missing from storage`);
-      res.status(200);
+      if (object.objectSize !== allowed.byteSize) throw new Error(`original of image ${allowed.id} has ${object.objectSize} bytes, recorded ${allowed.byteSize}`);
+      res.status(range.status);
       res.setHeader('Content-Type', allowed.contentType ?? 'application/octet-stream');
       res.setHeader('Content-Length', String(object.byteSize));
+      if (range.status === 206) res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${allowed.byteSize}`);
       res.setHeader('Content-Disposition', contentDisposition(filename));
       res.setHeader('X-Content-Type-Options', 'nosniff');
       let sent = 0;
@@ -135,25 +152,38 @@ export function downloadRoutes(services: Services) {
       return;
     }
     const end = endOnce(transfer);
-    res.status(200);
-    res.setHeader('Content-Type', 'application/zip');
-    res.setHeader('Content-Disposition', contentDisposition(transfer.filename));
-    res.setHeader('Cache-Control', 'no-store');
     let sent = 0;
     try {
-      await streamZip({
-        entries: transfer.images.map((entry, index) => ({ imageId: entry.id, key: entry.originalKey!, name: transfer.names[index]!, contentType: entry.contentType ?? '', byteSize: entry.byteSize })),
-        openStream: (key) => storage.openStream(key),
-        output: res,
-        onBytes: (bytes) => {
-          sent += bytes;
-        },
+      const layout = layOutZip(await archiveEntries(em, storage, transfer.images, transfer.names));
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('Accept-Ranges', 'bytes');
+      res.setHeader('ETag', layout.etag);
+      const range = decideRange(req, layout.byteSize, layout.etag);
+      if (range.status === 416) {
+        end(0, DeliveryOutcome.BROKEN_OFF);
+        res.setHeader('Content-Range', `bytes */${layout.byteSize}`);
+        sendError(res, 416, 'BAD_REQUEST', 'The requested range is outside the archive.', { reason: 'RANGE_NOT_SATISFIABLE', byteSize: layout.byteSize });
+        return;
+      }
+      res.status(range.status);
+      res.setHeader('Content-Type', 'application/zip');
+      res.setHeader('Content-Disposition', contentDisposition(transfer.filename));
+      res.setHeader('Content-Length', String(range.end - range.start + 1));
+      if (range.status === 206) res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${layout.byteSize}`);
+      const body = Readable.from(archiveBytes(layout, range.start, range.end, (key, start, finish) => storage.openStream(key, { start, end: finish })), { objectMode: false });
+      body.on('data', (chunk: Buffer) => {
+        sent += chunk.length;
       });
+      await pipelinePromise(body, res);
       end(sent, DeliveryOutcome.COMPLETED);
     } catch (error) {
       end(sent, DeliveryOutcome.BROKEN_OFF);
-      // The connection is already destroyed: the client never keeps a ZIP that looks complete.
-      const reason = error instanceof ZipStreamError ? error.reason : 'UNEXPECTED';
+      if (!res.headersSent) {
+        handleFailure(res, admitted.access, gate, error);
+        return;
+      }
+      // The connection is cut: the client never keeps a ZIP that looks complete.
+      const reason = error instanceof ArchiveSourceError ? error.reason : isClientGone(error as NodeJS.ErrnoException) ? 'CLIENT_GONE' : 'UNEXPECTED';
       logger[reason === 'CLIENT_GONE' ? 'info' : 'error']({ err: error, jobId: transfer.job.id, userId: transfer.user.id, reason }, 'archive download ended early');
       if (!res.destroyed) res.destroy();
     }

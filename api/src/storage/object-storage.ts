@@ -87,11 +87,17 @@ export class ObjectStorage {
     return Buffer.from(await object.Body.transformToByteArray());
   }
 
-  /** Null when the object does not exist. */
-  async openStream(key: string): Promise<{ body: Readable; byteSize: number; contentType?: string } | null> {
+  /**
+   * Null when the object does not exist. With `range` (inclusive byte positions) only those bytes
+   * are read: `byteSize` is the length of the range, `objectSize` the whole object's.
+   */
+  async openStream(key: string, range?: { start: number; end: number }): Promise<{ body: Readable; byteSize: number; objectSize: number; contentType?: string } | null> {
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return { body: object.Body as Readable, byteSize: object.ContentLength ?? 0, contentType: object.ContentType };
+      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }));
+      const byteSize = object.ContentLength ?? 0;
+      // "bytes 0-99/2000": the total after the slash.
+      const objectSize = range && object.ContentRange ? Number(object.ContentRange.split('/')[1]) : byteSize;
+      return { body: object.Body as Readable, byteSize, objectSize, contentType: object.ContentType };
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;

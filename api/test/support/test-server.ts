@@ -25,6 +25,8 @@ export interface TestServer {
   logs: Record<string, unknown>[];
   /** The SQL statements the server ran while `action` ran. */
   queriesDuring(action: () => Promise<unknown>): Promise<string[]>;
+  /** A second API instance on the same database, bucket and signing secret (a second process, or this one after a restart). */
+  startTwin(): Promise<{ url: string; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startTestServer(env: Record<string, string> = {}, storageM
   const databaseUrl = new URL(database.serverUrl);
   databaseUrl.pathname = `/${databaseName}`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pixgate-server-'));
+  const jwtSecret = randomBytes(32).toString('hex');
   let recorded: string[] | null = null;
   const logs: Record<string, unknown>[] = [];
   const start = async (port: number) => {
@@ -53,7 +56,7 @@ export async function startTestServer(env: Record<string, string> = {}, storageM
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       DATA_DIR: dataDir,
-      JWT_SECRET: randomBytes(32).toString('hex'),
+      JWT_SECRET: jwtSecret,
       S3_BUCKET: `pixgate-test-${suffix}`,
       SEED_DEMO_DATA: 'false',
       // Tests sign in and upload far more often than a person; the rate-limit tests set their own.
@@ -115,6 +118,12 @@ export async function startTestServer(env: Record<string, string> = {}, storageM
       } finally {
         recorded = null;
       }
+    },
+    async startTwin() {
+      // Another API instance on the same database, bucket and secret: what a second process or a restart sees.
+      const twinPort = await freePort();
+      const twin = await start(twinPort);
+      return { url: `http://127.0.0.1:${twinPort}`, close: () => twin.close() };
     },
     async close() {
       await server.close();

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import type { ObjectStorage } from '../../storage/object-storage.js';
@@ -18,6 +19,7 @@ export interface PreparedDerivedImage {
   info: ImageInfo;
   byteSize: number;
   sha256: string;
+  crc32: number;
   originalKey: string;
   renditions: StoredRenditions;
 }
@@ -78,6 +80,7 @@ export class DerivedImageService {
       info,
       byteSize: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
+      crc32: zlib.crc32(bytes),
       originalKey: storageKeys.original(customerId, jobId, id),
       renditions: stored,
     };
@@ -108,6 +111,7 @@ export class DerivedImageService {
       contentType: info.contentType,
       byteSize: prepared.byteSize,
       sha256: prepared.sha256,
+      crc32: prepared.crc32,
       width: info.width,
       height: info.height,
       // Nothing is ever uploaded here; the key only keeps the column's meaning ("where a PUT would land").

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
@@ -106,7 +107,7 @@ export class ImageUploadService {
     if (!head) throw badInput('No file has been uploaded for this image yet.', { reason: 'UPLOAD_NOT_FOUND', field: 'file' });
     if (head.byteSize !== image.byteSize) return this.fail(em, caller, image, 'SIZE_MISMATCH', { declared: image.byteSize, received: head.byteSize });
 
-    const { bytes, sha256 } = await this.readHashed(image.uploadKey);
+    const { bytes, sha256, crc32 } = await this.readHashed(image.uploadKey);
     if (bytes.length !== image.byteSize) return this.fail(em, caller, image, 'SIZE_MISMATCH', { declared: image.byteSize, received: bytes.length });
     if (sha256 !== image.sha256) return this.fail(em, caller, image, 'CHECKSUM_MISMATCH', {});
 
@@ -129,7 +130,7 @@ export class ImageUploadService {
       const updated = await tx.nativeUpdate(
         Image,
         { id: image.id, status: ImageStatus.PENDING },
-        { status: ImageStatus.PROCESSING, contentType: info.contentType, width: info.width, height: info.height, originalKey, updatedAt: new Date() },
+        { status: ImageStatus.PROCESSING, contentType: info.contentType, width: info.width, height: info.height, originalKey, crc32, updatedAt: new Date() },
       );
       if (updated > 0) await this.renders.schedule(tx, [image.id]);
       return updated > 0;
@@ -149,16 +150,18 @@ export class ImageUploadService {
    * call would hold the event loop for several milliseconds, which every request waiting behind it
    * would feel while a shoot is ingested.
    */
-  private async readHashed(key: string): Promise<{ bytes: Buffer; sha256: string }> {
+  private async readHashed(key: string): Promise<{ bytes: Buffer; sha256: string; crc32: number }> {
     const object = await this.storage.openStream(key);
     if (!object) throw badInput('No file has been uploaded for this image yet.', { reason: 'UPLOAD_NOT_FOUND', field: 'file' });
     const hash = createHash('sha256');
     const chunks: Buffer[] = [];
+    let crc32 = 0;
     for await (const chunk of object.body as AsyncIterable<Buffer>) {
       hash.update(chunk);
+      crc32 = zlib.crc32(chunk, crc32);
       chunks.push(chunk);
     }
-    return { bytes: Buffer.concat(chunks), sha256: hash.digest('hex') };
+    return { bytes: Buffer.concat(chunks), sha256: hash.digest('hex'), crc32 };
   }
 
   /** Marks a PENDING upload FAILED, deletes its bytes, logs it and throws the typed error. */

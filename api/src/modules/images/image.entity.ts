@@ -37,7 +37,8 @@ export class Image extends BaseEntity {
     | 'originalKey'
     | 'renditions'
     | 'failureReason'
-    | 'derivedFrom';
+    | 'derivedFrom'
+    | 'crc32';
 
   @ManyToOne({ entity: () => Job, deleteRule: 'cascade' })
   job!: Rel<Job>;
@@ -80,6 +81,14 @@ export class Image extends BaseEntity {
   @Field(() => Int, { nullable: true })
   @Property({ type: 'integer', nullable: true })
   height: number | null = null;
+
+  /**
+   * CRC-32 of the original, kept when its bytes are verified: a ZIP's headers state it before the
+   * bytes, so an archive's exact bytes are known before anything is read. Null for images stored
+   * before it was kept, until an archive needs it.
+   */
+  @Property({ type: 'bigint', runtimeType: 'number', nullable: true })
+  crc32: number | null = null;
 
   /** Where the client's PUT lands; never where a verified original lives. */
   @Property({ type: 'text' })
