@@ -97,12 +97,13 @@ export class AuditLogPage {
   }
 
   async filterByActor(name: string) {
-    await this.page.getByLabel(this.fields.actorId, { exact: true }).fill(name);
+    await this.page.getByRole('combobox', { name: this.fields.actorId, exact: true }).fill(name);
     await this.page.getByRole('option', { name, exact: true }).click();
   }
 
   async filterByField(label: string) {
-    await this.page.getByLabel(this.fields.field, { exact: true }).click();
+    // MUI's select is named by its label and its value.
+    await this.page.getByRole('combobox', { name: new RegExp(`^${this.fields.field}\\b`) }).click();
     await this.page.getByRole('option', { name: label, exact: true }).click();
   }
 

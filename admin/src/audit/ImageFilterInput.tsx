@@ -16,7 +16,13 @@ function JobImageInput({ jobId, source }: { jobId: string; source: string }) {
 export function ImageFilterInput({ source }: { source: string; alwaysOn?: boolean }) {
   return (
     <FormDataConsumer<{ jobId?: string }>>
-      {({ formData }) => (formData.jobId ? <JobImageInput jobId={formData.jobId} source={source} /> : null)}
+      {({ formData }) =>
+        formData.jobId ? (
+          <JobImageInput jobId={formData.jobId} source={source} />
+        ) : (
+          <AutocompleteInput source={source} choices={[]} disabled helperText="pixgate.auditLog.image_needs_job" sx={{ minWidth: 220 }} />
+        )
+      }
     </FormDataConsumer>
   );
 }

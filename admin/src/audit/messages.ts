@@ -34,6 +34,9 @@ export const en = {
     auditValue: {
       secondFactor: { ON: 'On', OFF: 'Off' },
     },
+    auditLog: {
+      image_needs_job: 'Choose a job first',
+    },
   },
 };
 
@@ -69,6 +72,9 @@ export const de: Translation<typeof en> = {
   pixgate: {
     auditValue: {
       secondFactor: { ON: 'Ein', OFF: 'Aus' },
+    },
+    auditLog: {
+      image_needs_job: 'Erst einen Auftrag wählen',
     },
   },
 };

@@ -1,4 +1,5 @@
 import { Create, Edit, SimpleForm, TextInput, email, required } from 'react-admin';
+import { SaveOnlyToolbar } from '../shared/SaveOnlyToolbar';
 
 const CustomerFields = () => (
   <>
@@ -11,7 +12,7 @@ const CustomerFields = () => (
 export function CustomerEdit() {
   return (
     <Edit mutationMode="pessimistic" redirect="show">
-      <SimpleForm>
+      <SimpleForm toolbar={<SaveOnlyToolbar />}>
         <CustomerFields />
       </SimpleForm>
     </Edit>

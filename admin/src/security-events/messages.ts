@@ -22,7 +22,7 @@ export const en = {
 export const de: Translation<typeof en> = {
   resources: {
     securityEvents: {
-      name: 'Sicherheitsereignis |||| Sicherheitsereignisse',
+      name: 'Sicherheitsereignis |||| Sicherheitsprotokoll',
       fields: {
         createdAt: 'Wann',
         type: 'Was',

@@ -87,23 +87,27 @@ interface AuditTrailProps {
   showActor?: boolean;
   /** The user changed, for user administration (not on that user's page). */
   showUser?: boolean;
+  /** The subject column (not where every entry is about the page's own record). */
+  showSubject?: boolean;
 }
 
 /**
  * The audit entries of the surrounding list or reference list: when, who, what changed from what to
  * what, and why; the subject and the actor link to their pages. The API sorts by time only.
  */
-export function AuditTrail({ showJob = true, showCustomer = false, showActor = true, showUser = true }: AuditTrailProps) {
+export function AuditTrail({ showJob = true, showCustomer = false, showActor = true, showUser = true, showSubject = true }: AuditTrailProps) {
   const translate = useTranslate();
   return (
     <Datagrid bulkActionButtons={false} rowClick={false} empty={<Typography sx={{ p: 2 }}>{translate('pixgate.job.no_audit')}</Typography>}>
       <DateField source="createdAt" showTime />
       {showActor ? <FunctionField source="actorName" sortable={false} render={(entry: AuditEntryRecord) => <Actor entry={entry} />} /> : null}
-      <FunctionField
-        source="subject"
-        sortable={false}
-        render={(entry: AuditEntryRecord) => <Subject entry={entry} showJob={showJob} showUser={showUser} showCustomer={showCustomer || (!entry.job && !entry.image && !entry.user)} />}
-      />
+      {showSubject ? (
+        <FunctionField
+          source="subject"
+          sortable={false}
+          render={(entry: AuditEntryRecord) => <Subject entry={entry} showJob={showJob} showUser={showUser} showCustomer={showCustomer || (!entry.job && !entry.image && !entry.user)} />}
+        />
+      ) : null}
       <FunctionField
         source="field"
         sortable={false}

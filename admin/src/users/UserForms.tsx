@@ -18,6 +18,7 @@ import {
 import type { UserRecord } from '../dataProvider/users';
 import type { UserRole } from '../gql/graphql';
 import { RecordTitle } from '../shared/RecordTitle';
+import { SaveOnlyToolbar } from '../shared/SaveOnlyToolbar';
 import { assignableRoles, mayChangeRole } from './user-permissions';
 
 /** The API's minimum (api/src/modules/users: MIN_PASSWORD_LENGTH). */
@@ -86,7 +87,7 @@ function UserEditForm() {
   // The role a user has is shown even where it cannot be given (staff looking at a customer user).
   const roles = roleEditable ? assignableRoles(permissions) : [user.role];
   return (
-    <SimpleForm record={{ ...user, customerId: user.customer?.id ?? null, password: '' }}>
+    <SimpleForm record={{ ...user, customerId: user.customer?.id ?? null, password: '' }} toolbar={<SaveOnlyToolbar />}>
       <UserFields roles={roles} roleEditable={roleEditable} passwordHelp="pixgate.userAdmin.password_help_edit" />
       <RoleChangeReason />
     </SimpleForm>

@@ -8,7 +8,7 @@ import {
   ReferenceField,
   ReferenceManyField,
   Show,
-  SimpleShowLayout,
+  Labeled,
   TextField,
   TopToolbar,
   usePermissions,
@@ -38,7 +38,7 @@ function UserAudit() {
     <>
       <Section title={translate('pixgate.userAdmin.changes_to')}>
         <ReferenceManyField reference="auditEntries" target="userId" perPage={10} sort={{ field: 'createdAt', order: 'DESC' }} pagination={<Pagination rowsPerPageOptions={[10]} />}>
-          <AuditTrail showUser={false} />
+          <AuditTrail showUser={false} showSubject={false} />
         </ReferenceManyField>
       </Section>
       <Section title={translate('pixgate.userAdmin.changes_by')}>
@@ -67,19 +67,37 @@ export function UserShow() {
     >
       <Stack spacing={2} sx={{ mt: 2 }}>
         <Section title={translate('resources.users.name', { smart_count: 1 })}>
-          <SimpleShowLayout sx={{ p: 0 }}>
-            <TextField source="name" />
-            <TextField source="email" />
-            <FunctionField source="role" render={(user: UserRecord) => translate(`pixgate.enums.UserRole.${user.role}`)} />
-            <ReferenceField source="customer.id" reference="customers" link="show" label="resources.users.fields.customer.name" emptyText="—">
+          <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap', rowGap: 2 }}>
+            <Labeled source="name">
               <TextField source="name" />
-            </ReferenceField>
-            <BooleanField source="active" />
-            <DateField source="deactivatedAt" showTime emptyText="—" />
-            <BooleanField source="totpEnabled" />
-            <DateField source="lastLoginAt" showTime emptyText="—" />
-            <DateField source="createdAt" showTime />
-          </SimpleShowLayout>
+            </Labeled>
+            <Labeled source="email">
+              <TextField source="email" />
+            </Labeled>
+            <Labeled source="role">
+              <FunctionField source="role" render={(user: UserRecord) => translate(`pixgate.enums.UserRole.${user.role}`)} />
+            </Labeled>
+            <Labeled source="customer.name">
+              <ReferenceField source="customer.id" reference="customers" link="show" emptyText="—">
+                <TextField source="name" />
+              </ReferenceField>
+            </Labeled>
+            <Labeled source="active">
+              <BooleanField source="active" />
+            </Labeled>
+            <Labeled source="deactivatedAt">
+              <DateField source="deactivatedAt" showTime emptyText="—" />
+            </Labeled>
+            <Labeled source="totpEnabled">
+              <BooleanField source="totpEnabled" />
+            </Labeled>
+            <Labeled source="lastLoginAt">
+              <DateField source="lastLoginAt" showTime emptyText="—" />
+            </Labeled>
+            <Labeled source="createdAt">
+              <DateField source="createdAt" showTime />
+            </Labeled>
+          </Stack>
         </Section>
         <UserAudit />
       </Stack>
