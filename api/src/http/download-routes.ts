@@ -7,6 +7,7 @@ import {
   downloadName,
   toForbidden,
   TransferNotStarted,
+  RESUME_WINDOW_SECONDS,
   type ArchiveTicketClaims,
   type ImageTicketClaims,
   type Transfer,
@@ -20,7 +21,7 @@ import type { Caller } from '../modules/users/caller.js';
 import { ArchiveSourceError, archiveBytes } from '../modules/downloads/archive-body.js';
 import { archiveEntries } from '../modules/downloads/archive-entries.js';
 import { layOutZip } from '../modules/downloads/zip-layout.js';
-import { decideRange } from './byte-ranges.js';
+import { decideRange, isResumption } from './byte-ranges.js';
 import { forbidden, isAppError, serviceUnavailable } from '../shared/errors.js';
 import { InvalidTokenError, type TokenPurpose } from '../security/signed-token.js';
 import type { Services } from '../services.js';
@@ -42,13 +43,25 @@ const isClientGone = (error: NodeJS.ErrnoException) => error.code === 'ERR_STREA
 export function downloadRoutes(services: Services) {
   const { downloads, storage, logger } = services;
 
-  /** Claims of a valid ticket, or a 403 already sent (and the denial logged by the access module). */
-  const claimsOf = <T extends object>(purpose: TokenPurpose, req: Request<{ ticket: string }>, res: Response, gate: RouteGate): T | null => {
+  const refuseTicket = (res: Response, gate: RouteGate, reason: string) =>
+    sendAppError(res, gate.refuseLink(services.orm.em, `TICKET_${reason}`, 'This download link is not valid or has expired.', reason === 'EXPIRED' ? 'EXPIRED' : 'INVALID_TICKET'));
+
+  /**
+   * Claims of a valid ticket, or a 403 already sent (and the denial logged by the access module).
+   * An expired ticket still opens its URL for a resume (Range with If-Range) of a transfer that
+   * started with it in time, for 24 hours (rule 7); `resuming` says so, and only a resume of the
+   * same bytes may then be served.
+   */
+  const claimsOf = async <T extends { t?: string }>(purpose: TokenPurpose, req: Request<{ ticket: string }>, res: Response, gate: RouteGate): Promise<{ claims: T; resuming: boolean } | null> => {
     try {
-      return services.urlTokens.verify<T>(purpose, req.params.ticket);
+      return { claims: services.urlTokens.verify<T>(purpose, req.params.ticket), resuming: false };
     } catch (error) {
       const reason = error instanceof InvalidTokenError ? error.reason : 'MALFORMED';
-      sendAppError(res, gate.refuseLink(services.orm.em, `TICKET_${reason}`, 'This download link is not valid or has expired.', reason === 'EXPIRED' ? 'EXPIRED' : 'INVALID_TICKET'));
+      if (reason === 'EXPIRED' && isResumption(req)) {
+        const claims = services.urlTokens.verify<T>(purpose, req.params.ticket, new Date(), { acceptExpiredForSeconds: RESUME_WINDOW_SECONDS });
+        if (await downloads.startedWithin(services.orm.em.fork(), claims.t)) return { claims, resuming: true };
+      }
+      refuseTicket(res, gate, reason);
       return null;
     }
   };
@@ -79,15 +92,16 @@ export function downloadRoutes(services: Services) {
   const callerFor = (req: Request, user: User): Caller => ({ user, ip: req.ip, requestId: String(req.id) });
 
   const image = async (req: Request<{ ticket: string }>, res: Response, gate: RouteGate): Promise<void> => {
-    const claims = claimsOf<ImageTicketClaims>('download-image', req, res, gate);
-    if (!claims) return;
+    const ticket = await claimsOf<ImageTicketClaims>('download-image', req, res, gate);
+    if (!ticket) return;
+    const { claims, resuming } = ticket;
     const em = services.orm.em.fork();
     const admitted = await admit(em, res, gate, claims.u, [claims.img]);
     if (!admitted) return;
     let transfer;
     try {
       // The selection lock is committed here, before the first byte or the redirect (rule 5).
-      transfer = await downloads.startImageTransfer(em, callerFor(req, admitted.user), claims.img);
+      transfer = await downloads.startImageTransfer(em, callerFor(req, admitted.user), claims.img, claims.t);
     } catch (error) {
       handleFailure(res, admitted.access, gate, error);
       return;
@@ -112,6 +126,11 @@ export function downloadRoutes(services: Services) {
         end(0, DeliveryOutcome.BROKEN_OFF);
         res.setHeader('Content-Range', `bytes */${allowed.byteSize}`);
         sendError(res, 416, 'BAD_REQUEST', 'The requested range is outside the file.', { reason: 'RANGE_NOT_SATISFIABLE', byteSize: allowed.byteSize });
+        return;
+      }
+      if (resuming && range.status !== 206) {
+        end(0, DeliveryOutcome.BROKEN_OFF);
+        refuseTicket(res, gate, 'EXPIRED');
         return;
       }
       const object = await storage.openStream(allowed.originalKey!, range.status === 206 ? range : undefined);
@@ -139,14 +158,15 @@ export function downloadRoutes(services: Services) {
   };
 
   const archive = async (req: Request<{ ticket: string }>, res: Response, gate: RouteGate): Promise<void> => {
-    const claims = claimsOf<ArchiveTicketClaims>('download-archive', req, res, gate);
-    if (!claims) return;
+    const ticket = await claimsOf<ArchiveTicketClaims>('download-archive', req, res, gate);
+    if (!ticket) return;
+    const { claims, resuming } = ticket;
     const em = services.orm.em.fork();
     const admitted = await admit(em, res, gate, claims.u, [claims.job]);
     if (!admitted) return;
     let transfer;
     try {
-      transfer = await downloads.startArchiveTransfer(em, callerFor(req, admitted.user), claims.job);
+      transfer = await downloads.startArchiveTransfer(em, callerFor(req, admitted.user), claims.job, claims.t);
     } catch (error) {
       handleFailure(res, admitted.access, gate, error);
       return;
@@ -163,6 +183,13 @@ export function downloadRoutes(services: Services) {
         end(0, DeliveryOutcome.BROKEN_OFF);
         res.setHeader('Content-Range', `bytes */${layout.byteSize}`);
         sendError(res, 416, 'BAD_REQUEST', 'The requested range is outside the archive.', { reason: 'RANGE_NOT_SATISFIABLE', byteSize: layout.byteSize });
+        return;
+      }
+      // After the ticket expired only the rest of the same archive may follow: what is released
+      // changed (the ETag with it), so this would be a new download, which needs a new link.
+      if (resuming && range.status !== 206) {
+        end(0, DeliveryOutcome.BROKEN_OFF);
+        refuseTicket(res, gate, 'EXPIRED');
         return;
       }
       res.status(range.status);

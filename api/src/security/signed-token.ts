@@ -29,7 +29,11 @@ export class UrlTokenSigner {
     return `${payload}.${this.mac(purpose, payload)}`;
   }
 
-  verify<T extends object>(purpose: TokenPurpose, token: string, now: Date = new Date()): T & { exp: number } {
+  /**
+   * The claims of a genuine, unexpired token of this purpose; with `acceptExpiredForSeconds`, also of
+   * one that expired at most that long ago (the caller decides what an expired one may still do).
+   */
+  verify<T extends object>(purpose: TokenPurpose, token: string, now: Date = new Date(), options: { acceptExpiredForSeconds?: number } = {}): T & { exp: number } {
     const [payload, signature, ...rest] = token.split('.');
     if (!payload || !signature || rest.length > 0) throw new InvalidTokenError('MALFORMED');
     const expected = Buffer.from(this.mac(purpose, payload));
@@ -42,7 +46,8 @@ export class UrlTokenSigner {
       throw new InvalidTokenError('MALFORMED');
     }
     if (claims.p !== purpose) throw new InvalidTokenError('WRONG_PURPOSE');
-    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now.getTime()) throw new InvalidTokenError('EXPIRED');
+    const grace = (options.acceptExpiredForSeconds ?? 0) * 1000;
+    if (typeof claims.exp !== 'number' || claims.exp * 1000 + grace <= now.getTime()) throw new InvalidTokenError('EXPIRED');
     return claims as T & { exp: number };
   }
 

@@ -40,8 +40,9 @@ registerEnumType(DeliveryOutcome, {
 @Check({ name: 'deliveries_bytes_sent_check', expression: 'bytes_sent >= 0' })
 @Index({ name: 'deliveries_job_user_idx', properties: ['jobId', 'user'] })
 @Index({ name: 'deliveries_image_user_idx', properties: ['imageId', 'user'] })
+@Index({ name: 'deliveries_ticket_created_idx', properties: ['ticketId', 'createdAt'] })
 export class Delivery extends RecordEntity {
-  [OptionalProps]?: 'createdAt' | 'archiveId' | 'outcome' | 'bytesSent' | 'endedAt';
+  [OptionalProps]?: 'createdAt' | 'archiveId' | 'ticketId' | 'outcome' | 'bytesSent' | 'endedAt';
 
   @ManyToOne({ entity: () => User, deleteRule: 'restrict' })
   user!: Rel<User>;
@@ -58,6 +59,10 @@ export class Delivery extends RecordEntity {
 
   @Property({ type: 'uuid', nullable: true })
   archiveId: string | null = null;
+
+  /** The ticket the transfer was started with: a resume of it on the same URL may come after the ticket expired (rule 7). */
+  @Property({ type: 'uuid', nullable: true })
+  ticketId: string | null = null;
 
   @Field(() => SafeIntResolver, { description: 'Size of the image’s original in bytes.' })
   @Property({ type: 'bigint', runtimeType: 'number' })

@@ -14,20 +14,29 @@ import { User } from '../users/user.entity.js';
 import { archiveFileNames } from './archive-names.js';
 import type { SelectionLockService } from '../images/selection-lock.service.js';
 import { Delivery, DeliveryOutcome, DeliveryPath } from './delivery.entity.js';
+import { layOutZip } from './zip-layout.js';
 
 export interface ImageTicketClaims {
   u: string;
   img: string;
+  /** The ticket's id: deliveries started with it name it, so a resume can find its transfer. */
+  t?: string;
 }
 export interface ArchiveTicketClaims {
   u: string;
   job: string;
+  t?: string;
 }
+
+/** How long a transfer that started in time may be resumed on its URL (PRODUCT.md rule 7). */
+export const RESUME_WINDOW_SECONDS = 24 * 60 * 60;
 
 export interface DownloadTicketShape {
   url: string;
   expiresAt: Date;
   filename: string;
+  byteSize: number;
+  fileCount: number;
 }
 
 /** A denial with what the log and the caller need; the route and the resolver turn it into 403. */
@@ -83,15 +92,17 @@ export class DownloadService {
     const image = await findById(em, Image, imageId);
     if (!image) throw notFound('Image');
     const expiresAt = this.expiry();
-    const token = this.urlTokens.sign<ImageTicketClaims>('download-image', { u: user.id, img: image.id }, expiresAt);
-    return { url: `${this.config.publicUrl}/downloads/images/${token}`, expiresAt, filename: downloadName(image) };
+    const token = this.urlTokens.sign<ImageTicketClaims>('download-image', { u: user.id, img: image.id, t: randomUUID() }, expiresAt);
+    return { url: `${this.config.publicUrl}/downloads/images/${token}`, expiresAt, filename: downloadName(image), byteSize: image.byteSize, fileCount: 1 };
   }
 
   async archiveTicket(em: EntityManager, user: User, jobId: string): Promise<DownloadTicketShape> {
     const plan = await this.archivePlan(em, user, jobId);
     const expiresAt = this.expiry();
-    const token = this.urlTokens.sign<ArchiveTicketClaims>('download-archive', { u: user.id, job: plan.job.id }, expiresAt);
-    return { url: `${this.config.publicUrl}/downloads/archive/${token}`, expiresAt, filename: plan.filename };
+    const token = this.urlTokens.sign<ArchiveTicketClaims>('download-archive', { u: user.id, job: plan.job.id, t: randomUUID() }, expiresAt);
+    // Header sizes do not depend on CRC values or times: the size is exact without reading anything.
+    const byteSize = layOutZip(plan.images.map((image, index) => ({ name: plan.names[index]!, byteSize: image.byteSize, crc32: 0, modifiedAt: image.createdAt, source: '' }))).byteSize;
+    return { url: `${this.config.publicUrl}/downloads/archive/${token}`, expiresAt, filename: plan.filename, byteSize, fileCount: plan.images.length };
   }
 
   /**
@@ -99,21 +110,21 @@ export class DownloadService {
    * select and deselect wait for — the policy runs again, the selection lock is written and the
    * delivery recorded, and all of it commits before the caller sends a byte or a redirect.
    */
-  async startImageTransfer(em: EntityManager, caller: Caller, imageId: string): Promise<Transfer & { image: Image }> {
+  async startImageTransfer(em: EntityManager, caller: Caller, imageId: string, ticketId?: string): Promise<Transfer & { image: Image }> {
     return this.underJobLock(em, imageId, async (tx) => {
       const facts = await this.allowedFacts(tx, caller.user, imageId);
       await this.locks.lock(tx, caller, facts, locksTakenBy(caller.user, [facts]), DeliveryPath.IMAGE);
       const image = await tx.findOneOrFail(Image, { id: imageId });
-      return { image, deliveryIds: this.recordStart(tx, caller.user, [image], DeliveryPath.IMAGE) };
+      return { image, deliveryIds: this.recordStart(tx, caller.user, [image], DeliveryPath.IMAGE, ticketId) };
     });
   }
 
   /** Starts an archive transfer: the plan is made, locked and recorded as for one image, in one transaction. */
-  async startArchiveTransfer(em: EntityManager, caller: Caller, jobId: string): Promise<Transfer & ArchivePlan> {
+  async startArchiveTransfer(em: EntityManager, caller: Caller, jobId: string, ticketId?: string): Promise<Transfer & ArchivePlan> {
     return this.underJobLock(em, { jobId }, async (tx) => {
       const plan = await this.archivePlan(tx, caller.user, jobId);
       await this.locks.lock(tx, caller, { jobId: plan.job.id, customerId: plan.job.customer.id }, locksTakenBy(caller.user, plan.facts), DeliveryPath.ARCHIVE);
-      return { ...plan, deliveryIds: this.recordStart(tx, caller.user, plan.images, DeliveryPath.ARCHIVE) };
+      return { ...plan, deliveryIds: this.recordStart(tx, caller.user, plan.images, DeliveryPath.ARCHIVE, ticketId) };
     });
   }
 
@@ -140,10 +151,22 @@ export class DownloadService {
     }
   }
 
-  private recordStart(tx: EntityManager, user: User, images: Image[], path: DeliveryPath): string[] {
+  private recordStart(tx: EntityManager, user: User, images: Image[], path: DeliveryPath, ticketId: string | undefined): string[] {
     const archiveId = path === DeliveryPath.ARCHIVE ? randomUUID() : null;
     const userRef = tx.getReference(User, user.id);
-    return images.map((image) => tx.create(Delivery, { user: userRef, jobId: image.job.id, imageId: image.id, path, archiveId, byteSize: image.byteSize, outcome: DeliveryOutcome.IN_PROGRESS }).id);
+    return images.map(
+      (image) => tx.create(Delivery, { user: userRef, jobId: image.job.id, imageId: image.id, path, archiveId, ticketId: ticketId ?? null, byteSize: image.byteSize, outcome: DeliveryOutcome.IN_PROGRESS }).id,
+    );
+  }
+
+  /**
+   * Whether a transfer was started with this ticket within the resume window: then its URL may be
+   * resumed after the ticket expired (rule 7). The access module and the policy still run again.
+   */
+  async startedWithin(em: EntityManager, ticketId: string | undefined): Promise<boolean> {
+    if (!ticketId || !isUuid(ticketId)) return false;
+    const since = new Date(Date.now() - RESUME_WINDOW_SECONDS * 1000);
+    return (await em.count(Delivery, { ticketId, createdAt: { $gte: since } })) > 0;
   }
 
   /** The policy's facts of an image this user may download now; otherwise DownloadDenied (or NOT_FOUND for staff). */
