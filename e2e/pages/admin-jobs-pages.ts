@@ -16,6 +16,8 @@ export class JobListPage {
 
   async open(title: string) {
     await this.page.getByRole('cell', { name: title, exact: true }).click();
+    // Until the job's page is there, the list's package bars would answer for the job's.
+    await this.page.waitForURL(/\/admin\/jobs\/[^/]+\/show$/);
   }
 }
 
