@@ -110,13 +110,13 @@ async function load(request: LoadRequest): Promise<LoadResult> {
   };
 }
 
-function download(url: string): Promise<DownloadResult> {
+function download(url: string, headers: Record<string, string> = {}): Promise<DownloadResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let headersMs = NaN;
     let firstByteMs = NaN;
     let bytes = 0;
-    const req = http.get(url, { agent: false }, (res) => {
+    const req = http.get(url, { agent: false, headers }, (res) => {
       headersMs = performance.now() - started;
       res.on('data', (chunk: Buffer) => {
         if (bytes === 0) firstByteMs = performance.now() - started;
@@ -129,12 +129,12 @@ function download(url: string): Promise<DownloadResult> {
   });
 }
 
-process.on('message', (message: { id: number; cmd: 'load' | 'download' | 'exit'; request?: LoadRequest; url?: string }) => {
+process.on('message', (message: { id: number; cmd: 'load' | 'download' | 'exit'; request?: LoadRequest; url?: string; headers?: Record<string, string> }) => {
   if (message.cmd === 'exit') {
     process.disconnect?.();
     process.exit(0);
   }
-  const work = message.cmd === 'load' ? load(message.request!) : download(message.url!);
+  const work = message.cmd === 'load' ? load(message.request!) : download(message.url!, message.headers);
   work.then(
     (result) => process.send!({ id: message.id, result }),
     (error: Error) => process.send!({ id: message.id, error: error.stack ?? error.message }),

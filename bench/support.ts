@@ -257,8 +257,8 @@ export class LoadClient {
     return this.call({ cmd: 'load', request });
   }
 
-  download(url: string): Promise<DownloadResult> {
-    return this.call({ cmd: 'download', url });
+  download(url: string, headers: Record<string, string> = {}): Promise<DownloadResult> {
+    return this.call({ cmd: 'download', url, headers });
   }
 
   async close(): Promise<void> {
