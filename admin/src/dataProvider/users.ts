@@ -105,6 +105,25 @@ export interface UserFormValues {
 /** Staff and admins belong to no customer: the API refuses a customerId for them. */
 const customerOf = (values: Pick<UserFormValues, 'role' | 'customerId'>) => (values.role === 'CUSTOMER' ? values.customerId || undefined : undefined);
 
+/**
+ * updateUser's arguments from the edit form: only what changed. Role and customer go together and
+ * only when one of them changed (then with the reason, for the audit entry); staff editing a customer
+ * user's name send no role at all. An empty password leaves the password as it is.
+ */
+export function userUpdate(data: Partial<UserFormValues>, previous: Pick<UserRecord, 'name' | 'email' | 'role' | 'customer'>) {
+  const changed = <K extends 'name' | 'email'>(key: K) => (data[key] !== undefined && data[key] !== previous[key] ? data[key] : undefined);
+  const role = data.role ?? previous.role;
+  const customerId = customerOf({ role, customerId: data.customerId === undefined ? (previous.customer?.id ?? null) : data.customerId }) ?? null;
+  const roleOrCustomerChanged = role !== previous.role || (role === 'CUSTOMER' && customerId !== (previous.customer?.id ?? null));
+  const input = {
+    name: changed('name'),
+    email: changed('email'),
+    password: data.password || undefined,
+    ...(roleOrCustomerChanged ? { role, customerId: customerId ?? undefined } : {}),
+  };
+  return { input, reason: roleOrCustomerChanged ? data.reason || undefined : undefined };
+}
+
 const SORTABLE: Record<string, UserSortField> = { name: 'NAME', email: 'EMAIL', createdAt: 'CREATED_AT' };
 
 interface UserFilterValues {
@@ -137,16 +156,7 @@ export const usersProvider = resourceProvider({
   },
   /** Only what changed is sent: a role or customer the caller may not assign is refused by the API, not sent by accident. */
   update: async (_resource: string, params: UpdateParams<UserFormValues & { id: string }>) => {
-    const { data, previousData } = params;
-    const changed = <K extends 'name' | 'email' | 'role'>(key: K) => (data[key] !== undefined && data[key] !== previousData[key] ? data[key] : undefined);
-    const roleOrCustomerChanged = changed('role') !== undefined || (data.role === 'CUSTOMER' && (data.customerId ?? null) !== ((previousData as unknown as UserRecord).customer?.id ?? null));
-    const input = {
-      name: changed('name'),
-      email: changed('email'),
-      password: data.password || undefined,
-      ...(roleOrCustomerChanged && data.role ? { role: data.role, customerId: customerOf({ role: data.role, customerId: data.customerId }) } : {}),
-    };
-    const reason = roleOrCustomerChanged ? data.reason || undefined : undefined;
+    const { input, reason } = userUpdate(params.data, params.previousData as unknown as UserRecord);
     return { data: (await request(UpdateUser, { id: String(params.id), input, reason })).updateUser };
   },
   /** Removes the user's second factor (admins, not their own; audited with the reason); they can enroll again. */
