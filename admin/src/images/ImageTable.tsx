@@ -44,7 +44,7 @@ export function ImageName({ image }: { image: ImageRecord }) {
     <Link
       to={createPath({ resource: 'images', id: image.id, type: 'show' })}
       title={translate('pixgate.images.page.open', { filename: image.filename })}
-      sx={{ overflowWrap: 'anywhere' }}
+      sx={{ whiteSpace: 'nowrap' }}
     >
       {image.filename}
     </Link>
