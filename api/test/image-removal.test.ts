@@ -126,6 +126,19 @@ describe('removing a wrong upload', () => {
     expect(await trail(wrong)).toHaveLength(1);
   });
 
+  it('a removed image takes no selection state from staff, alone or in a bulk change (all or nothing)', async () => {
+    const job = await cast.make.job(cast.customer, { includedImages: 3 });
+    const [removed, kept] = [await upload(job), await upload(job)];
+    await server.gql(SELECT, { id: removed }, cast.customerToken);
+    await server.gql(REMOVE, { id: removed, reason: 'wrong' }, cast.staffToken);
+    const single = await server.gql('mutation($id: ID!) { setImageSelectionState(imageId: $id, state: INCLUDED, reason: "x") { id } }', { id: removed }, cast.staffToken);
+    expect(single.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IMAGE_REMOVED' });
+    const bulk = await server.gql('mutation($ids: [ID!]!) { setImagesSelectionState(imageIds: $ids, state: EXTRA_FREE, reason: "x") { id } }', { ids: [kept, removed] }, cast.staffToken);
+    expect(bulk.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IMAGE_REMOVED', imageIds: [removed] });
+    const states = await em().find(Image, { id: { $in: [removed, kept] } });
+    expect(states.map((image) => [image.id, image.selectionState]).sort()).toEqual([[kept, SelectionState.NONE], [removed, SelectionState.NONE]].sort());
+  });
+
   it('customers cannot remove, not even their own job’s images; unknown ids are NOT_FOUND', async () => {
     const job = await cast.make.job(cast.customer);
     const id = await upload(job);

@@ -7,7 +7,7 @@ import { optionalText } from '../../shared/input-validation.js';
 import { AuditSubject, type AuditService } from '../audit/audit.service.js';
 import { Job } from '../jobs/job.entity.js';
 import type { Caller } from '../users/caller.js';
-import { SelectionState } from '../../shared/domain/image-enums.js';
+import { ImageStatus, SelectionState } from '../../shared/domain/image-enums.js';
 import { Image } from './image.entity.js';
 import type { SelectionLockService } from './selection-lock.service.js';
 import type { AskAgain, ExtraRequestService, SelectionChange } from '../extras/extra-request.service.js';
@@ -76,6 +76,11 @@ export class SelectionService {
       for (const jobId of jobIds) jobs.set(jobId, await tx.findOneOrFail(Job, { id: jobId }, { lockMode: LockMode.PESSIMISTIC_WRITE }));
       const images = await tx.find(Image, { id: { $in: ids } }, { refresh: true });
       const inGivenOrder = ids.map((id) => images.find((image) => image.id === id)!);
+      const removed = inGivenOrder.filter((image) => image.status === ImageStatus.REMOVED).map((image) => image.id);
+      if (removed.length > 0) {
+        // The customer can no longer see them: a place in the package for one would be a place lost.
+        throw badInput('Removed images keep no selection state.', { field: 'imageIds', reason: 'IMAGE_REMOVED', imageIds: removed });
+      }
       const derived = inGivenOrder.filter((image) => image.derivedFrom).map((image) => image.id);
       if (derived.length > 0 && !DERIVED_IMAGE_STATES.has(state)) {
         throw badInput('Enhanced images use no package room: they can only be blocked (BLOCKED) or follow their original (NONE).', {
