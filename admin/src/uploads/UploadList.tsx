@@ -85,11 +85,13 @@ const UploadRow = memo(function UploadRow({ entry, onRetry, onRemove }: { entry:
           <Chip size="small" label={phaseLabel} color={CHIP_COLOR[entry.phase] ?? 'default'} variant={entry.phase === 'waiting' ? 'outlined' : 'filled'} data-testid="upload-phase" />
         </Stack>
         {inFlight && (
+          // Determinate in every phase and without MUI's transition: an animated bar repaints every
+          // frame, which for a few bars over a whole shoot cost more CPU than hashing the files.
           <LinearProgress
-            variant={entry.phase === 'sending' ? 'determinate' : 'indeterminate'}
-            value={entry.phase === 'sending' ? percent : undefined}
+            variant="determinate"
+            value={percent}
             aria-label={translate('pixgate.upload.file_progress', { name: entry.name })}
-            sx={{ mt: 1, maxWidth: 480 }}
+            sx={{ mt: 1, maxWidth: 480, '& .MuiLinearProgress-bar': { transition: 'none' } }}
           />
         )}
         {failure && (

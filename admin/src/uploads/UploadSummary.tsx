@@ -41,7 +41,7 @@ export function UploadSummary({ progress, pausedUntil, onRetryAllFailed, onRemov
               value={progress.percent}
               aria-label={translate('pixgate.upload.overall')}
               aria-valuetext={`${progress.percent} %, ${bytes(progress.sentBytes)} / ${bytes(progress.totalBytes)}`}
-              sx={{ height: 10, borderRadius: 5 }}
+              sx={{ height: 10, borderRadius: 5, '& .MuiLinearProgress-bar': { transition: 'none' } }}
               data-testid="upload-overall-progress"
             />
           </Box>

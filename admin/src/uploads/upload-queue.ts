@@ -76,7 +76,7 @@ export interface QueueOptions {
   watcher?: WatcherOptions;
 }
 
-const DEFAULTS = { concurrency: 4, retryDelaysMs: [1000, 4000, 10_000], ticketMarginMs: 30_000, maxPauseMs: 120_000, progressIntervalMs: 100 };
+const DEFAULTS = { concurrency: 4, retryDelaysMs: [1000, 4000, 10_000], ticketMarginMs: 30_000, maxPauseMs: 120_000, progressIntervalMs: 200 };
 
 interface Item<F> {
   view: UploadEntry;
