@@ -50,16 +50,16 @@ const UsersByIds = graphql(`
 `);
 
 const DeactivateUser = graphql(`
-  mutation AdminDeactivateUser($id: ID!) {
-    deactivateUser(id: $id) {
+  mutation AdminDeactivateUser($id: ID!, $reason: String) {
+    deactivateUser(id: $id, reason: $reason) {
       ...UserFields
     }
   }
 `);
 
 const ReactivateUser = graphql(`
-  mutation AdminReactivateUser($id: ID!) {
-    reactivateUser(id: $id) {
+  mutation AdminReactivateUser($id: ID!, $reason: String) {
+    reactivateUser(id: $id, reason: $reason) {
       ...UserFields
     }
   }
@@ -147,8 +147,8 @@ export const usersProvider = resourceProvider({
   getOne: async (_resource: string, params: GetOneParams) => ({ data: (await request(UserDetail, { id: String(params.id) })).user }),
   getMany: async (_resource: string, params: GetManyParams) => ({ data: found((await request(UsersByIds, { ids: params.ids.map(String) })).usersByIds) }),
   /** Blocks sign-in and ends every session of the user at once (staff: customer users; admins: anyone). */
-  deactivateUser: async (_resource: string, params: { id: string }) => ({ data: (await request(DeactivateUser, { id: params.id })).deactivateUser }),
-  reactivateUser: async (_resource: string, params: { id: string }) => ({ data: (await request(ReactivateUser, { id: params.id })).reactivateUser }),
+  deactivateUser: async (_resource: string, params: { id: string; reason: string }) => ({ data: (await request(DeactivateUser, { id: params.id, reason: params.reason })).deactivateUser }),
+  reactivateUser: async (_resource: string, params: { id: string; reason: string }) => ({ data: (await request(ReactivateUser, { id: params.id, reason: params.reason })).reactivateUser }),
   /** Staff create customer users; admins anyone. */
   create: async (_resource: string, params: CreateParams<UserFormValues>) => {
     const { name = '', email = '', role = 'CUSTOMER', customerId, password } = params.data;

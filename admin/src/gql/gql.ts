@@ -70,8 +70,8 @@ type Documents = {
     "\n  query AdminUserList($first: Int, $offset: Int, $filter: UserFilter, $sortBy: UserSortField, $sortDirection: SortDirection) {\n    users(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n": typeof types.AdminUserListDocument,
     "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminUserDocument,
     "\n  query AdminUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminUsersByIdsDocument,
-    "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminDeactivateUserDocument,
-    "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminReactivateUserDocument,
+    "\n  mutation AdminDeactivateUser($id: ID!, $reason: String) {\n    deactivateUser(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminDeactivateUserDocument,
+    "\n  mutation AdminReactivateUser($id: ID!, $reason: String) {\n    reactivateUser(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminReactivateUserDocument,
     "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminCreateUserDocument,
     "\n  mutation AdminUpdateUser($id: ID!, $input: UpdateUserInput!, $reason: String) {\n    updateUser(id: $id, input: $input, reason: $reason) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminUpdateUserDocument,
     "\n  mutation AdminResetUserTotp($id: ID!, $reason: String!) {\n    resetUserTotp(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n": typeof types.AdminResetUserTotpDocument,
@@ -138,8 +138,8 @@ const documents: Documents = {
     "\n  query AdminUserList($first: Int, $offset: Int, $filter: UserFilter, $sortBy: UserSortField, $sortDirection: SortDirection) {\n    users(first: $first, offset: $offset, filter: $filter, sortBy: $sortBy, sortDirection: $sortDirection) {\n      totalCount\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n": types.AdminUserListDocument,
     "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": types.AdminUserDocument,
     "\n  query AdminUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      ...UserFields\n    }\n  }\n": types.AdminUsersByIdsDocument,
-    "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n": types.AdminDeactivateUserDocument,
-    "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n": types.AdminReactivateUserDocument,
+    "\n  mutation AdminDeactivateUser($id: ID!, $reason: String) {\n    deactivateUser(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n": types.AdminDeactivateUserDocument,
+    "\n  mutation AdminReactivateUser($id: ID!, $reason: String) {\n    reactivateUser(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n": types.AdminReactivateUserDocument,
     "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.AdminCreateUserDocument,
     "\n  mutation AdminUpdateUser($id: ID!, $input: UpdateUserInput!, $reason: String) {\n    updateUser(id: $id, input: $input, reason: $reason) {\n      ...UserFields\n    }\n  }\n": types.AdminUpdateUserDocument,
     "\n  mutation AdminResetUserTotp($id: ID!, $reason: String!) {\n    resetUserTotp(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n": types.AdminResetUserTotpDocument,
@@ -391,11 +391,11 @@ export function graphql(source: "\n  query AdminUsersByIds($ids: [ID!]!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AdminDeactivateUser($id: ID!, $reason: String) {\n    deactivateUser(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminDeactivateUser($id: ID!, $reason: String) {\n    deactivateUser(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...UserFields\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AdminReactivateUser($id: ID!, $reason: String) {\n    reactivateUser(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminReactivateUser($id: ID!, $reason: String) {\n    reactivateUser(id: $id, reason: $reason) {\n      ...UserFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -80,6 +80,34 @@ export function downloadRoutes(services: Services) {
     return null;
   };
 
+  /**
+   * Sets the validators and decides what of the representation to send, or answers for it: a range
+   * past the end is 416; after the ticket expired only the rest of the same bytes may follow (a
+   * changed selection changes the ETag, and a new download needs a new link). Null when answered.
+   */
+  const servedRange = (
+    req: Request,
+    res: Response,
+    gate: RouteGate,
+    of: { byteSize: number; etag: string; resuming: boolean; end: (bytesSent: number, outcome: DeliveryOutcome) => void },
+  ) => {
+    res.setHeader('Accept-Ranges', 'bytes');
+    res.setHeader('ETag', of.etag);
+    const range = decideRange(req, of.byteSize, of.etag);
+    if (range.status === 416) {
+      of.end(0, DeliveryOutcome.BROKEN_OFF);
+      res.setHeader('Content-Range', `bytes */${of.byteSize}`);
+      sendError(res, 416, 'BAD_REQUEST', 'The requested range is outside the file.', { reason: 'RANGE_NOT_SATISFIABLE', byteSize: of.byteSize });
+      return null;
+    }
+    if (of.resuming && range.status !== 206) {
+      of.end(0, DeliveryOutcome.BROKEN_OFF);
+      refuseTicket(res, gate, 'EXPIRED');
+      return null;
+    }
+    return range;
+  };
+
   /** Ends a started transfer's delivery rows once, whichever way the response ends. */
   const endOnce = (transfer: Transfer) => {
     let ended = false;
@@ -119,20 +147,8 @@ export function downloadRoutes(services: Services) {
       }
       // The original's SHA-256 is its identity: a strong validator that holds across servers and restarts.
       const etag = `"${allowed.sha256}"`;
-      res.setHeader('Accept-Ranges', 'bytes');
-      res.setHeader('ETag', etag);
-      const range = decideRange(req, allowed.byteSize, etag);
-      if (range.status === 416) {
-        end(0, DeliveryOutcome.BROKEN_OFF);
-        res.setHeader('Content-Range', `bytes */${allowed.byteSize}`);
-        sendError(res, 416, 'BAD_REQUEST', 'The requested range is outside the file.', { reason: 'RANGE_NOT_SATISFIABLE', byteSize: allowed.byteSize });
-        return;
-      }
-      if (resuming && range.status !== 206) {
-        end(0, DeliveryOutcome.BROKEN_OFF);
-        refuseTicket(res, gate, 'EXPIRED');
-        return;
-      }
+      const range = servedRange(req, res, gate, { byteSize: allowed.byteSize, etag, resuming, end });
+      if (!range) return;
       const object = await storage.openStream(allowed.originalKey!, range.status === 206 ? range : undefined);
       if (!object) throw new Error(`original of image ${allowed.id} is missing from storage`);
       if (object.objectSize !== allowed.byteSize) throw new Error(`original of image ${allowed.id} has ${object.objectSize} bytes, recorded ${allowed.byteSize}`);
@@ -176,22 +192,8 @@ export function downloadRoutes(services: Services) {
     try {
       const layout = layOutZip(await archiveEntries(em, storage, transfer.images, transfer.names));
       res.setHeader('Cache-Control', 'no-store');
-      res.setHeader('Accept-Ranges', 'bytes');
-      res.setHeader('ETag', layout.etag);
-      const range = decideRange(req, layout.byteSize, layout.etag);
-      if (range.status === 416) {
-        end(0, DeliveryOutcome.BROKEN_OFF);
-        res.setHeader('Content-Range', `bytes */${layout.byteSize}`);
-        sendError(res, 416, 'BAD_REQUEST', 'The requested range is outside the archive.', { reason: 'RANGE_NOT_SATISFIABLE', byteSize: layout.byteSize });
-        return;
-      }
-      // After the ticket expired only the rest of the same archive may follow: what is released
-      // changed (the ETag with it), so this would be a new download, which needs a new link.
-      if (resuming && range.status !== 206) {
-        end(0, DeliveryOutcome.BROKEN_OFF);
-        refuseTicket(res, gate, 'EXPIRED');
-        return;
-      }
+      const range = servedRange(req, res, gate, { byteSize: layout.byteSize, etag: layout.etag, resuming, end });
+      if (!range) return;
       res.status(range.status);
       res.setHeader('Content-Type', 'application/zip');
       res.setHeader('Content-Disposition', contentDisposition(transfer.filename));

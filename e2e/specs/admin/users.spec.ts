@@ -36,16 +36,35 @@ describe('deactivating and reactivating users', () => {
 
     await page.goto(`${baseUrl}/admin/users/${createUser.id}/show`);
     await page.getByText(email).waitFor();
+    const reasonLabel = messagesFor('en-US').pixgate.reason.label;
     await page.getByRole('button', { name: text.deactivate }).click();
+    // The reason is required: without one the dialog stays open.
     await page.getByRole('dialog').getByRole('button', { name: text.deactivate }).click();
+    await page.getByRole('dialog').getByLabel(reasonLabel).waitFor();
+    await page.getByRole('dialog').getByLabel(reasonLabel).fill('Left the agency');
+    await page.getByRole('dialog').getByRole('button', { name: text.deactivate }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: text.reactivate }).waitFor();
     await screenshot(page, 'admin-user-deactivated', 'en-US');
     expect(await gql<{ login: unknown }>(baseUrl, 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }', { email, password: DEMO_PASSWORD }).catch((error: Error) => error.message)).toMatch(/GraphQL/);
 
     await page.getByRole('button', { name: text.reactivate }).click();
+    await page.getByRole('dialog').getByLabel(reasonLabel).fill('Back for the next shoot');
     await page.getByRole('dialog').getByRole('button', { name: text.reactivate }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: text.deactivate }).waitFor();
     await expect(accessTokenOf(baseUrl, email, DEMO_PASSWORD)).resolves.toMatch(/\S/);
+    // Both changes are in the audit trail with their reasons (rule 6).
+    const { user } = await gql<{ user: { auditTrail: { nodes: { field: string; newValue: string; reason: string }[] } } }>(
+      baseUrl,
+      'query($id: ID!) { user(id: $id) { auditTrail(first: 5) { nodes { field newValue reason } } } }',
+      { id: createUser.id },
+      adminToken,
+    );
+    expect(user.auditTrail.nodes.filter((entry) => entry.field === 'active')).toEqual([
+      { field: 'active', newValue: 'true', reason: 'Back for the next shoot' },
+      { field: 'active', newValue: 'false', reason: 'Left the agency' },
+    ]);
 
     await page.goto(`${baseUrl}/admin/users/${adminId}/show`);
     await page.getByText(DEMO.admin).first().waitFor();
