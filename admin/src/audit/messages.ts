@@ -33,6 +33,9 @@ export const en = {
   pixgate: {
     auditValue: {
       secondFactor: { ON: 'On', OFF: 'Off' },
+      selectionLock: { LOCKED: 'Locked', UNLOCKED: 'Unlocked' },
+      /** An image removed while nothing had happened to it: gone with its files. */
+      imageStatus: { DELETED: 'Deleted' },
     },
     auditLog: {
       image_needs_job: 'Choose a job first',
@@ -72,6 +75,8 @@ export const de: Translation<typeof en> = {
   pixgate: {
     auditValue: {
       secondFactor: { ON: 'Ein', OFF: 'Aus' },
+      selectionLock: { LOCKED: 'Gesperrt', UNLOCKED: 'Entsperrt' },
+      imageStatus: { DELETED: 'Gelöscht' },
     },
     auditLog: {
       image_needs_job: 'Erst einen Auftrag wählen',

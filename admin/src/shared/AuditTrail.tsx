@@ -8,8 +8,11 @@ const isAuditedField = (field: string): field is AuditedField => (AUDITED_FIELDS
 /** A value as staff read it: states, roles and yes/no in words, the rest as stored. */
 function useValueLabel() {
   const translate = useTranslate();
-  return (field: string, value: string) => {
+  return (field: string, value: string, subject: string) => {
     if (field === 'selectionState') return translate(`pixgate.enums.SelectionState.${value}`, { _: value });
+    if (field === 'selectionLock') return translate(`pixgate.auditValue.selectionLock.${value}`, { _: value });
+    // A job's status, or an image's (its removal: READY → REMOVED, or DELETED with its files).
+    if (field === 'status' && subject === 'IMAGE') return translate(`pixgate.enums.ImageStatus.${value}`, { _: translate(`pixgate.auditValue.imageStatus.${value}`, { _: value }) });
     if (field === 'status') return translate(`pixgate.enums.JobStatus.${value}`, { _: value });
     if (field === 'role') return translate(`pixgate.enums.UserRole.${value}`, { _: value });
     if (field === 'secondFactor') return translate(`pixgate.auditValue.secondFactor.${value}`, { _: value });
@@ -32,21 +35,21 @@ function PlanValue({ planKey }: { planKey: string }) {
   return <>{data?.find((plan) => plan.key === planKey)?.name ?? planKey}</>;
 }
 
-function Value({ field, value }: { field: string; value: string | null | undefined }) {
+function Value({ field, value, subject }: { field: string; value: string | null | undefined; subject: string }) {
   const label = useValueLabel();
   const translate = useTranslate();
   if (value === null || value === undefined || value === '') return <>{translate('pixgate.audit.none')}</>;
   if (field === 'customer') return <CustomerValue id={value} />;
   if (field === 'plan') return <PlanValue planKey={value} />;
-  return <>{label(field, value)}</>;
+  return <>{label(field, value, subject)}</>;
 }
 
 function Change({ entry }: { entry: AuditEntryRecord }) {
   return (
     <span>
-      <Value field={entry.field} value={entry.oldValue} /> →{' '}
+      <Value field={entry.field} value={entry.oldValue} subject={entry.subject} /> →{' '}
       <strong>
-        <Value field={entry.field} value={entry.newValue} />
+        <Value field={entry.field} value={entry.newValue} subject={entry.subject} />
       </strong>
     </span>
   );
