@@ -46,6 +46,19 @@ describe('CORS', () => {
     },
   );
 
+  it('takes the API’s own origin (what the back office sends on every POST) as same-origin: no CORS headers, no recorded refusal', async () => {
+    const own = new URL(server.url).origin;
+    const response = await post({ query: '{ __typename }' }, { origin: own });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    // A foreign origin after it: once that one is recorded, the own one would have been too.
+    await post({ query: '{ __typename }' }, { origin: 'https://after-own.example' });
+    const refusedOrigins = async () =>
+      (await server.gql('{ securityEvents(filter: { type: CORS_REFUSED }, first: 100) { nodes { details } } }', {}, adminToken)).data!.securityEvents.nodes.map((node: any) => node.details.origin);
+    await expect.poll(refusedOrigins, { timeout: 10_000 }).toContain('https://after-own.example');
+    expect(await refusedOrigins()).not.toContain(own);
+  });
+
   it('sets security headers on HTTP routes', async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

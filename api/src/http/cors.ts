@@ -6,13 +6,17 @@ import type { Services } from '../services.js';
 /**
  * CORS from an explicit allow-list only: an exact match of scheme, host and port, never `*`, never
  * a prefix or suffix match (`https://ours.example.evil.test` is not `https://ours.example`).
- * Disallowed origins get no Access-Control-Allow-Origin at all, and the refusal is recorded.
+ * Disallowed origins get no Access-Control-Allow-Origin at all, and the refusal is recorded. The
+ * API's own origin (PUBLIC_URL's) is same-origin: browsers send it on every POST of the back office
+ * and the client, which need no CORS headers and are no refusal to record.
  */
 export function corsPolicy(services: Services): RequestHandler {
   const allowed = new Set(services.config.corsOrigins);
+  const own = new URL(services.config.publicUrl).origin;
   return cors({
     origin: (origin, callback) => {
       if (!origin || allowed.has(origin)) return callback(null, Boolean(origin));
+      if (origin === own) return callback(null, false);
       services.securityEvents.record(SecurityEventType.CORS_REFUSED, { details: { origin } });
       callback(null, false);
     },
