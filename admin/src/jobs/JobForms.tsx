@@ -15,6 +15,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { JobRecord } from '../dataProvider/jobs';
+import { SaveOnlyToolbar } from '../shared/SaveOnlyToolbar';
 import { jobStatusChoices } from '../shared/enum-choices';
 
 /** A status change is audited: the form asks why, only then, and requires it (the API takes it as optional). */
@@ -39,7 +40,8 @@ function StatusChangeReason() {
 export function JobEdit() {
   return (
     <Edit mutationMode="pessimistic" redirect="show">
-      <SimpleForm>
+      {/* Jobs are never deleted from the back office (the API has no such mutation). */}
+      <SimpleForm toolbar={<SaveOnlyToolbar />}>
         <TextInput source="title" validate={required()} fullWidth />
         <SelectInput source="status" choices={jobStatusChoices} validate={required()} />
         <StatusChangeReason />
