@@ -172,6 +172,18 @@ describe('the upload queue', () => {
     queue.dispose();
   });
 
+  it('asks again for a completion the limit refused, without sending the bytes again', async () => {
+    const api = fakeApi({ fail: { complete: { 'a.jpg': [problem('RATE_LIMITED', { details: { retryAfterSeconds: 5 } })] } } });
+    const queue = new UploadQueue(api.transport);
+    queue.add([file('a.jpg')]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(queue.getSnapshot().entries[0]).toMatchObject({ phase: 'waiting', sentBytes: 1000 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(phases(queue)).toEqual({ 'a.jpg': 'ready' });
+    expect([api.count('request'), api.count('send'), api.count('complete')]).toEqual([1, 1, 2]);
+    queue.dispose();
+  });
+
   it('fails a file at once when the limit would keep it waiting for longer than the queue sits out', async () => {
     const api = fakeApi({ fail: { request: { 'a.jpg': [problem('RATE_LIMITED', { details: { retryAfterSeconds: 3600 } })] } } });
     const queue = new UploadQueue(api.transport);

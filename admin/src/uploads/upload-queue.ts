@@ -254,6 +254,8 @@ export class UploadQueue<F extends FileLike> {
         this.update(item, { phase: 'requesting' });
         item.ticket = await this.transport.request(item.file, sha256);
         if (!current()) return;
+        // A new upload of the same file: its earlier image (failed on the API) is no longer this entry's.
+        if (item.view.imageId) this.byImage.delete(item.view.imageId);
         this.byImage.set(item.ticket.imageId, item);
         this.update(item, { imageId: item.ticket.imageId });
         point = 'send';
@@ -317,7 +319,7 @@ export class UploadQueue<F extends FileLike> {
       // The limit is the caller's, not this file's: everything waits, and this file goes first again.
       this.pausedUntil = Math.max(this.pausedUntil ?? 0, Date.now() + (wait ?? 10) * 1000);
       item.resumeAt = resumePoint(failure, ticketGood);
-      this.update(item, { phase: 'waiting', sentBytes: 0 });
+      this.update(item, { phase: 'waiting', sentBytes: item.resumeAt === 'complete' ? item.view.size : 0 });
       return;
     }
     if (isTransient(failure) && failure.code !== 'RATE_LIMITED' && item.automaticRetries < this.options.retryDelaysMs.length) {
