@@ -35,6 +35,8 @@ beforeAll(async () => {
   await mkdir(path.join(dist, 'assets'));
   await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>back office</title><script type="module" src="/admin/assets/app-1a2b3c.js"></script>');
   await writeFile(path.join(dist, 'assets', 'app-1a2b3c.js'), 'console.log("app")');
+  // Large enough for compression (it leaves bodies under 1 KB alone).
+  await writeFile(path.join(dist, 'assets', 'vendor-4d5e6f.js'), `export const labels = ${JSON.stringify(Array.from({ length: 400 }, (_, index) => `label number ${index}`))};`);
   ({ http: app, url: base } = await serve(dist));
 });
 afterAll(async () => {
@@ -66,6 +68,23 @@ describe('the back office at /admin', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/javascript/);
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends its scripts compressed to browsers that accept it, and as they are to those that do not', async () => {
+    const { request } = await import('node:http');
+    const get = (encoding: string) =>
+      new Promise<{ encoding: string | undefined; bytes: number }>((resolve, reject) => {
+        request(`${base}/admin/assets/vendor-4d5e6f.js`, { headers: { 'accept-encoding': encoding } }, (response) => {
+          let bytes = 0;
+          response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          response.on('end', () => resolve({ encoding: response.headers['content-encoding'], bytes }));
+        }).on('error', reject).end();
+      });
+    const plain = await get('identity');
+    const gzipped = await get('gzip, deflate, br');
+    expect(plain.encoding).toBeUndefined();
+    expect(gzipped.encoding).toMatch(/gzip|br|deflate/);
+    expect(gzipped.bytes).toBeLessThan(plain.bytes / 3);
   });
 
   it('answers a missing file, a non-HTML request and a path out of its folder with the API’s JSON 404', async () => {
