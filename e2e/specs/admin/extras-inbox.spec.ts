@@ -10,9 +10,10 @@ import { screenshot } from '../../support/screenshots.ts';
 /** A customer's note that would run if the inbox rendered it as markup. */
 const HOSTILE_NOTE = 'Bitte auch dieses <script>window.__pixgatePwned = 1</script><img src=x onerror="window.__pixgatePwned = 2"> – danke!';
 const PLAIN_NOTE = 'Could we also have the facade, please?';
+const GOODWILL_NOTE = 'The hallway would help the listing.';
 
 let browser: Browser | undefined;
-/** The images that became requests for extras: the first carries the hostile note. */
+/** The images that became requests for extras: the first carries the hostile note, the third is granted free. */
 let requested: string[] = [];
 
 afterEach(async () => {
@@ -21,7 +22,7 @@ afterEach(async () => {
 });
 
 /**
- * The demo customer fills the package of the viewed job (4 images) and asks for two more, one with
+ * The demo customer fills the package of the viewed job (4 images) and asks for three more, one with
  * a note that holds markup: the inbox must show it as text.
  */
 beforeAll(async () => {
@@ -36,8 +37,8 @@ beforeAll(async () => {
   const job = jobs.nodes.find((candidate) => candidate.title === VIEWED_JOB)!;
   requested = [];
   for (const image of job.images.nodes) {
-    if (requested.length === 2) break;
-    const note = requested.length === 0 ? HOSTILE_NOTE : PLAIN_NOTE;
+    if (requested.length === 3) break;
+    const note = [HOSTILE_NOTE, PLAIN_NOTE, GOODWILL_NOTE][requested.length];
     const { selectImage } = await gql<{ selectImage: { selectionState: string } }>(
       baseUrl,
       'mutation($imageId: ID!, $extraNote: String) { selectImage(imageId: $imageId, extraNote: $extraNote) { selectionState } }',
@@ -46,7 +47,7 @@ beforeAll(async () => {
     );
     if (selectImage.selectionState === 'EXTRA_PENDING') requested.push(image.filename);
   }
-  expect(requested).toHaveLength(2);
+  expect(requested).toHaveLength(3);
 });
 
 async function openInbox(locale: BrowserLocale) {
@@ -71,7 +72,7 @@ describe('the extras inbox', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
-  it('in English: the note is text, never markup; approve paid and decline (final) with a note; each shows its new status', async () => {
+  it('in English: the note is text, never markup; approve paid, grant free and decline (final) with a note; each shows its new status', async () => {
     const { page, text } = await openInbox('en-US');
     const hostileRow = page.locator('table tbody tr').filter({ hasText: requested[0]! });
     await expect(hostileRow.textContent()).resolves.toContain('<script>window.__pixgatePwned = 1</script>');
@@ -104,8 +105,16 @@ describe('the extras inbox', () => {
     await dialog.getByRole('button', { name: decisions.DECLINED }).click();
     await dialog.waitFor({ state: 'detached' });
 
+    // Grant the third as goodwill: free, and released at once.
+    const goodwillRow = page.locator('table tbody tr').filter({ hasText: requested[2]! });
+    await goodwillRow.getByRole('button', { name: decisions.FREE }).click();
+    await dialog.getByLabel(text.pixgate.extras.note_label).fill('On the house, for the listing.');
+    await dialog.getByRole('button', { name: decisions.FREE }).click();
+    await dialog.waitFor({ state: 'detached' });
+
     // Each request shows its new status where it stays in view.
     const statuses = text.pixgate.enums.ExtraRequestStatus;
+    await goodwillRow.getByText(statuses.FREE, { exact: true }).waitFor();
     await hostileRow.getByText(statuses.PAID, { exact: true }).waitFor();
     await plainRow.getByText(statuses.DECLINED, { exact: true }).waitFor();
     expect(await hostileRow.getByRole('button', { name: decisions.PAID }).count()).toBe(0);
