@@ -32,8 +32,9 @@ export class JobShowPage {
     this.text = messagesFor(locale);
   }
 
+  /** The job's own bar, in its details: the list's rows have bars too, and stay on screen a moment after the URL changed. */
   get packageBar() {
-    return this.page.getByTestId('package-bar').first();
+    return this.page.getByRole('region', { name: this.text.pixgate.job.details }).getByTestId('package-bar');
   }
 
   get imageCards() {
