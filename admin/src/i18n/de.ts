@@ -152,6 +152,7 @@ export const de: Messages = {
     },
     audit: {
       by: '%{name} (%{role})',
+      by_command: 'Serverbefehl „%{name}“',
       none: '—',
     },
     user: {

@@ -151,6 +151,8 @@ export const en = {
     },
     audit: {
       by: '%{name} (%{role})',
+      /** A change made by a command on the server (the first admin, demo data): no user did it. */
+      by_command: 'Server command “%{name}”',
       none: '—',
     },
     user: {

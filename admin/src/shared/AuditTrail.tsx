@@ -77,8 +77,10 @@ function Subject({ entry, showJob, showCustomer, showUser }: { entry: AuditEntry
 function Actor({ entry }: { entry: AuditEntryRecord }) {
   const translate = useTranslate();
   const createPath = useCreatePath();
+  // Users are never deleted, so no actor means a command on the server did it.
+  if (!entry.actor) return <>{translate('pixgate.audit.by_command', { name: entry.actorName })}</>;
   const text = translate('pixgate.audit.by', { name: entry.actorName, role: translate(`pixgate.enums.UserRole.${entry.actorRole}`) });
-  return entry.actor ? <Link to={createPath({ resource: 'users', id: entry.actor.id, type: 'show' })}>{text}</Link> : <>{text}</>;
+  return <Link to={createPath({ resource: 'users', id: entry.actor.id, type: 'show' })}>{text}</Link>;
 }
 
 interface AuditTrailProps {

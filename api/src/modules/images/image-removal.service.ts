@@ -9,6 +9,7 @@ import { optionalText } from '../../shared/input-validation.js';
 import type { ObjectStorage } from '../../storage/object-storage.js';
 import { storageKeys } from '../../storage/storage-keys.js';
 import { AuditSubject, type AuditService } from '../audit/audit.service.js';
+import { Enhancement, EnhancementStatus } from '../enhancements/enhancement.entity.js';
 import { Job } from '../jobs/job.entity.js';
 import type { Caller } from '../users/caller.js';
 import { Image } from './image.entity.js';
@@ -109,11 +110,8 @@ export class ImageRemovalService {
   }
 
   private async refuseWhileEnhancing(tx: EntityManager, images: Image[]): Promise<void> {
-    const [row] = await tx.getConnection().execute<{ running: number }[]>(
-      `SELECT count(*)::int AS running FROM enhancements WHERE image_id = ANY(?::uuid[]) AND status IN ('QUEUED', 'PROCESSING')`,
-      [uuidArray(images)],
-    );
-    if (row!.running > 0) throw conflict('An enhancement of this image is still running: cancel it or wait for it first.', { reason: 'ENHANCEMENT_RUNNING' });
+    const running = await tx.count(Enhancement, { image: { $in: images.map((image) => image.id) }, status: { $in: [EnhancementStatus.QUEUED, EnhancementStatus.PROCESSING] } });
+    if (running > 0) throw conflict('An enhancement of this image is still running: cancel it or wait for it first.', { reason: 'ENHANCEMENT_RUNNING' });
   }
 
   /** Delivered, audited or enhanced: then the image is part of the record and is only hidden. */
