@@ -22,7 +22,7 @@ const clientPreset = {
 
 const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
-  // client/ is a placeholder for now: no documents yet is not an error.
+  // The labels' enum types need no documents.
   ignoreNoDocuments: true,
   generates: {
     'admin/src/gql/': {
@@ -35,6 +35,17 @@ const config: CodegenConfig = {
     'client/src/gql/': {
       ...clientPreset,
       documents: ['client/src/**/*.{ts,tsx}', '!client/src/gql/**'],
+    },
+    // graphcache's schema, trimmed to the client's own documents (client/codegen/cache-schema.mjs).
+    'client/src/gql/cache-schema.ts': {
+      config: clientPreset.config,
+      plugins: ['./client/codegen/cache-schema.mjs'],
+      documents: ['client/src/**/*.{ts,tsx}', '!client/src/gql/**'],
+    },
+    // The enum types the shared labels are checked against (labels/, used by both front ends).
+    'labels/src/schema-types.ts': {
+      config: { ...clientPreset.config, onlyEnums: true },
+      plugins: ['typescript'],
     },
   },
 };

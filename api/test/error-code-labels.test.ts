@@ -4,11 +4,11 @@ import { ERROR_CODES } from '../src/shared/errors.js';
 
 /**
  * The web apps name every error code the API sends, in both languages, and map it to the status the
- * API's own routes answer with (admin/src/i18n/labels/errors.ts; its type makes a label per code
+ * API's own routes answer with (labels/src/errors.ts; its type makes a label per code
  * compulsory). They cannot import the API, so this test keeps the two lists the same.
  * Imported by URL so the API's type check does not walk into the front end's sources.
  */
-const labels = (await import(new URL('../../admin/src/i18n/labels/errors.ts', import.meta.url).href)) as {
+const labels = (await import(new URL('../../labels/src/errors.ts', import.meta.url).href)) as {
   ERROR_CODES: readonly string[];
   HTTP_STATUS_OF: Record<string, number>;
   errorCodeLabels: Record<string, Record<string, string>>;

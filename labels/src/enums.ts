@@ -1,10 +1,10 @@
-import type { AuditSubject, ExtraDecision, ExtraRequestStatus, ImageStatus, JobStatus, SecurityEventType, SelectionState, UserRole } from '../../gql/graphql';
+import type { AuditSubject, ExtraDecision, ExtraRequestStatus, ImageStatus, JobStatus, SecurityEventType, SelectionState, UserRole } from './schema-types';
 import type { Labels } from './locales';
 
 /**
  * Labels of the API's enums, typed against the generated schema types: a value added to the schema
- * fails the type check here until both languages name it. No react-admin in this folder, so the
- * customer client can use the same labels.
+ * fails the type check here until both languages name it. Shared by the back office and the
+ * customer client, so neither app has its own copy.
  */
 export const selectionStateLabels = {
   de: { NONE: 'Nicht gewählt', INCLUDED: 'Im Paket', EXTRA_PENDING: 'Extra angefragt', EXTRA_PAID: 'Extra bezahlt', EXTRA_FREE: 'Extra kostenlos', BLOCKED: 'Gesperrt' },
