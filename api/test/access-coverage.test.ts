@@ -14,7 +14,7 @@ import { rootDeclarations } from '../src/graphql/requires.js';
 import { buildPublicSchema } from '../src/graphql/schema.js';
 import { declaredPermissionOf } from '../src/http/guarded.js';
 import { Access } from '../src/policy/access.js';
-import { standardCast } from './support/factories.js';
+import { signIn, standardCast } from './support/factories.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import { makeJpeg, uploads } from './support/uploads.js';
 
@@ -131,6 +131,8 @@ describe('every query and mutation', () => {
         expect(response.errors?.filter((error) => error.extensions.code === 'GRAPHQL_VALIDATION_FAILED') ?? [], query).toEqual([]);
         expect(asked, `${type}.${field} ${token ? 'as a customer' : 'anonymous'}`).toContain(declaration!.permission);
       }
+      // Signing out everywhere ended the customer's sessions: the next operations need a new one.
+      if (field === 'signOutEverywhere') cast.customerToken = await signIn(server, cast.customerUser.email);
     }
   }, 120_000);
 });

@@ -27,6 +27,7 @@ export const PERMISSIONS = spec({
   'webapp.read': { audience: 'anyone', description: 'The web apps’ files (HTML, scripts, styles): public code; the data behind them is guarded per operation.' },
 
   'me.read': { audience: 'signed-in', description: 'The signed-in user.' },
+  'me.sessions.end': { audience: 'signed-in', description: 'Sign oneself out everywhere: every session on every device ends.' },
   'me.totp.manage': { audience: 'staff', description: 'Turn one’s own TOTP second factor on or off.' },
   'studio.read': { audience: 'signed-in', description: 'Studio name, watermark text and defaults.' },
   'studio.update': { audience: 'admin', description: 'Change the studio settings.' },

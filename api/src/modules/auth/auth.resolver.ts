@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import { Authed, type AuthedContext, type RequestContext } from '../../graphql/context.js';
 import { User } from '../users/user.entity.js';
 import type { SignInResult } from './auth.service.js';
 import { LOGIN_CODE_TTL_MINUTES, MAX_LOGIN_CODE_ATTEMPTS } from './login-code.service.js';
@@ -115,6 +115,21 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Ends the session the refresh token belongs to.' })
   async logout(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: RequestContext): Promise<boolean> {
     await ctx.services.auth.logout(ctx.em, refreshToken);
+    return true;
+  }
+
+  @Requires('me.sessions.end')
+  @Mutation(() => Boolean, {
+    description:
+      'Signs the signed-in user out everywhere: every session on every device and in every app ends (access tokens at their next request). '
+      + 'With sessionCookie, that app’s cookie in this browser is deleted too. Sessions of other users in the same browser are untouched.',
+  })
+  async signOutEverywhere(
+    @Arg('sessionCookie', () => SessionCookie, { nullable: true, description: 'The web app whose cookie this browser holds, to delete it.' }) sessionCookie: SessionCookie | null,
+    @Authed() ctx: AuthedContext,
+  ): Promise<boolean> {
+    await ctx.services.auth.signOutEverywhere(ctx.em, ctx.user.id);
+    if (sessionCookie) ctx.sessionCookies.clear(sessionCookie);
     return true;
   }
 }

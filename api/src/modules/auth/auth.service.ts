@@ -9,7 +9,7 @@ import { normaliseEmail } from '../users/user.service.js';
 import type { AccessTokens } from './access-tokens.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
 import { RefreshToken } from './refresh-token.entity.js';
-import { endAccessTokens } from './session-end.js';
+import { endAccessTokens, endAllSessions } from './session-end.js';
 import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
 import type { TotpService } from './totp.service.js';
 import type { SecretBox } from '../../security/secret-box.js';
@@ -42,6 +42,18 @@ export type SignInResult =
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const invalidCredentials = () => new AppError('UNAUTHENTICATED', 'Email or password is wrong.', { reason: 'INVALID_CREDENTIALS' });
 const invalidRefresh = () => new AppError('UNAUTHENTICATED', 'The refresh token is not valid. Sign in again.', { reason: 'INVALID_REFRESH_TOKEN' });
+
+/**
+ * Why a refresh was refused, in words a web app can show: the session ran out (SESSION_EXPIRED, with
+ * when), it was ended (SESSION_ENDED: signed out here or everywhere, a new password, a deactivation),
+ * or the token means nothing (INVALID_REFRESH_TOKEN: unknown, another app's, or a replay).
+ */
+export type RefreshRefusal = 'SESSION_EXPIRED' | 'SESSION_ENDED' | 'INVALID_REFRESH_TOKEN';
+const refreshRefused = (reason: RefreshRefusal, expiredAt?: Date) => {
+  if (reason === 'SESSION_EXPIRED') return new AppError('UNAUTHENTICATED', 'Your session has expired. Please sign in again.', { reason, expiredAt: expiredAt?.toISOString() });
+  if (reason === 'SESSION_ENDED') return new AppError('UNAUTHENTICATED', 'You were signed out. Please sign in again.', { reason });
+  return invalidRefresh();
+};
 
 export class AuthService {
   constructor(
@@ -117,18 +129,21 @@ export class AuthService {
    */
   async refresh(em: EntityManager, presented: string, cookieApp: SessionCookie | null = null): Promise<Session> {
     // The outcome leaves the transaction as a value, not an exception: revoking a family must commit.
-    const outcome = await em.transactional(async (tx) => {
+    const outcome = await em.transactional(async (tx): Promise<Session | { refused: RefreshRefusal; expiredAt?: Date }> => {
       const token = await tx.findOne(RefreshToken, { tokenHash: hashToken(presented) }, { populate: ['user', 'user.customer'], lockMode: LockMode.PESSIMISTIC_WRITE });
       // A cookie session refreshes only through its app's cookie, an answered token only as before.
-      if (!token || token.cookieApp !== cookieApp) return null;
+      if (!token || token.cookieApp !== cookieApp) return { refused: 'INVALID_REFRESH_TOKEN' };
+      // Ended on purpose (sign-out, sign-out everywhere, new password, deactivation): not a theft.
+      if (token.revokedAt && !token.rotatedAt) return { refused: 'SESSION_ENDED' };
       if (token.rotatedAt || token.revokedAt) {
         const successor = await this.successorWithinGrace(tx, token);
         if (successor) return successor;
         await tx.nativeUpdate(RefreshToken, { familyId: token.familyId, revokedAt: null }, { revokedAt: new Date() });
         this.logger.warn({ event: 'refresh_token_reuse', userId: token.user.id, familyId: token.familyId }, 'spent refresh token presented; family revoked');
-        return null;
+        return { refused: 'INVALID_REFRESH_TOKEN' };
       }
-      if (token.expiresAt <= new Date() || !token.user.active) return null;
+      if (!token.user.active) return { refused: 'SESSION_ENDED' };
+      if (token.expiresAt <= new Date()) return { refused: 'SESSION_EXPIRED', expiredAt: token.expiresAt };
       token.rotatedAt = new Date();
       // Successors sealed for earlier rotations of this family are past their grace: drop them.
       await tx.nativeUpdate(RefreshToken, { familyId: token.familyId, successorSealed: { $ne: null }, id: { $ne: token.id } }, { successorSealed: null });
@@ -138,8 +153,16 @@ export class AuthService {
       await tx.flush();
       return session;
     });
-    if (!outcome) throw invalidRefresh();
+    if ('refused' in outcome) throw refreshRefused(outcome.refused, outcome.expiredAt);
     return outcome;
+  }
+
+  /**
+   * Sign out everywhere: every session of the user ends — refresh tokens of every device and app,
+   * and access tokens at their next request. Other users' sessions in the same browser are untouched.
+   */
+  async signOutEverywhere(em: EntityManager, userId: string): Promise<void> {
+    await em.transactional((tx) => endAllSessions(tx, userId));
   }
 
   /** The live successor of a token rotated moments ago, as a session; null once the grace is over or the successor moved on. */
