@@ -77,6 +77,8 @@ export const objectRules: IRules = {
   Plan: allow,
   Usage: allow,
   UsagePeriod: allow,
+  EnhancementAvailability: allow,
+  ModelAvailability: allow,
   Enhancement: { '*': allow, requestedBy: can('user.read') },
   EnhancementConnection: allow,
   EnhancementEdge: allow,

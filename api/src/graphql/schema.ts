@@ -6,6 +6,7 @@ import { TotpResolver } from '../modules/auth/totp.resolver.js';
 import { MailOutboxResolver } from '../modules/mail/mail-outbox.resolver.js';
 import { CustomerPlanResolver, PlanResolver } from '../modules/plans/plan.resolver.js';
 import { UsageResolver } from '../modules/plans/usage.resolver.js';
+import { EnhancementAvailabilityResolver } from '../modules/plans/availability.resolver.js';
 import { EnhancementResolver, ImageEnhancementResolver } from '../modules/enhancements/enhancement.resolver.js';
 import { SecurityEventsResolver } from '../modules/security-events/security-events.resolver.js';
 import { DeliveryResolver, DownloadResolver } from '../modules/downloads/download.resolver.js';
@@ -22,7 +23,7 @@ import { applyPermissions } from './permissions.js';
 
 const resolvers = [AuthResolver, UserResolver, CustomerResolver, JobResolver, PackageResolver, ImageResolver, SelectionResolver, StudioResolver,
   DownloadResolver, DeliveryResolver, AuditResolver, CustomerAuditResolver, JobAuditResolver, ImageAuditResolver, UserAuditResolver, SecurityEventsResolver,
-  TotpResolver, MailOutboxResolver, PlanResolver, CustomerPlanResolver, UsageResolver,
+  TotpResolver, MailOutboxResolver, PlanResolver, CustomerPlanResolver, UsageResolver, EnhancementAvailabilityResolver,
   EnhancementResolver, ImageEnhancementResolver, ExtraRequestResolver, ImageExtraRequestsResolver] as const;
 
 /** The schema as integrators see it (no permission layer): the source of schema/schema.graphql. */
