@@ -17,14 +17,14 @@ import { JobResolver } from '../modules/jobs/job.resolver.js';
 import { PackageResolver } from '../modules/jobs/package.resolver.js';
 import { StudioResolver } from '../modules/studio/studio.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
-import { ExtraRequestResolver, ImageExtraRequestsResolver } from '../modules/extras/extra-request.resolver.js';
+import { ExtraRequestResolver, ImageExtraRequestsResolver, JobExtraRequestsResolver } from '../modules/extras/extra-request.resolver.js';
 import { rejectUnstorableStrings } from '../shared/input-validation.js';
 import { applyPermissions } from './permissions.js';
 
 const resolvers = [AuthResolver, UserResolver, CustomerResolver, JobResolver, PackageResolver, ImageResolver, SelectionResolver, StudioResolver,
   DownloadResolver, DeliveryResolver, AuditResolver, CustomerAuditResolver, JobAuditResolver, ImageAuditResolver, UserAuditResolver, SecurityEventsResolver,
   TotpResolver, MailOutboxResolver, PlanResolver, CustomerPlanResolver, UsageResolver, EnhancementAvailabilityResolver,
-  EnhancementResolver, ImageEnhancementResolver, ExtraRequestResolver, ImageExtraRequestsResolver] as const;
+  EnhancementResolver, ImageEnhancementResolver, ExtraRequestResolver, ImageExtraRequestsResolver, JobExtraRequestsResolver] as const;
 
 /** The schema as integrators see it (no permission layer): the source of schema/schema.graphql. */
 export async function buildPublicSchema(): Promise<GraphQLSchema> {

@@ -6,7 +6,7 @@ import { loadReference } from '../../shared/load-reference.js';
 import { Image, type ImageView } from '../images/image.entity.js';
 import { Job } from '../jobs/job.entity.js';
 import { User } from '../users/user.entity.js';
-import { ExtraRequest } from './extra-request.entity.js';
+import { ExtraRequest, ExtraRequestStatus } from './extra-request.entity.js';
 import { ExtraDecision, ExtraRequestConnection, ExtraRequestsArgs } from './extra-request.types.js';
 
 const STATE_FOR: Record<ExtraDecision, SelectionState> = {
@@ -66,7 +66,23 @@ export class ExtraRequestResolver {
 export class ImageExtraRequestsResolver {
   @FieldResolver(() => [ExtraRequest], { description: 'Requests for this image as an extra, newest first: what the customer asked and what the studio decided.' })
   extraRequests(@Root() image: ImageView, @Ctx() ctx: RequestContext): Promise<ExtraRequest[]> {
-    return ctx.services.extras.forImage(ctx.em, image.id);
+    return ctx.loaders.imageExtraRequests.load(image.id);
+  }
+}
+
+@Resolver(() => Job)
+export class JobExtraRequestsResolver {
+  @FieldResolver(() => [ExtraRequest], {
+    description:
+      'Requests for extras in this job, newest first: what was asked, and the studio’s decision with its note (PAID, FREE, or DECLINED with mayAskAgainFrom / final). '
+      + 'Customers see those on images they can see.',
+  })
+  extraRequests(
+    @Root() job: Job,
+    @Arg('status', () => [ExtraRequestStatus], { nullable: true, description: 'Only requests in these states.' }) status: ExtraRequestStatus[] | null,
+    @Authed() ctx: AuthedContext,
+  ): Promise<ExtraRequest[]> {
+    return ctx.services.extras.forJob(ctx.em, ctx.user, job.id, status);
   }
 }
 

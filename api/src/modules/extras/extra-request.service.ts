@@ -4,7 +4,9 @@ import { paginate } from '../../shared/connection.js';
 import { SelectionState } from '../../shared/domain/image-enums.js';
 import { isStaffRole } from '../../shared/domain/user-role.js';
 import { conflict, notFound, type AppError } from '../../shared/errors.js';
-import { findById, uuidOrNoMatch } from '../../shared/ids.js';
+import { findById, uuidOrNoMatch, uuidsOnly } from '../../shared/ids.js';
+import type { Viewer } from '../../policy/access-caller.js';
+import { imageScope } from '../../policy/visibility.js';
 import type { Image } from '../images/image.entity.js';
 import type { Job } from '../jobs/job.entity.js';
 import type { Caller } from '../users/caller.js';
@@ -87,9 +89,22 @@ export class ExtraRequestService {
     return paginate(em, ExtraRequest, { $and: conditions }, args, { createdAt: direction, id: direction });
   }
 
-  /** An image's requests, newest first. */
-  forImage(em: EntityManager, imageId: string): Promise<ExtraRequest[]> {
-    return em.find(ExtraRequest, { image: imageId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+  /** Requests of several images at once (a gallery), newest first per image. */
+  async forImages(em: EntityManager, imageIds: readonly string[]): Promise<ExtraRequest[][]> {
+    const requests = await em.find(ExtraRequest, { image: { $in: uuidsOnly(imageIds) } }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+    const byImage = new Map<string, ExtraRequest[]>();
+    for (const request of requests) byImage.set(request.image.id, [...(byImage.get(request.image.id) ?? []), request]);
+    return imageIds.map((id) => byImage.get(id) ?? []);
+  }
+
+  /**
+   * A job's requests, newest first, on the images the viewer may see (rule 2: a customer's only on
+   * READY images, so a request on an image the studio removed goes with it).
+   */
+  forJob(em: EntityManager, viewer: Viewer, jobId: string, status?: ExtraRequestStatus[] | null): Promise<ExtraRequest[]> {
+    const conditions: FilterQuery<ExtraRequest>[] = [{ job: jobId }, { image: imageScope(viewer) }];
+    if (status?.length) conditions.push({ status: { $in: status } });
+    return em.find(ExtraRequest, { $and: conditions }, { orderBy: { createdAt: 'desc', id: 'desc' } });
   }
 
   async pending(em: EntityManager, id: string): Promise<ExtraRequest> {
