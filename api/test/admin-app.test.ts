@@ -135,7 +135,8 @@ describe('the back office at /admin', () => {
     const mounted = await fetch(`${server.url}/admin/customers`, { headers: html });
     expect([200, 503]).toContain(mounted.status);
     expect(mounted.headers.get('content-security-policy')).toContain("script-src 'self'");
-    const elsewhere = await fetch(`${server.url}/jobs`, { headers: html });
+    // A browser's navigation to /jobs is the customer client's now (client-app.test.ts); anything else is the API's.
+    const elsewhere = await fetch(`${server.url}/jobs`, { headers: { accept: 'application/json' } });
     expect(elsewhere.status).toBe(404);
     expect(elsewhere.headers.get('content-type')).toMatch(/json/);
     expect(elsewhere.headers.get('content-security-policy')).toContain("default-src 'none'");

@@ -107,6 +107,15 @@ export type ModelCategory =
   /** More pixels: super-resolution. */
   | 'UPSCALE';
 
+/** Why a customer cannot start an enhancement model now. */
+export type ModelUnavailableReason =
+  /** The model repairs faces and the plan does not include face enhancement. */
+  | 'FACE_ENHANCE_NOT_IN_PLAN'
+  /** The plan’s units for the day or month are used up (and credits cannot pay); see availableAgainAt. */
+  | 'QUOTA_USED_UP'
+  /** The model enlarges more than the plan’s largest upscale factor allows. */
+  | 'UPSCALE_NOT_IN_PLAN';
+
 export type ParameterKind =
   /** true or false. */
   | 'BOOLEAN'

@@ -21,6 +21,7 @@ import { healthRoutes } from './health.js';
 import { mediaRoute } from './media-route.js';
 import { guarded, open } from './guarded.js';
 import { mountAdminApp } from './admin-app.js';
+import { mountClientApp } from './client-app.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 import { uploadRoute } from './upload-route.js';
 import { replicateWebhookRoute } from './replicate-webhook-route.js';
@@ -103,6 +104,8 @@ export async function createHttpApp(services: Services, httpServer: Server, opti
 
   // The back office at /admin (its own CSP; HTML GETs of its routes fall back to its index.html).
   mountAdminApp(app, services);
+  // The customer client at / (last: it never answers the API's own paths, see client-app.ts).
+  mountClientApp(app, services);
   app.use(notFound);
   app.use(jsonErrors(logger));
   return { app, apollo };

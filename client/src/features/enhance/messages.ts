@@ -1,0 +1,76 @@
+import type { EnhancementStatus } from '../../gql/graphql';
+
+/** Enhancing a photo with AI, and comparing the result with its source. */
+export const en = {
+  title: 'Enhance with AI',
+  model: 'Model',
+  cost: (units: number) => (units === 1 ? '1 unit' : `${units} units`),
+  start: 'Start enhancement',
+  cancel: 'Cancel',
+  usage: (day: number, month: number) => `Left today: ${day} units · this month: ${month} units`,
+  credits: (count: number) => `plus ${count} credits`,
+  quota: (time: string) => `Your enhancement allowance is used up. It renews on ${time}.`,
+  notOffered: 'No enhancement is available for your plan.',
+  unavailable: (reason: string) => `Not available: ${reason}`,
+  status: {
+    QUEUED: 'Waiting to start…',
+    PROCESSING: 'Working on it…',
+    SUCCEEDED: 'Done',
+    FAILED: 'Failed',
+    CANCELED: 'Canceled',
+  } satisfies Record<EnhancementStatus, string>,
+  progress: (percent: number) => `${percent} %`,
+  compare: 'Compare before/after',
+  results: 'Your enhancements',
+  compareView: {
+    title: 'Before and after',
+    before: 'Before',
+    after: 'After',
+    slider: 'Position of the divider between before and after',
+    loupe: 'Loupe',
+    reset: 'Reset',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    close: 'Close',
+    keys: 'Keys: ← → move the divider · + − zoom · L loupe · R reset · Ctrl+S download · Esc close',
+    watermarked: 'Shown with the watermark until the source photo is yours; the download is clean.',
+  },
+};
+
+export const de: typeof en = {
+  title: 'Mit KI verbessern',
+  model: 'Modell',
+  cost: (units: number) => (units === 1 ? '1 Einheit' : `${units} Einheiten`),
+  start: 'Verbesserung starten',
+  cancel: 'Abbrechen',
+  usage: (day: number, month: number) => `Heute übrig: ${day} Einheiten · diesen Monat: ${month} Einheiten`,
+  credits: (count: number) => `plus ${count} Guthaben`,
+  quota: (time: string) => `Ihr Kontingent für Verbesserungen ist aufgebraucht. Es erneuert sich am ${time}.`,
+  notOffered: 'Für Ihren Tarif ist keine Verbesserung verfügbar.',
+  unavailable: (reason: string) => `Nicht verfügbar: ${reason}`,
+  status: {
+    QUEUED: 'Wartet auf den Start …',
+    PROCESSING: 'Wird bearbeitet …',
+    SUCCEEDED: 'Fertig',
+    FAILED: 'Fehlgeschlagen',
+    CANCELED: 'Abgebrochen',
+  },
+  progress: (percent: number) => `${percent} %`,
+  compare: 'Vorher/Nachher vergleichen',
+  results: 'Ihre Verbesserungen',
+  compareView: {
+    title: 'Vorher und nachher',
+    before: 'Vorher',
+    after: 'Nachher',
+    slider: 'Position der Trennlinie zwischen vorher und nachher',
+    loupe: 'Lupe',
+    reset: 'Zurücksetzen',
+    zoomIn: 'Vergrößern',
+    zoomOut: 'Verkleinern',
+    close: 'Schließen',
+    keys: 'Tasten: ← → Trennlinie verschieben · + − zoomen · L Lupe · R zurücksetzen · Strg+S herunterladen · Esc schließen',
+    watermarked: 'Mit Wasserzeichen, bis das Ausgangsfoto endgültig Ihres ist; der Download ist ohne.',
+  },
+};
+
+export const enhanceMessages = { en, de };

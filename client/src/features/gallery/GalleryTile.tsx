@@ -1,0 +1,47 @@
+import { graphql, useFragment, type FragmentType } from '../../gql';
+import { useMessages } from '../../i18n/i18n';
+import { SignedImage } from '../../media/SignedImage';
+import { DownloadImageButton } from '../downloads/DownloadImageButton';
+import { SelectToggle } from '../selection/SelectToggle';
+import { situationOf } from './image-state';
+import { galleryMessages } from './messages';
+import { StateBadge } from './StateBadge';
+
+export const GalleryTileImage = graphql(`
+  fragment GalleryTileImage on Image {
+    id
+    filename
+    thumbnailUrl
+    selectionState
+    locked
+    ...SelectionFacts
+    ...DownloadImageFacts
+  }
+`);
+
+export const GalleryTileJob = graphql(`
+  fragment GalleryTileJob on Job {
+    id
+    allImagesIncluded
+    ...PackageRoom
+  }
+`);
+
+export function GalleryTile(props: { image: FragmentType<typeof GalleryTileImage>; job: FragmentType<typeof GalleryTileJob>; onOpen(id: string): void; onExpired(): void }) {
+  const image = useFragment(GalleryTileImage, props.image);
+  const job = useFragment(GalleryTileJob, props.job);
+  const t = useMessages(galleryMessages);
+  const situation = situationOf(image, job.allImagesIncluded);
+  return (
+    <figure className={`tile tile-${situation.toLowerCase()}`} data-image-id={image.id}>
+      <button type="button" className="tile-open" aria-label={t.open(image.filename)} onClick={() => props.onOpen(image.id)}>
+        <SignedImage src={image.thumbnailUrl} alt="" loading="lazy" decoding="async" onExpired={props.onExpired} />
+        <StateBadge situation={situation} state={image.selectionState} />
+      </button>
+      <figcaption className="tile-actions">
+        <SelectToggle image={image} job={job} compact />
+        <DownloadImageButton image={image} className="icon-button download-button" />
+      </figcaption>
+    </figure>
+  );
+}

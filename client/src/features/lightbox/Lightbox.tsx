@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import { Dialog } from '../../app/Dialog';
+import { graphql, useFragment, type FragmentType } from '../../gql';
+import { useMessages } from '../../i18n/i18n';
+import { SignedImage } from '../../media/SignedImage';
+import { DownloadImageButton } from '../downloads/DownloadImageButton';
+import { ImageDetails } from './ImageDetails';
+import { situationOf } from '../gallery/image-state';
+import { galleryMessages } from '../gallery/messages';
+import { StateBadge } from '../gallery/StateBadge';
+import { SelectToggle } from '../selection/SelectToggle';
+import { lightboxMessages } from './messages';
+import { nextZoom } from './zoom';
+
+export const LightboxImage = graphql(`
+  fragment LightboxImage on Image {
+    id
+    filename
+    previewUrl
+    width
+    height
+    selectionState
+    locked
+    ...SelectionFacts
+    ...DownloadImageFacts
+  }
+`);
+
+export const LightboxJob = graphql(`
+  fragment LightboxJob on Job {
+    id
+    allImagesIncluded
+    ...PackageRoom
+  }
+`);
+
+/** One photo large: ← → browse, + − 0 zoom, Esc closes (the dialog's own), with its state, selection and download. */
+export function Lightbox(props: {
+  image: FragmentType<typeof LightboxImage>;
+  job: FragmentType<typeof LightboxJob>;
+  position: { index: number; count: number };
+  onNavigate(step: 1 | -1): void;
+  onClose(): void;
+  onExpired(): void;
+}) {
+  const image = useFragment(LightboxImage, props.image);
+  const job = useFragment(LightboxJob, props.job);
+  const t = useMessages(lightboxMessages);
+  const g = useMessages(galleryMessages);
+  const [zoom, setZoom] = useState(1);
+  const situation = situationOf(image, job.allImagesIncluded);
+  const { onNavigate } = props;
+
+  useEffect(() => setZoom(1), [image.id]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement) return;
+      if (document.querySelectorAll('dialog[open]').length > 1) return;
+      if (event.key === 'ArrowRight') onNavigate(1);
+      else if (event.key === 'ArrowLeft') onNavigate(-1);
+      else if (event.key === '+' || event.key === '=') setZoom((z) => nextZoom(z, 1));
+      else if (event.key === '-') setZoom((z) => nextZoom(z, -1));
+      else if (event.key === '0') setZoom(1);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onNavigate]);
+
+  return (
+    <Dialog title={image.filename} onClose={props.onClose} className="lightbox">
+      <p className="lightbox-position muted">{t.position(props.position.index + 1, props.position.count)}</p>
+      <div className="lightbox-body">
+        <div className={`lightbox-stage ${zoom > 1 ? 'zoomed' : ''}`} data-testid="lightbox-stage">
+          <button type="button" className="stage-zoom" aria-label={zoom > 1 ? t.zoomReset : t.zoomIn} onClick={() => setZoom((z) => (z > 1 ? 1 : 2))}>
+            <SignedImage src={image.previewUrl} alt={image.filename} onExpired={props.onExpired} style={{ width: `${zoom * 100}%` }} />
+          </button>
+        </div>
+        <aside className="lightbox-side" aria-label={t.details}>
+          <StateBadge situation={situation} state={image.selectionState} />
+          <p className="explanation">{g.explain[situation]}</p>
+          <div className="lightbox-actions">
+            <SelectToggle image={image} job={job} />
+            <DownloadImageButton image={image} />
+          </div>
+          <ImageDetails imageId={image.id} />
+        </aside>
+      </div>
+      <div className="lightbox-toolbar">
+        <button type="button" onClick={() => onNavigate(-1)} aria-label={t.previous}>
+          ←
+        </button>
+        <button type="button" onClick={() => setZoom((z) => nextZoom(z, -1))} aria-label={t.zoomOut} disabled={zoom <= 1}>
+          −
+        </button>
+        <span className="zoom-level" aria-live="polite">
+          {Math.round(zoom * 100)} %
+        </span>
+        <button type="button" onClick={() => setZoom((z) => nextZoom(z, 1))} aria-label={t.zoomIn}>
+          +
+        </button>
+        <button type="button" onClick={() => onNavigate(1)} aria-label={t.next}>
+          →
+        </button>
+        <button type="button" className="close" onClick={props.onClose}>
+          {t.close}
+        </button>
+      </div>
+      <p className="keys-hint muted">{t.keys}</p>
+    </Dialog>
+  );
+}

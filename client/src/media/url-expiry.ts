@@ -1,0 +1,56 @@
+/**
+ * When a short-lived image URL stops working, read from the URL itself: the API's own media links
+ * carry their expiry (`exp`, seconds) in the signed token's readable half, and presigned S3 links
+ * carry `X-Amz-Date` and `X-Amz-Expires`. Null when the URL says neither; the caller then refreshes
+ * on a fixed schedule.
+ */
+export function urlExpiresAt(url: string): number | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, 'http://localhost');
+  } catch {
+    return null;
+  }
+  const amzDate = parsed.searchParams.get('X-Amz-Date');
+  const amzExpires = parsed.searchParams.get('X-Amz-Expires');
+  if (amzDate && amzExpires) {
+    const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
+    if (!match) return null;
+    const [, year, month, day, hour, minute, second] = match.map(Number) as number[];
+    return Date.UTC(year!, month! - 1, day, hour, minute, second) + Number(amzExpires) * 1000;
+  }
+  const token = /\/media\/([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+$/.exec(parsed.pathname)?.[1];
+  if (!token) return null;
+  try {
+    const json = atob(token.replace(/-/g, '+').replace(/_/g, '/'));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Refresh when a link has this share of its life left (and never later than a second and a half before its end). */
+const REFRESH_AT_REMAINING_SHARE = 0.3;
+const MIN_LEAD_MS = 1_500;
+/** URLs whose expiry cannot be read are asked for anew this often. */
+export const UNKNOWN_EXPIRY_REFRESH_MS = 60_000;
+
+/**
+ * When to ask for fresh URLs: before the first of `urls` expires, leaving time for the answer and
+ * for images still loading. `receivedAt` is when these URLs arrived (their lifetime starts about then).
+ */
+export function refreshDelay(urls: readonly (string | null | undefined)[], receivedAt: number, now = Date.now()): number | null {
+  let earliest = Infinity;
+  let unknown = false;
+  for (const url of urls) {
+    if (!url) continue;
+    const expiresAt = urlExpiresAt(url);
+    if (expiresAt === null) unknown = true;
+    else earliest = Math.min(earliest, expiresAt);
+  }
+  if (earliest === Infinity) return unknown ? Math.max(0, receivedAt + UNKNOWN_EXPIRY_REFRESH_MS - now) : null;
+  const lifetime = Math.max(0, earliest - receivedAt);
+  const lead = Math.max(MIN_LEAD_MS, lifetime * REFRESH_AT_REMAINING_SHARE);
+  return Math.max(0, earliest - lead - now);
+}
