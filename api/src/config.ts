@@ -120,6 +120,7 @@ const environmentSchema = z
     RATE_LIMIT_DOWNLOAD_USER: rateLimit.prefault('300/10m'),
     RATE_LIMIT_ENHANCE_USER: rateLimit.prefault('15/1m'),
     RATE_LIMIT_GENERAL_IP: rateLimit.prefault('1200/1m'),
+    RATE_LIMIT_MEDIA_VIEWER: rateLimit.prefault('3000/1m'),
     ENHANCEMENT_TIME_ZONE: ianaTimeZone.default('Europe/Berlin'),
     ENHANCEMENT_MODELS: z.string().default(''),
     ENHANCEMENT_WORKERS_IN_SERVER: bool.default(true),
@@ -288,6 +289,8 @@ export interface Config {
     downloadUser: RateLimit;
     enhanceUser: RateLimit;
     generalIp: RateLimit;
+    /** Previews and thumbnails fetched with a viewer's signed media URL: counted per viewer instead of per address. */
+    mediaViewer: RateLimit;
   };
 }
 
@@ -417,6 +420,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       downloadUser: env.RATE_LIMIT_DOWNLOAD_USER,
       enhanceUser: env.RATE_LIMIT_ENHANCE_USER,
       generalIp: env.RATE_LIMIT_GENERAL_IP,
+      mediaViewer: env.RATE_LIMIT_MEDIA_VIEWER,
     },
   };
 }
