@@ -18,6 +18,7 @@ import { Migration20261206000000UserAudit } from './Migration20261206000000UserA
 import { Migration20261206010000ImageRemoval } from './Migration20261206010000ImageRemoval.js';
 import { Migration20261206020000ImageCrc32 } from './Migration20261206020000ImageCrc32.js';
 import { Migration20261206030000DeliveryTicket } from './Migration20261206030000DeliveryTicket.js';
+import { Migration20261207100000UploadReceipt } from './Migration20261207100000UploadReceipt.js';
 
 /** Every migration, in order. Listed explicitly so no file-system discovery is needed at run time. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   { name: 'Migration20261206010000ImageRemoval', class: Migration20261206010000ImageRemoval },
   { name: 'Migration20261206020000ImageCrc32', class: Migration20261206020000ImageCrc32 },
   { name: 'Migration20261206030000DeliveryTicket', class: Migration20261206030000DeliveryTicket },
+  { name: 'Migration20261207100000UploadReceipt', class: Migration20261207100000UploadReceipt },
 ];

@@ -33,7 +33,7 @@ export function uploadRoute(deps: { orm: MikroORM; urlTokens: UrlTokenSigner; up
     }
     const contentType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
     try {
-      await deps.uploads.receive(image, { stream: req, contentType, length: Number(req.headers['content-length']) }, { ip: req.ip, requestId: String(req.id) });
+      await deps.uploads.receive(em, image, { stream: req, contentType, length: Number(req.headers['content-length']) }, { ip: req.ip, requestId: String(req.id) });
     } catch (error) {
       // A client that went away gets no answer; anything else is the receiver's typed refusal.
       if (res.headersSent || req.destroyed) return;

@@ -27,6 +27,13 @@ export interface StorageSettings {
 export interface ObjectHead {
   byteSize: number;
   contentType?: string;
+  /** The server's ETag, quotes included; what a later HEAD or copy of the same bytes answers. */
+  etag?: string;
+}
+
+/** What a write stored, as the server names it. */
+export interface StoredObject {
+  etag?: string;
 }
 
 /** The one place that speaks S3. Everything else names objects by key. */
@@ -64,17 +71,18 @@ export class ObjectStorage {
     await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
   }
 
-  async put(key: string, body: Buffer | Readable, options: { contentType: string; byteSize?: number }): Promise<void> {
-    await this.client.send(
+  async put(key: string, body: Buffer | Readable, options: { contentType: string; byteSize?: number }): Promise<StoredObject> {
+    const stored = await this.client.send(
       new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: options.contentType, ContentLength: options.byteSize }),
     );
+    return { etag: stored.ETag };
   }
 
   /** Null when the object does not exist. */
   async head(key: string): Promise<ObjectHead | null> {
     try {
       const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      return { byteSize: head.ContentLength ?? 0, contentType: head.ContentType };
+      return { byteSize: head.ContentLength ?? 0, contentType: head.ContentType, etag: head.ETag };
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
@@ -104,10 +112,29 @@ export class ObjectStorage {
     }
   }
 
-  async copy(fromKey: string, toKey: string): Promise<void> {
-    await this.client.send(
-      new CopyObjectCommand({ Bucket: this.bucket, Key: toKey, CopySource: `${this.bucket}/${encodeURI(fromKey)}` }),
+  /**
+   * A copy made by the storage server, the bytes never passing through here. With `contentType` the
+   * copy's metadata is replaced (and the server states the copy's own ETag anew).
+   */
+  async copy(fromKey: string, toKey: string, options: { contentType?: string } = {}): Promise<StoredObject> {
+    const copied = await this.client.send(
+      new CopyObjectCommand({
+        Bucket: this.bucket,
+        Key: toKey,
+        CopySource: `${this.bucket}/${encodeURI(fromKey)}`,
+        ...(options.contentType ? { MetadataDirective: 'REPLACE' as const, ContentType: options.contentType } : {}),
+      }),
     );
+    return { etag: copied.CopyObjectResult?.ETag };
+  }
+
+  /** The first bytes of an object, at most `length` of them; null when it does not exist. */
+  async readStart(key: string, length: number): Promise<Buffer | null> {
+    const object = await this.openStream(key, { start: 0, end: length - 1 });
+    if (!object) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of object.body as AsyncIterable<Buffer>) chunks.push(chunk);
+    return Buffer.concat(chunks);
   }
 
   /** Every key under `prefix`, for audits of what is stored (tests, clean-up checks). */

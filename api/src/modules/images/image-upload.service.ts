@@ -6,7 +6,7 @@ import type { Config } from '../../config.js';
 import { badInput, conflict } from '../../shared/errors.js';
 import type { Logger } from '../../logger.js';
 import type { UrlTokenSigner } from '../../security/signed-token.js';
-import type { ObjectStorage } from '../../storage/object-storage.js';
+import type { ObjectHead, ObjectStorage } from '../../storage/object-storage.js';
 import { storageKeys } from '../../storage/storage-keys.js';
 import { withoutInvisibleCharacters } from '../../shared/invisible-characters.js';
 import type { StorageMode } from '../../storage/storage-mode.js';
@@ -17,7 +17,7 @@ import type { Job } from '../jobs/job.entity.js';
 import type { Caller } from '../users/caller.js';
 import type { RenderTasks } from './rendering/render-tasks.js';
 import { ImageStatus } from '../../shared/domain/image-enums.js';
-import { ACCEPTED_CONTENT_TYPES, ImageRejectedError, inspectImage } from './image-processing.js';
+import { ACCEPTED_CONTENT_TYPES, ImageRejectedError, type ImageInfo, inspectImage } from './image-processing.js';
 import { Image } from './image.entity.js';
 import type { ImageUpload, RequestImageUploadInput } from './image.types.js';
 import { uploadRejected, type UploadFailureReason } from './upload-failures.js';
@@ -27,6 +27,19 @@ export interface UploadTokenClaims {
 }
 
 const MIB = 1024 * 1024;
+
+/**
+ * How much of an upload its type and dimensions are judged from when its hashes are known already:
+ * JPEG's EXIF block is at most 64 KB before the frame header, and PNG and WebP state theirs at once.
+ */
+const HEADER_BYTES = 512 * 1024;
+
+type Refusal = { refused: UploadFailureReason; details: Record<string, unknown> };
+type Verification = { info: ImageInfo; crc32: number; by: 'receipt' | 'reading' } | Refusal;
+
+function typeMismatch(image: Image, info: ImageInfo): Refusal {
+  return { refused: 'TYPE_MISMATCH', details: { declared: image.declaredContentType, sniffed: info.contentType } };
+}
 
 /** How many extra upload attempts one refused upload counts as. */
 const FAILURE_PENALTY = 4;
@@ -107,30 +120,17 @@ export class ImageUploadService {
     if (!head) throw badInput('No file has been uploaded for this image yet.', { reason: 'UPLOAD_NOT_FOUND', field: 'file' });
     if (head.byteSize !== image.byteSize) return this.fail(em, caller, image, 'SIZE_MISMATCH', { declared: image.byteSize, received: head.byteSize });
 
-    const { bytes, sha256, crc32 } = await this.readHashed(image.uploadKey);
-    if (bytes.length !== image.byteSize) return this.fail(em, caller, image, 'SIZE_MISMATCH', { declared: image.byteSize, received: bytes.length });
-    if (sha256 !== image.sha256) return this.fail(em, caller, image, 'CHECKSUM_MISMATCH', {});
-
-    let info;
-    try {
-      info = await inspectImage(bytes, { maxPixels: this.config.uploads.maxPixels });
-    } catch (error) {
-      if (error instanceof ImageRejectedError) return this.fail(em, caller, image, error.reason, {});
-      throw error;
-    }
-    if (info.contentType !== image.declaredContentType) {
-      return this.fail(em, caller, image, 'TYPE_MISMATCH', { declared: image.declaredContentType, sniffed: info.contentType });
-    }
-
-    // The verified bytes themselves, not a copy of the upload key: a presigned PUT may still overwrite that.
     const originalKey = storageKeys.original(image.job.customer.id, image.job.id, image.id);
-    await this.storage.put(originalKey, bytes, { contentType: info.contentType, byteSize: bytes.length });
+    const verified = (await this.verifyFromReceipt(image, head, originalKey)) ?? (await this.verifyByReading(image, originalKey));
+    if ('refused' in verified) return this.fail(em, caller, image, verified.refused, verified.details);
+    const { info, crc32 } = verified;
+
     // Conditional on PENDING: a sweeper or a parallel completion may have decided first.
     const moved = await em.transactional(async (tx) => {
       const updated = await tx.nativeUpdate(
         Image,
         { id: image.id, status: ImageStatus.PENDING },
-        { status: ImageStatus.PROCESSING, contentType: info.contentType, width: info.width, height: info.height, originalKey, crc32, updatedAt: new Date() },
+        { status: ImageStatus.PROCESSING, contentType: info.contentType, width: info.width, height: info.height, originalKey, crc32, uploadReceipt: null, updatedAt: new Date() },
       );
       if (updated > 0) await this.renders.schedule(tx, [image.id]);
       return updated > 0;
@@ -141,8 +141,59 @@ export class ImageUploadService {
       await this.storage.delete([originalKey]);
       throw conflict('This upload was closed while it was being verified; request a new one.', { reason: 'UPLOAD_FAILED', failureReason: current?.failureReason });
     }
-    this.logger.info({ event: 'upload_completed', imageId: image.id, jobId: image.job.id, userId: caller.user.id, requestId: caller.requestId, bytes: bytes.length }, 'image verified; rendering queued');
+    this.logger.info(
+      { event: 'upload_completed', imageId: image.id, jobId: image.job.id, userId: caller.user.id, requestId: caller.requestId, bytes: image.byteSize, verifiedBy: verified.by },
+      'image verified; rendering queued',
+    );
     return current!;
+  }
+
+  /**
+   * Verification from what the API's upload URL hashed while relaying the PUT (UploadReceiver),
+   * valid only while the upload key holds the bytes of that write (same ETag): the type is sniffed
+   * from the first bytes alone and storage copies the object itself, so nothing large passes through
+   * this process. Null where the receipt cannot vouch for the stored bytes — a presigned PUT, an
+   * overwrite since, a header too short to judge, a copy that came out different — and the bytes
+   * are read instead.
+   */
+  private async verifyFromReceipt(image: Image, head: ObjectHead, originalKey: string): Promise<Verification | null> {
+    const receipt = image.uploadReceipt;
+    if (!receipt || !head.etag || receipt.etag !== head.etag || receipt.byteSize !== image.byteSize) return null;
+    if (receipt.sha256 !== image.sha256) return { refused: 'CHECKSUM_MISMATCH', details: {} };
+    const header = await this.storage.readStart(image.uploadKey, HEADER_BYTES);
+    if (!header) return null;
+    const inspected = await this.inspect(header);
+    // A rejection judged from part of the file is not final: the whole file decides.
+    if ('refused' in inspected) return header.length < image.byteSize ? null : inspected;
+    if (inspected.info.contentType !== image.declaredContentType) return typeMismatch(image, inspected.info);
+    const copy = await this.storage.copy(image.uploadKey, originalKey, { contentType: inspected.info.contentType });
+    if (copy.etag !== receipt.etag) {
+      await this.storage.delete([originalKey]);
+      return null;
+    }
+    return { info: inspected.info, crc32: receipt.crc32, by: 'receipt' };
+  }
+
+  /** Verification of the bytes read back from the upload key, which are then stored as the original. */
+  private async verifyByReading(image: Image, originalKey: string): Promise<Verification> {
+    const { bytes, sha256, crc32 } = await this.readHashed(image.uploadKey);
+    if (bytes.length !== image.byteSize) return { refused: 'SIZE_MISMATCH', details: { declared: image.byteSize, received: bytes.length } };
+    if (sha256 !== image.sha256) return { refused: 'CHECKSUM_MISMATCH', details: {} };
+    const inspected = await this.inspect(bytes);
+    if ('refused' in inspected) return inspected;
+    if (inspected.info.contentType !== image.declaredContentType) return typeMismatch(image, inspected.info);
+    // The verified bytes themselves, not a copy of the upload key: a presigned PUT may still overwrite that.
+    await this.storage.put(originalKey, bytes, { contentType: inspected.info.contentType, byteSize: bytes.length });
+    return { info: inspected.info, crc32, by: 'reading' };
+  }
+
+  private async inspect(bytes: Buffer): Promise<{ info: ImageInfo } | Refusal> {
+    try {
+      return { info: await inspectImage(bytes, { maxPixels: this.config.uploads.maxPixels }) };
+    } catch (error) {
+      if (error instanceof ImageRejectedError) return { refused: error.reason, details: {} };
+      throw error;
+    }
   }
 
   /**

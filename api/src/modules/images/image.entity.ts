@@ -17,6 +17,14 @@ export interface StoredRendition {
 }
 export type StoredRenditions = Partial<Record<RenditionKind, StoredRendition>>;
 
+/** What a relayed upload PUT hashed, and the ETag storage answered for the bytes it wrote. */
+export interface UploadReceipt {
+  sha256: string;
+  crc32: number;
+  byteSize: number;
+  etag: string;
+}
+
 @ObjectType({ description: 'One photo of a job.' })
 @Entity({ tableName: 'images' })
 @Check({ name: 'images_byte_size_check', expression: 'byte_size > 0' })
@@ -38,7 +46,8 @@ export class Image extends BaseEntity {
     | 'renditions'
     | 'failureReason'
     | 'derivedFrom'
-    | 'crc32';
+    | 'crc32'
+    | 'uploadReceipt';
 
   @ManyToOne({ entity: () => Job, deleteRule: 'cascade' })
   job!: Rel<Job>;
@@ -89,6 +98,14 @@ export class Image extends BaseEntity {
    */
   @Property({ type: 'bigint', runtimeType: 'number', nullable: true })
   crc32: number | null = null;
+
+  /**
+   * What the API's own upload URL (proxied mode) hashed while it relayed the PUT to the upload key,
+   * with the ETag storage gave that write: completion trusts it only while the upload key still has
+   * that ETag, and reads the bytes back otherwise. Null for presigned PUTs, which bypass the API.
+   */
+  @Property({ type: 'jsonb', nullable: true })
+  uploadReceipt: UploadReceipt | null = null;
 
   /** Where the client's PUT lands; never where a verified original lives. */
   @Property({ type: 'text' })

@@ -1,10 +1,13 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../../logger.js';
 import { AppError, badInput, conflict, serviceUnavailable } from '../../shared/errors.js';
 import { ImageStatus } from '../../shared/domain/image-enums.js';
 import type { ObjectStorage } from '../../storage/object-storage.js';
 import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
-import type { Image } from './image.entity.js';
+import { Image, type UploadReceipt } from './image.entity.js';
 
 /** What an upload request says about its body, as its headers declare it. */
 export interface UploadBody {
@@ -24,7 +27,9 @@ export interface UploadOrigin {
 /**
  * The proxied PUT of an upload (the API's own URL in embedded mode): the body must be exactly what
  * `requestImageUpload` declared — type and size, like the signed headers of a presigned S3 PUT —
- * and is streamed to the upload key. Every refusal is a typed error and a security event.
+ * and is streamed to the upload key, hashed on the way. The hashes and the ETag storage gave the
+ * write are kept as the image's upload receipt, so completion need not read the bytes back. Every
+ * refusal is a typed error and a security event.
  */
 export class UploadReceiver {
   constructor(
@@ -33,7 +38,7 @@ export class UploadReceiver {
     private readonly logger: Logger,
   ) {}
 
-  async receive(image: Image, body: UploadBody, origin: UploadOrigin): Promise<void> {
+  async receive(em: EntityManager, image: Image, body: UploadBody, origin: UploadOrigin): Promise<void> {
     const refuse = (reason: string, error: AppError, details: Record<string, unknown> = {}) => {
       this.securityEvents.record(SecurityEventType.UPLOAD_FAILED, { userId: image.uploadedBy?.id, ...origin, details: { reason, imageId: image.id, ...details } });
       return error;
@@ -49,8 +54,9 @@ export class UploadReceiver {
       throw refuse('SIZE_MISMATCH', error, { length: body.length });
     }
     const relay = relayOf(body.stream);
+    let etag: string | undefined;
     try {
-      await this.storage.put(image.uploadKey, relay.stream, { contentType: body.contentType, byteSize: body.length });
+      ({ etag } = await this.storage.put(image.uploadKey, relay.stream, { contentType: body.contentType, byteSize: body.length }));
     } catch (error) {
       if (relay.clientWentAway()) {
         this.logger.debug({ err: error }, 'upload stream error');
@@ -61,15 +67,38 @@ export class UploadReceiver {
       this.logger.error({ err: error, imageId: image.id, event: 'upload.storage_failed' }, 'the object storage refused an upload');
       throw serviceUnavailable('The file could not be stored just now; send it again.', { reason: 'STORAGE_UNAVAILABLE' });
     }
+    await this.keepReceipt(em, image, relay.digest(etag));
+  }
+
+  /**
+   * Only while the upload is open: a PUT that was still streaming when the upload was completed,
+   * failed or deleted has written an object nobody will move or sweep, so it is removed again.
+   */
+  private async keepReceipt(em: EntityManager, image: Image, receipt: UploadReceipt | null): Promise<void> {
+    const kept = await em.nativeUpdate(Image, { id: image.id, status: ImageStatus.PENDING }, { uploadReceipt: receipt });
+    if (kept > 0) return;
+    await this.storage.delete([image.uploadKey]);
+    throw conflict('This upload was closed while the file was being sent.', { reason: 'UPLOAD_CLOSED' });
   }
 }
 
 /**
  * The body as storage reads it, through a relay: a storage failure destroys only the relay, so the
- * request stays answerable, and whether the client went away is known from the request alone.
+ * request stays answerable, and whether the client went away is known from the request alone. The
+ * relay hashes what passes (SHA-256 and the CRC-32 a ZIP needs) chunk by chunk, as completion would.
  */
 function relayOf(source: Readable) {
-  const stream = new PassThrough();
+  const sha256 = createHash('sha256');
+  let crc32 = 0;
+  let byteSize = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      sha256.update(chunk);
+      crc32 = zlib.crc32(chunk, crc32);
+      byteSize += chunk.length;
+      done(null, chunk);
+    },
+  });
   let ended = false;
   let gone = false;
   const onEnd = () => (ended = true);
@@ -88,6 +117,8 @@ function relayOf(source: Readable) {
   return {
     stream,
     clientWentAway: () => gone,
+    /** What was relayed; null without an ETag, which leaves completion to read the bytes back. */
+    digest: (etag: string | undefined): UploadReceipt | null => (etag ? { sha256: sha256.digest('hex'), crc32, byteSize, etag } : null),
     /** Stops relaying; what is still in flight is read and dropped, so the answer can be sent. */
     detach: () => {
       source.unpipe(stream);
