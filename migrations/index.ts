@@ -19,6 +19,7 @@ import { Migration20261206010000ImageRemoval } from './Migration20261206010000Im
 import { Migration20261206020000ImageCrc32 } from './Migration20261206020000ImageCrc32.js';
 import { Migration20261206030000DeliveryTicket } from './Migration20261206030000DeliveryTicket.js';
 import { Migration20261207100000UploadReceipt } from './Migration20261207100000UploadReceipt.js';
+import { Migration20261207200000UserSettingsNotifications } from './Migration20261207200000UserSettingsNotifications.js';
 
 /** Every migration, in order. Listed explicitly so no file-system discovery is needed at run time. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   { name: 'Migration20261206020000ImageCrc32', class: Migration20261206020000ImageCrc32 },
   { name: 'Migration20261206030000DeliveryTicket', class: Migration20261206030000DeliveryTicket },
   { name: 'Migration20261207100000UploadReceipt', class: Migration20261207100000UploadReceipt },
+  { name: 'Migration20261207200000UserSettingsNotifications', class: Migration20261207200000UserSettingsNotifications },
 ];

@@ -43,6 +43,7 @@ export async function openApplication(options: ApplicationOptions): Promise<{ se
     // Running enhancement tasks are interrupted and handed back to the queue while it can still take them.
     await services?.enhancementWorker.stop();
     await services?.renderWorker.stop();
+    await services?.notificationWorker.stop();
     await services?.taskQueues.stop();
     await services?.enhancementProviders.close();
     // Sign-in codes still being stored or mailed finish first; they need the database.
@@ -78,6 +79,7 @@ export async function startServer(options: ApplicationOptions): Promise<RunningS
     clearInterval(sweeper);
     await services.enhancementWorker.stop();
     await services.renderWorker.stop();
+    await services.notificationWorker.stop();
     if (httpServer?.listening) await new Promise<void>((resolve) => httpServer!.close(() => resolve()));
     await application.close();
   };
@@ -86,6 +88,7 @@ export async function startServer(options: ApplicationOptions): Promise<RunningS
     const workersHere = config.enhancements.workersInServer;
     // Before the demo data, whose uploads it renders.
     if (workersHere) await services.renderWorker.start();
+    if (workersHere) await services.notificationWorker.start();
     const demoLogins = config.seedDemoData ? await seedDemoData(services) : [];
 
     httpServer = createServer();

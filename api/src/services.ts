@@ -18,6 +18,7 @@ import { StudioService } from './modules/studio/studio.service.js';
 import { UserService } from './modules/users/user.service.js';
 import { ImageRemovalService } from './modules/images/image-removal.service.js';
 import { UserAudit } from './modules/users/user-audit.js';
+import { AccountService } from './modules/users/account.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { DeliveryService } from './modules/downloads/delivery.service.js';
 import { DownloadService } from './modules/downloads/download.service.js';
@@ -41,6 +42,9 @@ import type { StorageMode } from './storage/storage-mode.js';
 import type { StorageSettings } from './storage/object-storage.js';
 import { TaskQueues } from './queue/task-queues.js';
 import { createRenderServices } from './modules/images/rendering/render-services.js';
+import { defineNotificationQueues } from './modules/notifications/notification-queues.js';
+import { Notifications } from './modules/notifications/notifications.service.js';
+import { NotificationWorker } from './modules/notifications/notification-worker.js';
 
 /** The composition root: every service built once per process, with what it depends on. */
 export function createServices(deps: { config: Config; logger: Logger; orm: MikroORM; storage: ObjectStorage; storageSettings: StorageSettings; storageMode: StorageMode; signingSecret: string; redis?: Redis }) {
@@ -57,11 +61,13 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
   const auth = new AuthService(config, accessTokens, logger, securityEvents, totp, new SecretBox(deps.signingSecret, 'refresh-successor'));
   const usage = new UsageService(config.enhancementTimeZone);
   const selectionLocks = new SelectionLockService(audit);
-  const extras = new ExtraRequestService();
-  const selection = new SelectionService(audit, selectionLocks, extras);
   const recordDenial = accessDenialRecorder(securityEvents, logger);
   // One pg-boss per process for every background task; each module defines its queue on it.
   const taskQueues = new TaskQueues(deps.orm.config.get('clientUrl')!, { monitorIntervalSeconds: config.enhancements.monitorIntervalSeconds }, logger);
+  const notificationQueues = defineNotificationQueues(taskQueues);
+  const notifications = new Notifications({ orm: deps.orm, queue: notificationQueues.notifications, mail: notificationQueues.mail, studio, publicUrl: config.publicUrl, logger });
+  const extras = new ExtraRequestService(notifications);
+  const selection = new SelectionService(audit, selectionLocks, extras);
   const renders = createRenderServices({ config, logger, orm: deps.orm, storage, storageSettings: deps.storageSettings, studio, securityEvents, taskQueues });
   return {
     /** The access module for one request: its caller, and where the request came in (for denials). */
@@ -83,7 +89,8 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     loginCodes: new LoginCodeService(deps.signingSecret, deps.orm, auth, mailer, studio, securityEvents, logger),
     customers: new CustomerService(),
     users: new UserService(userAudit),
-    jobs: new JobService(studio, audit),
+    account: new AccountService(userAudit, auth),
+    jobs: new JobService(studio, audit, notifications),
     images: new ImageService(),
     taskQueues,
     ...renders,
@@ -94,6 +101,8 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     selectionLocks,
     extras,
     selection,
+    notifications,
+    notificationWorker: new NotificationWorker({ queue: notificationQueues.notifications, mail: notificationQueues.mail, notifications, mailer, logger }),
     imageRemoval: new ImageRemovalService(audit, selection, storage, logger),
     packages: new PackageService(audit),
     plans: new PlanService(audit),

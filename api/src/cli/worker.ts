@@ -28,6 +28,7 @@ try {
   application = await openApplication({ config, logger, ...infrastructure });
   await application.services.enhancementWorker.start();
   await application.services.renderWorker.start();
+  await application.services.notificationWorker.start();
 } catch (error) {
   logger.fatal({ err: error }, 'worker start-up failed');
   await application?.close();

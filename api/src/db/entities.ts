@@ -14,5 +14,6 @@ import { SecurityEvent } from '../modules/security-events/security-event.entity.
 import { StudioSettings } from '../modules/studio/studio-settings.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import { ExtraRequest } from '../modules/extras/extra-request.entity.js';
+import { NotificationDigest } from '../modules/notifications/notification-digest.entity.js';
 
-export const entities = [StudioSettings, Customer, User, RefreshToken, Job, Image, AuditEntry, Delivery, SelectionLock, SecurityEvent, LoginCode, MailOutboxMessage, Plan, UsageCharge, Enhancement, ExtraRequest];
+export const entities = [StudioSettings, Customer, User, RefreshToken, Job, Image, AuditEntry, Delivery, SelectionLock, SecurityEvent, LoginCode, MailOutboxMessage, Plan, UsageCharge, Enhancement, ExtraRequest, NotificationDigest];

@@ -6,7 +6,7 @@ import { Enhancement } from '../modules/enhancements/enhancement.entity.js';
 import { RELEASED_SQL } from '../policy/download-policy.js';
 import { uuidsOnly } from '../shared/ids.js';
 import type { ExtraRequest } from '../modules/extras/extra-request.entity.js';
-import { ExtraRequestService } from '../modules/extras/extra-request.service.js';
+import { extraRequestsOfImages } from '../modules/extras/extra-request.service.js';
 
 export interface JobImageCounts {
   included: number;
@@ -16,10 +16,10 @@ export interface JobImageCounts {
 }
 
 /** Per-request batch loaders for computed fields, so a list of N items costs one query, not N. */
-export function createLoaders(em: EntityManager, extras: ExtraRequestService = new ExtraRequestService()) {
+export function createLoaders(em: EntityManager) {
   return {
     /** Requests for extras per image, newest first (a gallery's outcomes in one query). */
-    imageExtraRequests: new DataLoader<string, ExtraRequest[]>((imageIds) => extras.forImages(em, imageIds)),
+    imageExtraRequests: new DataLoader<string, ExtraRequest[]>((imageIds) => extraRequestsOfImages(em, imageIds)),
     jobImageCounts: new DataLoader<string, JobImageCounts>(async (jobIds) => {
       const states = Object.values(SelectionState);
       const rows = await em.getConnection().execute<({ job_id: string; downloadable: number } & Record<string, number>)[]>(

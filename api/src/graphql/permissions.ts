@@ -6,7 +6,7 @@ import type { AccessAttributes } from '../policy/access.js';
 import type { Permission } from '../policy/permissions.js';
 import type { RequestContext } from './context.js';
 import { forbidden, internalError, type AppError } from '../shared/errors.js';
-import { downloadLimit, enhanceLimit, loginLimit, secondFactorLimit, totpCodeLimit, uploadLimit } from './rate-limit-rules.js';
+import { downloadLimit, enhanceLimit, loginLimit, passwordCheckLimit, secondFactorLimit, totpCodeLimit, uploadLimit } from './rate-limit-rules.js';
 import { rootDeclarations, type AccessDeclaration, type LimitName } from './requires.js';
 
 /**
@@ -37,7 +37,7 @@ export function can(permission: Permission, ids?: (args: Args, parent: any) => u
   return made;
 }
 
-const LIMITS: Record<LimitName, IRule> = { login: loginLimit, secondFactor: secondFactorLimit, totpCode: totpCodeLimit, upload: uploadLimit, download: downloadLimit, enhance: enhanceLimit };
+const LIMITS: Record<LimitName, IRule> = { login: loginLimit, secondFactor: secondFactorLimit, totpCode: totpCodeLimit, passwordCheck: passwordCheckLimit, upload: uploadLimit, download: downloadLimit, enhance: enhanceLimit };
 
 /**
  * A declared operation's rule. With a rate limit, the limit counts once the caller may hold the
@@ -91,6 +91,7 @@ export const objectRules: IRules = {
   AuthPayload: allow,
   LoginResult: allow,
   TotpEnrollment: allow,
+  NotificationSetting: allow,
   MailOutboxMessage: can('mail.read'),
   MailOutboxMessageConnection: can('mail.read'),
   MailOutboxMessageEdge: can('mail.read'),

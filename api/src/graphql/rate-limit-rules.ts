@@ -50,6 +50,12 @@ export const totpCodeLimit = limitRule((_args, ctx) => [
   ['loginAccount', `totp:${signedIn(ctx).user.id}`],
 ]);
 
+/** Current passwords checked for a signed-in user (changing it): a stolen session must not guess the password either. */
+export const passwordCheckLimit = limitRule((_args, ctx) => [
+  ['loginAccountIp', `password:${signedIn(ctx).user.id}|${ipKey(ctx)}`],
+  ['loginAccount', `password:${signedIn(ctx).user.id}`],
+]);
+
 /**
  * Upload calls (request and complete). Staff ingest whole shoots from the studio's one address, so
  * they count per user only, with a budget for thousands of files; everyone else keeps seed 001's

@@ -4,7 +4,7 @@ import type { UserRole } from '../shared/domain/user-role.js';
 import type { Permission } from '../policy/permissions.js';
 
 /** The rate limits an operation can count against (rules in rate-limit-rules.ts). */
-export type LimitName = 'login' | 'secondFactor' | 'totpCode' | 'upload' | 'download' | 'enhance';
+export type LimitName = 'login' | 'secondFactor' | 'totpCode' | 'passwordCheck' | 'upload' | 'download' | 'enhance';
 
 type Args = Record<string, any>;
 

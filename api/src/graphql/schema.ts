@@ -17,11 +17,12 @@ import { JobResolver } from '../modules/jobs/job.resolver.js';
 import { PackageResolver } from '../modules/jobs/package.resolver.js';
 import { StudioResolver } from '../modules/studio/studio.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
+import { AccountResolver } from '../modules/users/account.resolver.js';
 import { ExtraRequestResolver, ImageExtraRequestsResolver, JobExtraRequestsResolver } from '../modules/extras/extra-request.resolver.js';
 import { rejectUnstorableStrings } from '../shared/input-validation.js';
 import { applyPermissions } from './permissions.js';
 
-const resolvers = [AuthResolver, UserResolver, CustomerResolver, JobResolver, PackageResolver, ImageResolver, SelectionResolver, StudioResolver,
+const resolvers = [AuthResolver, UserResolver, AccountResolver, CustomerResolver, JobResolver, PackageResolver, ImageResolver, SelectionResolver, StudioResolver,
   DownloadResolver, DeliveryResolver, AuditResolver, CustomerAuditResolver, JobAuditResolver, ImageAuditResolver, UserAuditResolver, SecurityEventsResolver,
   TotpResolver, MailOutboxResolver, PlanResolver, CustomerPlanResolver, UsageResolver, EnhancementAvailabilityResolver,
   EnhancementResolver, ImageEnhancementResolver, ExtraRequestResolver, ImageExtraRequestsResolver, JobExtraRequestsResolver] as const;

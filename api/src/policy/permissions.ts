@@ -28,6 +28,8 @@ export const PERMISSIONS = spec({
 
   'me.read': { audience: 'signed-in', description: 'The signed-in user.' },
   'me.sessions.end': { audience: 'signed-in', description: 'Sign oneself out everywhere: every session on every device ends.' },
+  'me.update': { audience: 'signed-in', description: 'Change one’s own language and notification mails.' },
+  'me.password.change': { audience: 'signed-in', description: 'Change one’s own password, given the current one.' },
   'me.totp.manage': { audience: 'staff', description: 'Turn one’s own TOTP second factor on or off.' },
   'studio.read': { audience: 'signed-in', description: 'Studio name, watermark text and defaults.' },
   'studio.update': { audience: 'admin', description: 'Change the studio settings.' },

@@ -101,11 +101,11 @@ export class TaskQueue<Message> {
     });
   }
 
-  /** One message per task, on `em`'s open transaction: they exist only if that transaction commits. */
-  async enqueue(em: EntityManager, messages: Message[]): Promise<void> {
+  /** One message per task, on `em`'s open transaction: they exist only if that transaction commits. `startAfter` holds them back until then. */
+  async enqueue(em: EntityManager, messages: Message[], options: { startAfter?: Date } = {}): Promise<void> {
     if (messages.length === 0) return;
     const { name, idOf } = this.definition;
-    const inserted = await this.boss.insert(name, messages.map((data) => ({ id: idOf(data), data: data as object })), { db: transactionDb(em), returnId: true });
+    const inserted = await this.boss.insert(name, messages.map((data) => ({ id: idOf(data), data: data as object, startAfter: options.startAfter })), { db: transactionDb(em), returnId: true });
     if (inserted?.length !== messages.length) throw new Error(`enqueued ${inserted?.length ?? 0} of ${messages.length} ${name} messages`);
   }
 

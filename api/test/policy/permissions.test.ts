@@ -11,7 +11,7 @@ const AUDIENCES: Record<Audience, Permission[]> = {
   'signed-in': [
     'customer.read', 'customer.usage.read', 'enhancement.cancel', 'enhancement.create', 'enhancement.list', 'enhancement.model.list',
     'enhancement.read', 'image.download', 'image.list', 'image.preview', 'image.read', 'image.upload', 'image.upload.complete', 'job.download',
-    'job.list', 'job.read', 'me.read', 'me.sessions.end', 'plan.list', 'studio.read',
+    'job.list', 'job.read', 'me.password.change', 'me.read', 'me.sessions.end', 'me.update', 'plan.list', 'studio.read',
   ],
   customer: ['image.select'],
   staff: [

@@ -46,7 +46,7 @@ export class LoginResult {
 const SESSION_COOKIE_ARG = 'For web apps in a browser: the API sets the refresh token as this app’s HttpOnly cookie and leaves it out of the answer.';
 
 /** A session asked for as a cookie: the token goes into the app's cookie and out of the answer, so no page script ever sees it. */
-async function withSessionCookie<T extends { refreshToken: string | null; refreshTokenExpiresAt: Date | null; rememberMe?: boolean }>(
+export async function withSessionCookie<T extends { refreshToken: string | null; refreshTokenExpiresAt: Date | null; rememberMe?: boolean }>(
   ctx: RequestContext,
   app: SessionCookie | null,
   result: T,

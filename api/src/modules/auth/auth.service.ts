@@ -190,6 +190,11 @@ export class AuthService {
     });
   }
 
+  /** A session of its own for `user` (a new token family): after a password change, for the browser that made it. */
+  startFreshSession(em: EntityManager, user: User, rememberMe: boolean): Promise<Session> {
+    return this.startSession(em, user, { rememberMe, familyId: randomUUID() });
+  }
+
   /** The new session's token goes into `app`'s cookie, not into an answer: from now on it refreshes only through that cookie, with the tabs' grace. */
   async bindToCookie(em: EntityManager, refreshToken: string, app: SessionCookie): Promise<void> {
     const bound = await em.nativeUpdate(RefreshToken, { tokenHash: hashToken(refreshToken), cookieApp: null, rotatedAt: null }, { cookieApp: app });

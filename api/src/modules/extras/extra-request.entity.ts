@@ -38,7 +38,7 @@ registerEnumType(ExtraRequestStatus, {
 @Index({ name: 'extra_requests_image_created_idx', properties: ['image', 'createdAt'] })
 @Index({ name: 'extra_requests_job_idx', properties: ['job'] })
 export class ExtraRequest extends BaseEntity {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'status' | 'note' | 'decidedBy' | 'decidedAt' | 'decisionNote' | 'mayAskAgainFrom' | 'final';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'status' | 'note' | 'decidedBy' | 'decidedAt' | 'decisionNote' | 'mayAskAgainFrom' | 'final' | 'staffNotifiedAt' | 'customerNotifiedAt';
 
   @ManyToOne({ entity: () => Image, deleteRule: 'cascade' })
   image!: Rel<Image>;
@@ -75,4 +75,12 @@ export class ExtraRequest extends BaseEntity {
   @Field({ description: 'After a decline: the customer may not ask for this image again.' })
   @Property({ type: 'boolean', default: false })
   final: boolean = false;
+
+  /** When staff were mailed about this request (modules/notifications); null until then. */
+  @Property({ type: 'timestamptz', nullable: true })
+  staffNotifiedAt: Date | null = null;
+
+  /** When the customer was mailed the decision; null until then. */
+  @Property({ type: 'timestamptz', nullable: true })
+  customerNotifiedAt: Date | null = null;
 }

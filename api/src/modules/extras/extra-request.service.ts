@@ -7,6 +7,7 @@ import { conflict, notFound, type AppError } from '../../shared/errors.js';
 import { findById, uuidOrNoMatch, uuidsOnly } from '../../shared/ids.js';
 import type { Viewer } from '../../policy/access-caller.js';
 import { imageScope } from '../../policy/visibility.js';
+import type { Notifications } from '../notifications/notifications.service.js';
 import type { Image } from '../images/image.entity.js';
 import type { Job } from '../jobs/job.entity.js';
 import type { Caller } from '../users/caller.js';
@@ -44,10 +45,13 @@ const DECIDED_AS: Partial<Record<SelectionState, ExtraRequestStatus>> = {
  * to EXTRA_PENDING opens one, a move away decides it (the customer deselecting withdraws it).
  */
 export class ExtraRequestService {
+  constructor(private readonly notifications: Pick<Notifications, 'extrasRequested' | 'extrasDecided'>) {}
+
   async onSelectionChange(tx: EntityManager, change: SelectionChange): Promise<void> {
     const { caller, job, image, from, to, note } = change;
     if (to === SelectionState.EXTRA_PENDING && from !== SelectionState.EXTRA_PENDING) {
       tx.create(ExtraRequest, { image, job, requestedBy: caller.user, note });
+      await this.notifications.extrasRequested(tx, job.id);
       return;
     }
     if (from !== SelectionState.EXTRA_PENDING) return;
@@ -61,6 +65,7 @@ export class ExtraRequestService {
     pending.status = DECIDED_AS[to] ?? ExtraRequestStatus.DECLINED;
     pending.decidedBy = caller.user;
     pending.decisionNote = note;
+    await this.notifications.extrasDecided(tx, job.id);
     if (pending.status === ExtraRequestStatus.DECLINED) {
       pending.final = change.askAgain?.final ?? false;
       pending.mayAskAgainFrom = pending.final ? null : (change.askAgain?.mayAskAgainFrom ?? null);
@@ -89,14 +94,6 @@ export class ExtraRequestService {
     return paginate(em, ExtraRequest, { $and: conditions }, args, { createdAt: direction, id: direction });
   }
 
-  /** Requests of several images at once (a gallery), newest first per image. */
-  async forImages(em: EntityManager, imageIds: readonly string[]): Promise<ExtraRequest[][]> {
-    const requests = await em.find(ExtraRequest, { image: { $in: uuidsOnly(imageIds) } }, { orderBy: { createdAt: 'desc', id: 'desc' } });
-    const byImage = new Map<string, ExtraRequest[]>();
-    for (const request of requests) byImage.set(request.image.id, [...(byImage.get(request.image.id) ?? []), request]);
-    return imageIds.map((id) => byImage.get(id) ?? []);
-  }
-
   /**
    * A job's requests, newest first, on the images the viewer may see (rule 2: a customer's only on
    * READY images, so a request on an image the studio removed goes with it).
@@ -113,4 +110,12 @@ export class ExtraRequestService {
     if (request.status !== ExtraRequestStatus.PENDING) throw conflict('This request has been decided already.', { reason: 'NOT_PENDING', status: request.status });
     return request;
   }
+}
+
+/** Requests of several images at once (a gallery's loader), newest first per image. */
+export async function extraRequestsOfImages(em: EntityManager, imageIds: readonly string[]): Promise<ExtraRequest[][]> {
+  const requests = await em.find(ExtraRequest, { image: { $in: uuidsOnly(imageIds) } }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+  const byImage = new Map<string, ExtraRequest[]>();
+  for (const request of requests) byImage.set(request.image.id, [...(byImage.get(request.image.id) ?? []), request]);
+  return imageIds.map((id) => byImage.get(id) ?? []);
 }

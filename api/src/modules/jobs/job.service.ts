@@ -13,6 +13,7 @@ import { Customer } from '../customers/customer.entity.js';
 import type { StudioService } from '../studio/studio.service.js';
 import type { User } from '../users/user.entity.js';
 import { JobStatus } from '../../shared/domain/job-status.js';
+import type { Notifications } from '../notifications/notifications.service.js';
 import { SelectionState } from '../../shared/domain/image-enums.js';
 import { Job } from './job.entity.js';
 import type { CreateJobInput, JobsArgs, UpdateJobInput } from './job.types.js';
@@ -23,6 +24,7 @@ export class JobService {
   constructor(
     private readonly studio: StudioService,
     private readonly audit: AuditService,
+    private readonly notifications: Pick<Notifications, 'jobDelivered'>,
   ) {}
 
   /** Jobs the viewer may see (policy scope), filtered and sorted. */
@@ -99,6 +101,8 @@ export class JobService {
         });
         job.status = input.status;
         if (input.status === JobStatus.DELIVERED && !job.deliveredAt) job.deliveredAt = new Date();
+        // The customer's users are mailed once this commits (each as their settings say).
+        if (input.status === JobStatus.DELIVERED) await this.notifications.jobDelivered(tx, job.id);
       }
       await tx.flush();
       return job;

@@ -9,11 +9,16 @@ export const USER_AUDIT_FIELD = {
   customer: 'customer',
   active: 'active',
   secondFactor: 'secondFactor',
+  password: 'password',
 } as const;
 export type UserAuditField = (typeof USER_AUDIT_FIELD)[keyof typeof USER_AUDIT_FIELD];
 
 /** The `reason` argument of user administration, in the schema. */
 export const AUDIT_REASON = 'Why, for the audit trail (at most 500 characters).';
+
+/** A password change is audited without any trace of the password: only that it was set or changed. */
+export const PASSWORD_SET = 'SET';
+export const PASSWORD_CHANGED = 'CHANGED';
 
 export const SECOND_FACTOR_ON = 'ON';
 export const SECOND_FACTOR_OFF = 'OFF';

@@ -4,6 +4,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base-entity.js';
 import { Customer } from '../customers/customer.entity.js';
 import { UserRole } from '../../shared/domain/user-role.js';
+import { DEFAULT_LANGUAGE, Language } from '../../shared/domain/language.js';
 
 @ObjectType({ description: 'A person who signs in. Users are deactivated, never deleted.' })
 @Entity({ tableName: 'users' })
@@ -12,7 +13,8 @@ import { UserRole } from '../../shared/domain/user-role.js';
 @Index({ name: 'users_customer_id_idx', properties: ['customer'] })
 export class User extends BaseEntity {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'active' | 'deactivatedAt' | 'lastLoginAt' | 'passwordHash' | 'customer'
-    | 'totpSecret' | 'totpEnabledAt' | 'totpLastTimeStep' | 'totpChallengeId' | 'totpChallengeAttempts' | 'sessionGeneration';
+    | 'totpSecret' | 'totpEnabledAt' | 'totpLastTimeStep' | 'totpChallengeId' | 'totpChallengeAttempts' | 'sessionGeneration'
+    | 'language' | 'notifyJobDelivered' | 'notifyExtrasRequested' | 'notifyExtraDecided';
 
   /** Stored trimmed and lower-cased, so one address is one account. */
   @Field()
@@ -53,6 +55,24 @@ export class User extends BaseEntity {
    */
   @Property({ type: 'integer', default: 0, hidden: true })
   sessionGeneration: number = 0;
+
+  @Field(() => Language, { description: 'The language of the web apps and of the mails the API sends this user.' })
+  @Enum({ items: () => Language, nativeEnumName: undefined, default: DEFAULT_LANGUAGE })
+  language: Language = DEFAULT_LANGUAGE;
+
+  // Mail notifications the user can switch off (modules/notifications); UserSettingsResolver shows them as notificationSettings.
+
+  /** Customer users: a job of theirs was delivered. */
+  @Property({ type: 'boolean', default: true })
+  notifyJobDelivered: boolean = true;
+
+  /** Staff: customers asked for extras (at most one mail per job per 15 minutes). */
+  @Property({ type: 'boolean', default: true })
+  notifyExtrasRequested: boolean = true;
+
+  /** Customer users: the studio decided requests for extras. */
+  @Property({ type: 'boolean', default: true })
+  notifyExtraDecided: boolean = true;
 
   // TOTP second factor (modules/auth/totp.service.ts). None of it is a GraphQL field; UserResolver derives totpEnabled.
 

@@ -120,11 +120,12 @@ export class UserService {
   }
 }
 
-function checkPassword(password: string): string {
+/** A new password as the rules want it; `field` names the argument it came in. */
+export function checkPassword(password: string, field = 'password'): string {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw badInput(`password must be at least ${MIN_PASSWORD_LENGTH} characters.`, { field: 'password', reason: 'TOO_SHORT', min: MIN_PASSWORD_LENGTH });
+    throw badInput(`${field} must be at least ${MIN_PASSWORD_LENGTH} characters.`, { field, reason: 'TOO_SHORT', min: MIN_PASSWORD_LENGTH });
   }
-  if (password.length > 1024) throw badInput('password is too long.', { field: 'password', reason: 'TOO_LONG', max: 1024 });
+  if (password.length > 1024) throw badInput(`${field} is too long.`, { field, reason: 'TOO_LONG', max: 1024 });
   return password;
 }
 
