@@ -1,4 +1,4 @@
-import type { AuditSubject, ExtraDecision, ExtraRequestStatus, ImageStatus, JobStatus, SecurityEventType, SelectionState, UserRole } from './schema-types';
+import type { AuditSubject, ExtraDecision, ExtraRequestStatus, ImageStatus, JobStatus, ModelUnavailableReason, SecurityEventType, SelectionState, UserRole } from './schema-types';
 import type { Labels } from './locales';
 
 /**
@@ -107,3 +107,17 @@ export const auditFieldLabels = {
     secondFactor: 'Second factor',
   },
 } satisfies Labels<AuditedField>;
+
+/** Why a customer's plan does not let them start an enhancement model now (the client says so beside the model). */
+export const modelUnavailableReasonLabels = {
+  de: {
+    FACE_ENHANCE_NOT_IN_PLAN: 'Gesichtsverbesserung ist in Ihrem Tarif nicht enthalten.',
+    UPSCALE_NOT_IN_PLAN: 'So stark vergrößern erlaubt Ihr Tarif nicht.',
+    QUOTA_USED_UP: 'Ihr Kontingent ist aufgebraucht.',
+  },
+  en: {
+    FACE_ENHANCE_NOT_IN_PLAN: 'Face enhancement is not part of your plan.',
+    UPSCALE_NOT_IN_PLAN: 'Your plan does not allow enlarging this much.',
+    QUOTA_USED_UP: 'Your allowance is used up.',
+  },
+} satisfies Labels<ModelUnavailableReason>;

@@ -1,11 +1,17 @@
 import { LOCALE_NAMES, LOCALES, type Locale } from '@pixgate/labels';
 import { useId } from 'react';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Loading } from '../../app/StatusPages';
 import { graphql } from '../../gql';
 import { useLocale, useMessages } from '../../i18n/i18n';
 import { endSession } from '../../session/session';
 import { accountMessages } from './messages';
+
+const SignOutEverywhere = graphql(`
+  mutation ClientSignOutEverywhere {
+    signOutEverywhere(sessionCookie: CLIENT)
+  }
+`);
 
 const AccountQuery = graphql(`
   query ClientAccount {
@@ -22,6 +28,7 @@ export function AccountPage() {
   const { locale, setLocale } = useLocale();
   const languageId = useId();
   const [{ data }] = useQuery({ query: AccountQuery });
+  const [everywhere, signOutEverywhere] = useMutation(SignOutEverywhere);
   if (!data) return <Loading />;
   return (
     <section className="page account-page">
@@ -49,9 +56,17 @@ export function AccountPage() {
       </section>
       <section className="card">
         <h2>{t.sessions}</h2>
-        <button type="button" onClick={() => void endSession()}>
-          {t.signOut}
-        </button>
+        <div className="row-actions start">
+          <button type="button" onClick={() => void endSession()}>
+            {t.signOut}
+          </button>
+          <button type="button" disabled={everywhere.fetching} aria-describedby={`${languageId}-everywhere`} onClick={() => void signOutEverywhere({}).then((result) => (result.error ? undefined : endSession()))}>
+            {t.signOutEverywhere}
+          </button>
+        </div>
+        <p id={`${languageId}-everywhere`} className="muted small">
+          {t.signOutEverywhereHelp}
+        </p>
       </section>
     </section>
   );

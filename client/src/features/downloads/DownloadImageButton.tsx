@@ -2,24 +2,11 @@ import { useState } from 'react';
 import { useClient, useMutation } from 'urql';
 import { Dialog } from '../../app/Dialog';
 import { graphql, useFragment, type FragmentType } from '../../gql';
+import { SelectionFacts } from '../selection/selection-documents';
 import { describeError } from '../../graphql/errors';
 import { useLocale, useMessages } from '../../i18n/i18n';
 import { downloadMessages } from './messages';
 import { startNativeDownload } from './native-download';
-
-export const DownloadImageFacts = graphql(`
-  fragment DownloadImageFacts on Image {
-    id
-    filename
-    downloadable
-    locked
-    selectionState
-    job {
-      id
-      allImagesIncluded
-    }
-  }
-`);
 
 const ImageDownloadUrl = graphql(`
   mutation ClientImageDownloadUrl($imageId: ID!) {
@@ -46,8 +33,9 @@ const ImageLock = graphql(`
  * A released image as a native download. The first download of an included image that could still
  * be swapped says beforehand that it keeps the image in the selection for good (the selection lock).
  */
-export function DownloadImageButton(props: { image: FragmentType<typeof DownloadImageFacts>; className?: string }) {
-  const image = useFragment(DownloadImageFacts, props.image);
+/** The download reads the same facts as the selection control (released, locked, state), so a gallery asks for them once. */
+export function DownloadImageButton(props: { image: FragmentType<typeof SelectionFacts>; allImagesIncluded: boolean; className?: string }) {
+  const image = useFragment(SelectionFacts, props.image);
   const t = useMessages(downloadMessages);
   const { locale } = useLocale();
   const client = useClient();
@@ -55,7 +43,7 @@ export function DownloadImageButton(props: { image: FragmentType<typeof Download
   const [problem, setProblem] = useState<string | null>(null);
   const [ticket, requestTicket] = useMutation(ImageDownloadUrl);
   if (!image.downloadable) return null;
-  const willLock = !image.locked && image.selectionState === 'INCLUDED' && !image.job.allImagesIncluded;
+  const willLock = !image.locked && image.selectionState === 'INCLUDED' && !props.allImagesIncluded;
 
   const download = async () => {
     setConfirming(false);

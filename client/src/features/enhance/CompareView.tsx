@@ -3,7 +3,8 @@ import { Dialog } from '../../app/Dialog';
 import type { FragmentType } from '../../gql';
 import { useMessages } from '../../i18n/i18n';
 import { SignedImage } from '../../media/SignedImage';
-import { DownloadImageButton, type DownloadImageFacts } from '../downloads/DownloadImageButton';
+import { DownloadImageButton } from '../downloads/DownloadImageButton';
+import type { SelectionFacts } from '../selection/selection-documents';
 import { nextZoom } from '../lightbox/zoom';
 import { enhanceMessages } from './messages';
 
@@ -16,7 +17,7 @@ const LOUPE_FACTOR = 3;
  * download (Ctrl/⌘+S), as seed 000 lists them. Both pictures are previews at the resolution rule 4
  * allows (watermarked until the source is the customer's for good).
  */
-export function CompareView(props: { before: { url: string | null | undefined; name: string }; after: { previewUrl?: string | null; filename: string } & FragmentType<typeof DownloadImageFacts>; onClose(): void }) {
+export function CompareView(props: { before: { url: string | null | undefined; name: string }; after: { previewUrl?: string | null; filename: string } & FragmentType<typeof SelectionFacts>; onClose(): void }) {
   const t = useMessages(enhanceMessages).compareView;
   const [split, setSplit] = useState(50);
   const [zoom, setZoom] = useState(1);
@@ -105,7 +106,7 @@ export function CompareView(props: { before: { url: string | null | undefined; n
           {t.reset}
         </button>
         <span ref={downloadRef}>
-          <DownloadImageButton image={props.after} />
+          <DownloadImageButton image={props.after} allImagesIncluded={false} />
         </span>
         <button type="button" className="close" onClick={props.onClose}>
           {t.close}

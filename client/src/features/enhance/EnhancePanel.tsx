@@ -1,3 +1,4 @@
+import { modelUnavailableReasonLabels } from '@pixgate/labels';
 import { useEffect, useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql, useFragment, type FragmentType } from '../../gql';
@@ -28,34 +29,34 @@ export const EnhancePanelImage = graphql(`
         id
         filename
         previewUrl
-        ...DownloadImageFacts
+        ...SelectionFacts
       }
     }
   }
 `);
 
+/** What the plan allows now, and why not for the rest (the API decides; the page only shows it). */
 const EnhanceOptions = graphql(`
   query ClientEnhanceOptions {
-    enhancementModels {
-      id
-      name
-      description
-      costUnits
-    }
-    usage {
+    enhancementAvailability {
+      unitsLeft
+      resetAt
       creditBalance
-      day {
-        remaining
-        resetAt
-      }
-      month {
-        remaining
-        resetAt
-      }
       plan {
         id
         name
         creditsAllowed
+      }
+      models {
+        available
+        reason
+        availableAgainAt
+        model {
+          id
+          name
+          description
+          costUnits
+        }
       }
     }
   }
@@ -116,8 +117,10 @@ export function EnhancePanel(props: { image: FragmentType<typeof EnhancePanelIma
     return () => clearInterval(timer);
   }, [running, poll]);
 
-  const models = options.data?.enhancementModels ?? [];
-  const usage = options.data?.usage;
+  const availability = options.data?.enhancementAvailability;
+  const offered = availability?.models.filter((entry) => entry.available).map((entry) => entry.model) ?? [];
+  const withheld = availability?.models.filter((entry) => !entry.available) ?? [];
+  const models = offered;
   const chosen = models.find((model) => model.id === modelId) ?? models[0];
 
   const onStart = async () => {
@@ -136,13 +139,13 @@ export function EnhancePanel(props: { image: FragmentType<typeof EnhancePanelIma
   return (
     <section className="enhance-panel" aria-labelledby={`${selectId}-title`}>
       <h3 id={`${selectId}-title`}>{t.title}</h3>
-      {usage && (
+      {availability && (
         <p className="muted small" data-testid="usage">
-          {t.usage(usage.day.remaining, usage.month.remaining)}
-          {usage.plan.creditsAllowed && usage.creditBalance > 0 ? ` ${t.credits(usage.creditBalance)}` : ''}
+          {t.usage(availability.unitsLeft, format.dateTime(availability.resetAt))}
+          {availability.plan.creditsAllowed && availability.creditBalance > 0 ? ` ${t.credits(availability.creditBalance)}` : ''}
         </p>
       )}
-      {options.data && models.length === 0 && <p className="muted">{t.notOffered}</p>}
+      {availability && models.length === 0 && <p className="muted">{withheld.some((entry) => entry.reason === 'QUOTA_USED_UP' && entry.availableAgainAt) ? t.quota(format.dateTime(withheld.find((entry) => entry.availableAgainAt)!.availableAgainAt!)) : t.notOffered}</p>}
       {models.length > 0 && (
         <div className="enhance-start">
           <label className="field" htmlFor={selectId}>
@@ -160,6 +163,19 @@ export function EnhancePanel(props: { image: FragmentType<typeof EnhancePanelIma
             {t.start}
           </button>
         </div>
+      )}
+      {withheld.length > 0 && (
+        <details className="withheld-models">
+          <summary>{t.withheld(withheld.length)}</summary>
+          <ul>
+            {withheld.map((entry) => (
+              <li key={entry.model.id}>
+                {entry.model.name}: {entry.reason ? modelUnavailableReasonLabels[locale][entry.reason] : ''}
+                {entry.availableAgainAt ? ` ${t.againAt(format.dateTime(entry.availableAgainAt))}` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {problem && (
         <p className="error" role="alert">

@@ -7,6 +7,7 @@ import { useMessages } from '../../i18n/i18n';
 import { useFreshUrls } from '../../media/useFreshUrls';
 import { DownloadAll } from '../downloads/DownloadAll';
 import { Lightbox } from '../lightbox/Lightbox';
+import { JobRequests } from '../selection/JobRequests';
 import { PackageSummary } from '../selection/PackageSummary';
 import { GalleryGrid } from './GalleryGrid';
 import { GalleryTile } from './GalleryTile';
@@ -22,14 +23,13 @@ const GalleryQuery = graphql(`
       ...DownloadAllFacts
       ...GalleryTileJob
       ...LightboxJob
+      ...JobRequests
       images(first: 500) {
         totalCount
         nodes {
           id
           thumbnailUrl
-          previewUrl
           ...GalleryTileImage
-          ...LightboxImage
         }
       }
     }
@@ -44,7 +44,7 @@ export function GalleryPage() {
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const images = data?.job.images.nodes ?? [];
   useFreshUrls(
-    images.flatMap((image) => [image.thumbnailUrl, image.previewUrl]),
+    images.map((image) => image.thumbnailUrl),
     refresh,
   );
   const openId = search.get('image');
@@ -68,6 +68,7 @@ export function GalleryPage() {
         </div>
         <DownloadAll job={job} />
       </header>
+      <JobRequests job={job} onOpen={open} />
       <details className="legend">
         <summary>{t.legendTitle}</summary>
         <p>{t.legend}</p>
@@ -80,11 +81,10 @@ export function GalleryPage() {
       {openIndex >= 0 && (
         <Lightbox
           job={job}
-          image={images[openIndex]!}
+          imageId={images[openIndex]!.id}
           position={{ index: openIndex, count: images.length }}
           onNavigate={(step) => open(images[(openIndex + step + images.length) % images.length]!.id)}
           onClose={() => open(null)}
-          onExpired={refresh}
         />
       )}
     </section>

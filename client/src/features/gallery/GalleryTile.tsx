@@ -15,7 +15,6 @@ export const GalleryTileImage = graphql(`
     selectionState
     locked
     ...SelectionFacts
-    ...DownloadImageFacts
   }
 `);
 
@@ -40,7 +39,7 @@ export function GalleryTile(props: { image: FragmentType<typeof GalleryTileImage
       </button>
       <figcaption className="tile-actions">
         <SelectToggle image={image} job={job} compact />
-        <DownloadImageButton image={image} className="icon-button download-button" />
+        <DownloadImageButton image={image} allImagesIncluded={job.allImagesIncluded} className="icon-button download-button" />
       </figcaption>
     </figure>
   );

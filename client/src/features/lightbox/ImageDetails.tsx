@@ -1,40 +1,35 @@
-import { useQuery } from 'urql';
-import { graphql } from '../../gql';
+import { graphql, useFragment, type FragmentType } from '../../gql';
 import { useMessages } from '../../i18n/i18n';
 import { EnhancePanel } from '../enhance/EnhancePanel';
 import { selectionMessages } from '../selection/messages';
 import { RequestOutcome } from '../selection/RequestOutcome';
 
-/** What only the open photo needs: its requests for extras and their outcomes, and its enhancements. */
-const ImageDetailsQuery = graphql(`
-  query ClientImageDetails($id: ID!) {
-    image(id: $id) {
+export const ImageDetailsFragment = graphql(`
+  fragment ImageDetails on Image {
+    id
+    extraRequests {
       id
-      extraRequests {
-        id
-        ...RequestOutcome
-      }
-      ...EnhancePanelImage
+      ...RequestOutcome
     }
+    ...EnhancePanelImage
   }
 `);
 
-export function ImageDetails({ imageId }: { imageId: string }) {
+/** What only the open photo shows: its requests for extras with their outcomes, and its enhancements. */
+export function ImageDetails(props: { image: FragmentType<typeof ImageDetailsFragment> }) {
+  const image = useFragment(ImageDetailsFragment, props.image);
   const t = useMessages(selectionMessages).outcome;
-  const [{ data }] = useQuery({ query: ImageDetailsQuery, variables: { id: imageId }, requestPolicy: 'cache-and-network' });
-  if (!data) return null;
-  const requests = data.image.extraRequests;
   return (
     <>
-      {requests.length > 0 && (
+      {image.extraRequests.length > 0 && (
         <section className="outcomes">
           <h3>{t.title}</h3>
-          {requests.slice(0, 3).map((request) => (
+          {image.extraRequests.slice(0, 3).map((request) => (
             <RequestOutcome key={request.id} request={request} />
           ))}
         </section>
       )}
-      <EnhancePanel image={data.image} />
+      <EnhancePanel image={image} />
     </>
   );
 }

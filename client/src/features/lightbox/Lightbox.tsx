@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useQuery } from 'urql';
 import { Dialog } from '../../app/Dialog';
 import { graphql, useFragment, type FragmentType } from '../../gql';
 import { useMessages } from '../../i18n/i18n';
 import { SignedImage } from '../../media/SignedImage';
+import { useFreshUrls } from '../../media/useFreshUrls';
 import { DownloadImageButton } from '../downloads/DownloadImageButton';
 import { ImageDetails } from './ImageDetails';
 import { situationOf } from '../gallery/image-state';
@@ -22,7 +24,6 @@ export const LightboxImage = graphql(`
     selectionState
     locked
     ...SelectionFacts
-    ...DownloadImageFacts
   }
 `);
 
@@ -34,24 +35,47 @@ export const LightboxJob = graphql(`
   }
 `);
 
+/** The open photo on its own: its large preview (not asked for with all 500 thumbnails), requests and enhancements. */
+const LightboxQuery = graphql(`
+  query ClientLightbox($id: ID!) {
+    image(id: $id) {
+      id
+      previewUrl
+      ...LightboxImage
+      ...ImageDetails
+    }
+  }
+`);
+
 /** One photo large: ← → browse, + − 0 zoom, Esc closes (the dialog's own), with its state, selection and download. */
-export function Lightbox(props: {
-  image: FragmentType<typeof LightboxImage>;
+export function Lightbox(props: { imageId: string; job: FragmentType<typeof LightboxJob>; position: { index: number; count: number }; onNavigate(step: 1 | -1): void; onClose(): void }) {
+  const [{ data }, reexecute] = useQuery({ query: LightboxQuery, variables: { id: props.imageId } });
+  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  useFreshUrls([data?.image.previewUrl], refresh);
+  return (
+    <LightboxView image={data?.image} job={props.job} position={props.position} onNavigate={props.onNavigate} onClose={props.onClose} onExpired={refresh}>
+      {data && <ImageDetails image={data.image} />}
+    </LightboxView>
+  );
+}
+
+function LightboxView(props: {
+  image: FragmentType<typeof LightboxImage> | undefined;
   job: FragmentType<typeof LightboxJob>;
   position: { index: number; count: number };
   onNavigate(step: 1 | -1): void;
   onClose(): void;
   onExpired(): void;
+  children: ReactNode;
 }) {
   const image = useFragment(LightboxImage, props.image);
   const job = useFragment(LightboxJob, props.job);
   const t = useMessages(lightboxMessages);
   const g = useMessages(galleryMessages);
   const [zoom, setZoom] = useState(1);
-  const situation = situationOf(image, job.allImagesIncluded);
   const { onNavigate } = props;
 
-  useEffect(() => setZoom(1), [image.id]);
+  useEffect(() => setZoom(1), [image?.id]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement) return;
@@ -68,6 +92,8 @@ export function Lightbox(props: {
     return () => window.removeEventListener('keydown', onKey);
   }, [onNavigate]);
 
+  if (!image) return null;
+  const situation = situationOf(image, job.allImagesIncluded);
   return (
     <Dialog title={image.filename} onClose={props.onClose} className="lightbox">
       <p className="lightbox-position muted">{t.position(props.position.index + 1, props.position.count)}</p>
@@ -82,9 +108,9 @@ export function Lightbox(props: {
           <p className="explanation">{g.explain[situation]}</p>
           <div className="lightbox-actions">
             <SelectToggle image={image} job={job} />
-            <DownloadImageButton image={image} />
+            <DownloadImageButton image={image} allImagesIncluded={job.allImagesIncluded} />
           </div>
-          <ImageDetails imageId={image.id} />
+          {props.children}
         </aside>
       </div>
       <div className="lightbox-toolbar">

@@ -23,7 +23,7 @@ export function SelectToggle(props: { image: FragmentType<typeof SelectionFacts>
   const [deselected, deselect] = useMutation(DeselectImage);
   const busy = selected.fetching || deselected.fetching;
 
-  if (job.allImagesIncluded || image.selectionState === 'BLOCKED' || image.selectionState === 'EXTRA_PAID' || image.selectionState === 'EXTRA_FREE') return null;
+  if (image.derivedFrom || job.allImagesIncluded || image.selectionState === 'BLOCKED' || image.selectionState === 'EXTRA_PAID' || image.selectionState === 'EXTRA_FREE') return null;
 
   const run = async (action: () => Promise<{ error?: Parameters<typeof describeError>[0] }>) => {
     setProblem(null);

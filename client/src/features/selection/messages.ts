@@ -13,6 +13,7 @@ export const en = {
   deselectLabel: (name: string) => `Remove ${name} from the selection`,
   locked: 'Downloaded – stays in your selection',
   lockedShort: 'Downloaded',
+  requestsTitle: (count: number) => (count === 1 ? 'Your request for an extra' : `Your ${count} requests for extras`),
   extraDialog: {
     title: 'Ask for an extra image?',
     text: (size: number) => `Your package includes ${size} images and they are all chosen. You can ask the studio for this image as an extra; they will tell you their decision by email and here.`,
@@ -48,6 +49,7 @@ export const de: typeof en = {
   deselectLabel: (name: string) => `${name} aus der Auswahl entfernen`,
   locked: 'Heruntergeladen – bleibt in Ihrer Auswahl',
   lockedShort: 'Heruntergeladen',
+  requestsTitle: (count: number) => (count === 1 ? 'Ihre Anfrage für ein Extra' : `Ihre ${count} Anfragen für Extras`),
   extraDialog: {
     title: 'Ein zusätzliches Bild anfragen?',
     text: (size: number) => `Ihr Paket enthält ${size} Bilder, und alle sind gewählt. Sie können dieses Bild beim Studio als Extra anfragen; die Entscheidung erfahren Sie per E-Mail und hier.`,

@@ -9,6 +9,7 @@ export const SelectImage = graphql(`
     selectImage(imageId: $imageId, extraNote: $extraNote) {
       id
       ...SelectionFacts
+      thumbnailUrl
       extraRequests {
         id
         status
@@ -16,6 +17,7 @@ export const SelectImage = graphql(`
       job {
         id
         ...PackageSummary
+        ...JobRequests
       }
     }
   }
@@ -26,6 +28,7 @@ export const DeselectImage = graphql(`
     deselectImage(imageId: $imageId) {
       id
       ...SelectionFacts
+      thumbnailUrl
       extraRequests {
         id
         status
@@ -33,12 +36,13 @@ export const DeselectImage = graphql(`
       job {
         id
         ...PackageSummary
+        ...JobRequests
       }
     }
   }
 `);
 
-/** What deciding and showing a selection needs; URLs too, since a kept image's previews turn clean. */
+/** What deciding and showing a selection needs (enhanced copies cannot be selected). */
 export const SelectionFacts = graphql(`
   fragment SelectionFacts on Image {
     id
@@ -46,8 +50,9 @@ export const SelectionFacts = graphql(`
     selectionState
     locked
     downloadable
-    thumbnailUrl
-    previewUrl
+    derivedFrom {
+      id
+    }
   }
 `);
 
