@@ -27,9 +27,9 @@ async function freePort(): Promise<number> {
 /**
  * The API as `npm start` runs it: its own process with the embedded PostgreSQL and S3, the demo
  * data seeded, the back office served from admin/dist. Only the ports, the data folder and the
- * rate limits (a test signs in far more often than a person) differ.
+ * rate limits (a test signs in far more often than a person) differ, and what a spec passes in `env`.
  */
-export async function startApiServer(): Promise<ApiServer> {
+export async function startApiServer(options: { env?: Record<string, string> } = {}): Promise<ApiServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pixgate-e2e-'));
   // initdb runs as another system user when we are root.
   await chmod(dataDir, 0o755);
@@ -51,6 +51,8 @@ export async function startApiServer(): Promise<ApiServer> {
       RATE_LIMIT_LOGIN_IP: '10000/1m',
       RATE_LIMIT_LOGIN_ACCOUNT: '10000/1m',
       RATE_LIMIT_GENERAL_IP: '1000000/1m',
+      // A spec that needs another setting (short-lived image URLs) starts a server of its own.
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -57,7 +57,8 @@ export function CompareView(props: { before: { url: string | null | undefined; n
 
   return (
     <Dialog title={t.title} onClose={props.onClose} className="compare-dialog">
-      <div className="compare-scroll">
+      {/* Focusable: when zoomed, the keyboard scrolls it. */}
+      <div className="compare-scroll" tabIndex={0} role="group" aria-label={t.title}>
         <div ref={stage} className="compare-stage" style={{ width: `${zoom * 100}%` }} onPointerMove={track} onPointerDown={track} onPointerLeave={() => setPointer(null)} data-testid="compare-stage">
           <SignedImage className="compare-before" src={props.before.url} alt={`${t.before}: ${props.before.name}`} />
           <div className="compare-after" style={{ clipPath: `inset(0 0 0 ${split}%)` }}>

@@ -35,8 +35,8 @@ export function GalleryTile(props: { image: FragmentType<typeof GalleryTileImage
     <figure className={`tile tile-${situation.toLowerCase()}`} data-image-id={image.id}>
       <button type="button" className="tile-open" aria-label={t.open(image.filename)} onClick={() => props.onOpen(image.id)}>
         <SignedImage src={image.thumbnailUrl} alt="" loading="lazy" decoding="async" onExpired={props.onExpired} />
-        <StateBadge situation={situation} state={image.selectionState} />
       </button>
+      <StateBadge situation={situation} state={image.selectionState} />
       <figcaption className="tile-actions">
         <SelectToggle image={image} job={job} compact />
         <DownloadImageButton image={image} allImagesIncluded={job.allImagesIncluded} className="icon-button download-button" />

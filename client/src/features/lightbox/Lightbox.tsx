@@ -98,7 +98,7 @@ function LightboxView(props: {
     <Dialog title={image.filename} onClose={props.onClose} className="lightbox">
       <p className="lightbox-position muted">{t.position(props.position.index + 1, props.position.count)}</p>
       <div className="lightbox-body">
-        <div className={`lightbox-stage ${zoom > 1 ? 'zoomed' : ''}`} data-testid="lightbox-stage">
+        <div className={`lightbox-stage ${zoom > 1 ? 'zoomed' : ''}`} data-testid="lightbox-stage" tabIndex={zoom > 1 ? 0 : undefined} role={zoom > 1 ? 'group' : undefined} aria-label={zoom > 1 ? image.filename : undefined}>
           <button type="button" className="stage-zoom" aria-label={zoom > 1 ? t.zoomReset : t.zoomIn} onClick={() => setZoom((z) => (z > 1 ? 1 : 2))}>
             <SignedImage src={image.previewUrl} alt={image.filename} onExpired={props.onExpired} style={{ width: `${zoom * 100}%` }} />
           </button>
