@@ -29,7 +29,8 @@ async function freePort(): Promise<number> {
  * data seeded, the back office served from admin/dist. Only the ports, the data folder and the
  * rate limits (a test signs in far more often than a person) differ, and what a spec passes in `env`.
  */
-export async function startApiServer(options: { env?: Record<string, string> } = {}): Promise<ApiServer> {
+export async function startApiServer(options: { env?: Record<string, string>; demoData?: boolean } = {}): Promise<ApiServer> {
+  const demoData = options.demoData ?? true;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pixgate-e2e-'));
   // initdb runs as another system user when we are root.
   await chmod(dataDir, 0o755);
@@ -45,7 +46,7 @@ export async function startApiServer(options: { env?: Record<string, string> } =
       PUBLIC_URL: url,
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(pgPort),
-      SEED_DEMO_DATA: 'true',
+      SEED_DEMO_DATA: String(demoData),
       LOG_LEVEL: 'warn',
       RATE_LIMIT_LOGIN_ACCOUNT_IP: '10000/1m',
       RATE_LIMIT_LOGIN_IP: '10000/1m',
@@ -77,7 +78,7 @@ export async function startApiServer(options: { env?: Record<string, string> } =
     if (child.exitCode !== null || child.signalCode !== null) break;
     // Ready, and the demo data seeded (its logins are printed after the seed).
     const ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false);
-    if (ready && output.includes('Demo logins')) return { url, output: () => output, stop };
+    if (ready && (!demoData || output.includes('Demo logins'))) return { url, output: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();

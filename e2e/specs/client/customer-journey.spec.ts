@@ -135,7 +135,7 @@ describe('the customer client', () => {
     expect(await gallery.tile('study.jpg').getByRole('button', { name: en.downloads.downloadLabel('study.jpg') }).count()).toBe(0);
     // After the ZIP the included images are locked, and marked so before anyone tries to deselect.
     await gallery.open(jobId);
-    await gallery.tile('attic.jpg').getByText(en.selection.lockedShort).waitFor();
+    await gallery.tile('attic.jpg').getByText(en.selection.locked).waitFor();
     expect(await gallery.tile('attic.jpg').getByRole('button', { name: en.selection.deselectLabel('attic.jpg') }).count()).toBe(0);
   });
 
@@ -191,7 +191,7 @@ describe('the customer client', () => {
     await page.getByRole('heading', { name: de.account.title }).waitFor();
     await screenshot(page, 'client-account', 'de-DE');
     await page.goto(`${baseUrl}/`);
-    await page.getByRole('heading', { name: de.jobs.title }).waitFor();
+    await page.locator(`a[href="/jobs/${jobId}"]`).waitFor();
     await screenshot(page, 'client-jobs', 'de-DE');
     const gallery = new ClientGalleryPage(page, baseUrl, de);
     await gallery.open(jobId);
@@ -208,7 +208,7 @@ describe('the customer client', () => {
       const text = clientText(locale);
       const gallery = new ClientGalleryPage(page, baseUrl, text);
       await page.goto(`${baseUrl}/`);
-      await page.getByRole('heading', { name: text.jobs.title }).waitFor();
+      await page.locator(`a[href="/jobs/${jobId}"]`).waitFor();
       expect(await overflowsHorizontally(page), `jobs ${locale}`).toBe(false);
       await screenshot(page, 'client-jobs-phone', locale);
       await gallery.open(jobId);

@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { useFragment, type FragmentType } from '../../gql';
 import { describeError } from '../../graphql/errors';
 import { useLocale, useMessages } from '../../i18n/i18n';
+import { LockIcon } from '../../app/LockIcon';
 import { ExtraRequestDialog } from './ExtraRequestDialog';
 import { selectionMessages } from './messages';
 import { DeselectImage, PackageRoom, SelectImage, SelectionFacts } from './selection-documents';
@@ -23,7 +24,9 @@ export function SelectToggle(props: { image: FragmentType<typeof SelectionFacts>
   const [deselected, deselect] = useMutation(DeselectImage);
   const busy = selected.fetching || deselected.fetching;
 
-  if (image.derivedFrom || job.allImagesIncluded || image.selectionState === 'BLOCKED' || image.selectionState === 'EXTRA_PAID' || image.selectionState === 'EXTRA_FREE') return null;
+  // An enhanced copy follows its original: released with it, never selected on its own.
+  if (image.derivedFrom) return <span className="derived-note">{props.compact ? t.derivedShort : t.derived}</span>;
+  if (job.allImagesIncluded || image.selectionState === 'BLOCKED' || image.selectionState === 'EXTRA_PAID' || image.selectionState === 'EXTRA_FREE') return null;
 
   const run = async (action: () => Promise<{ error?: Parameters<typeof describeError>[0] }>) => {
     setProblem(null);
@@ -46,8 +49,8 @@ export function SelectToggle(props: { image: FragmentType<typeof SelectionFacts>
   } else if (image.locked) {
     control = (
       <span className="locked-note" title={t.locked}>
-        <span aria-hidden="true">🔒 </span>
-        {props.compact ? t.lockedShort : t.locked}
+        <LockIcon />
+        {props.compact ? <span className="visually-hidden">{t.locked}</span> : t.locked}
       </span>
     );
   } else {

@@ -12,7 +12,8 @@ export const en = {
   deselect: 'Remove',
   deselectLabel: (name: string) => `Remove ${name} from the selection`,
   locked: 'Downloaded – stays in your selection',
-  lockedShort: 'Downloaded',
+  derived: 'AI-enhanced copy: released together with its original.',
+  derivedShort: 'AI-enhanced',
   requestsTitle: (count: number) => (count === 1 ? 'Your request for an extra' : `Your ${count} requests for extras`),
   extraDialog: {
     title: 'Ask for an extra image?',
@@ -48,7 +49,8 @@ export const de: typeof en = {
   deselect: 'Entfernen',
   deselectLabel: (name: string) => `${name} aus der Auswahl entfernen`,
   locked: 'Heruntergeladen – bleibt in Ihrer Auswahl',
-  lockedShort: 'Heruntergeladen',
+  derived: 'KI-verbesserte Kopie: mit ihrem Original freigegeben.',
+  derivedShort: 'KI-verbessert',
   requestsTitle: (count: number) => (count === 1 ? 'Ihre Anfrage für ein Extra' : `Ihre ${count} Anfragen für Extras`),
   extraDialog: {
     title: 'Ein zusätzliches Bild anfragen?',
