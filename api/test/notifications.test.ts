@@ -154,3 +154,22 @@ describe('decisions, to the customer', () => {
     expect(await mailsTo(cast.otherCustomerUser.email)).toEqual([]);
   }, 60_000);
 });
+
+describe('a bulk decision', () => {
+  it('notes the job’s digest once, however many requests it decides', async () => {
+    const { job, ids } = await jobWithImages(6);
+    await server.gql(SELECT, { id: ids[0] }, cast.customerToken);
+    for (const id of ids.slice(1)) await server.gql(SELECT, { id }, cast.customerToken);
+    const queued = async () => {
+      const [row] = await em().getConnection().execute<{ count: number }[]>(
+        "SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'notifications' AND data->>'jobId' = ? AND data->>'kind' = 'EXTRAS_DECIDED'",
+        [job.id],
+      );
+      return row!.count;
+    };
+    expect(await queued()).toBe(0);
+    const bulk = await server.gql('mutation($ids: [ID!]!) { setImagesSelectionState(imageIds: $ids, state: EXTRA_FREE, reason: "Kulanz") { id } }', { ids: ids.slice(1) }, cast.staffToken);
+    expect(bulk.data!.setImagesSelectionState).toHaveLength(5);
+    expect(await queued()).toBe(1);
+  });
+});

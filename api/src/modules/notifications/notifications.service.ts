@@ -68,7 +68,13 @@ export class Notifications {
     });
   }
 
+  /** The digests a transaction has noted already: a bulk decision on a thousand images notes its job once. */
+  private readonly noted = new WeakMap<EntityManager, Set<string>>();
+
   private async noteDigestEvent(tx: EntityManager, jobId: string, kind: DigestKind, now: Date): Promise<void> {
+    const seen = this.noted.get(tx) ?? new Set<string>();
+    if (seen.has(`${kind}:${jobId}`)) return;
+    this.noted.set(tx, seen.add(`${kind}:${jobId}`));
     await tx.execute(
       `INSERT INTO notification_digests (job_id, kind, pending_since, last_event_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (job_id, kind) DO UPDATE SET last_event_at = excluded.last_event_at,
