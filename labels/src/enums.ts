@@ -1,4 +1,4 @@
-import type { AuditSubject, ExtraDecision, ExtraRequestStatus, ImageStatus, JobStatus, ModelUnavailableReason, SecurityEventType, SelectionState, UserRole } from './schema-types';
+import type { AuditSubject, ExtraDecision, ExtraRequestStatus, ImageStatus, JobStatus, ModelUnavailableReason, NotificationKind, SecurityEventType, SelectionState, UserRole } from './schema-types';
 import type { Labels } from './locales';
 
 /**
@@ -121,3 +121,17 @@ export const modelUnavailableReasonLabels = {
     QUOTA_USED_UP: 'Your allowance is used up.',
   },
 } satisfies Labels<ModelUnavailableReason>;
+
+/** The notification mails a user can switch off (each app lists those of its users' role). */
+export const notificationKindLabels = {
+  de: {
+    JOB_DELIVERED: 'Ein Auftrag wurde an mich geliefert',
+    EXTRA_DECIDED: 'Das Studio hat über meine Extra-Anfragen entschieden',
+    EXTRAS_REQUESTED: 'Kunden haben Extras angefragt',
+  },
+  en: {
+    JOB_DELIVERED: 'A job was delivered to me',
+    EXTRA_DECIDED: 'The studio decided on my requests for extras',
+    EXTRAS_REQUESTED: 'Customers asked for extras',
+  },
+} satisfies Labels<NotificationKind>;

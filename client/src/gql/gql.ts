@@ -14,8 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ClientAccount {\n    me {\n      id\n      name\n      email\n      ...NotificationSwitches\n    }\n  }\n": typeof types.ClientAccountDocument,
+    "\n  fragment NotificationSwitches on User {\n    id\n    notificationSettings {\n      kind\n      enabled\n    }\n  }\n": typeof types.NotificationSwitchesFragmentDoc,
+    "\n  mutation ClientChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword, sessionCookie: CLIENT) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.ClientChangeMyPasswordDocument,
     "\n  mutation ClientSignOutEverywhere {\n    signOutEverywhere(sessionCookie: CLIENT)\n  }\n": typeof types.ClientSignOutEverywhereDocument,
-    "\n  query ClientAccount {\n    me {\n      id\n      name\n      email\n    }\n  }\n": typeof types.ClientAccountDocument,
+    "\n  mutation ClientUpdateMySettings($input: MySettingsInput!) {\n    updateMySettings(input: $input) {\n      id\n      language\n      ...NotificationSwitches\n    }\n  }\n": typeof types.ClientUpdateMySettingsDocument,
     "\n  fragment DownloadAllFacts on Job {\n    id\n    downloadableCount\n    allImagesIncluded\n  }\n": typeof types.DownloadAllFactsFragmentDoc,
     "\n  mutation ClientJobArchiveDownload($jobId: ID!) {\n    jobArchiveDownload(jobId: $jobId) {\n      url\n      filename\n      byteSize\n      fileCount\n      expiresAt\n    }\n  }\n": typeof types.ClientJobArchiveDownloadDocument,
     "\n  mutation ClientImageDownloadUrl($imageId: ID!) {\n    imageDownloadUrl(imageId: $imageId) {\n      url\n      filename\n    }\n  }\n": typeof types.ClientImageDownloadUrlDocument,
@@ -47,8 +50,11 @@ type Documents = {
     "\n  mutation ClientPasswordLogin($email: String!, $password: String!, $rememberMe: Boolean!) {\n    login(email: $email, password: $password, rememberMe: $rememberMe, sessionCookie: CLIENT) {\n      ...ClientSessionAnswer\n    }\n  }\n": typeof types.ClientPasswordLoginDocument,
 };
 const documents: Documents = {
+    "\n  query ClientAccount {\n    me {\n      id\n      name\n      email\n      ...NotificationSwitches\n    }\n  }\n": types.ClientAccountDocument,
+    "\n  fragment NotificationSwitches on User {\n    id\n    notificationSettings {\n      kind\n      enabled\n    }\n  }\n": types.NotificationSwitchesFragmentDoc,
+    "\n  mutation ClientChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword, sessionCookie: CLIENT) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.ClientChangeMyPasswordDocument,
     "\n  mutation ClientSignOutEverywhere {\n    signOutEverywhere(sessionCookie: CLIENT)\n  }\n": types.ClientSignOutEverywhereDocument,
-    "\n  query ClientAccount {\n    me {\n      id\n      name\n      email\n    }\n  }\n": types.ClientAccountDocument,
+    "\n  mutation ClientUpdateMySettings($input: MySettingsInput!) {\n    updateMySettings(input: $input) {\n      id\n      language\n      ...NotificationSwitches\n    }\n  }\n": types.ClientUpdateMySettingsDocument,
     "\n  fragment DownloadAllFacts on Job {\n    id\n    downloadableCount\n    allImagesIncluded\n  }\n": types.DownloadAllFactsFragmentDoc,
     "\n  mutation ClientJobArchiveDownload($jobId: ID!) {\n    jobArchiveDownload(jobId: $jobId) {\n      url\n      filename\n      byteSize\n      fileCount\n      expiresAt\n    }\n  }\n": types.ClientJobArchiveDownloadDocument,
     "\n  mutation ClientImageDownloadUrl($imageId: ID!) {\n    imageDownloadUrl(imageId: $imageId) {\n      url\n      filename\n    }\n  }\n": types.ClientImageDownloadUrlDocument,
@@ -97,11 +103,23 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ClientAccount {\n    me {\n      id\n      name\n      email\n      ...NotificationSwitches\n    }\n  }\n"): (typeof documents)["\n  query ClientAccount {\n    me {\n      id\n      name\n      email\n      ...NotificationSwitches\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationSwitches on User {\n    id\n    notificationSettings {\n      kind\n      enabled\n    }\n  }\n"): (typeof documents)["\n  fragment NotificationSwitches on User {\n    id\n    notificationSettings {\n      kind\n      enabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword, sessionCookie: CLIENT) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ClientChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword, sessionCookie: CLIENT) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ClientSignOutEverywhere {\n    signOutEverywhere(sessionCookie: CLIENT)\n  }\n"): (typeof documents)["\n  mutation ClientSignOutEverywhere {\n    signOutEverywhere(sessionCookie: CLIENT)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ClientAccount {\n    me {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  query ClientAccount {\n    me {\n      id\n      name\n      email\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ClientUpdateMySettings($input: MySettingsInput!) {\n    updateMySettings(input: $input) {\n      id\n      language\n      ...NotificationSwitches\n    }\n  }\n"): (typeof documents)["\n  mutation ClientUpdateMySettings($input: MySettingsInput!) {\n    updateMySettings(input: $input) {\n      id\n      language\n      ...NotificationSwitches\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -187,6 +187,16 @@ describe('the customer client', () => {
     await page.getByRole('heading', { name: en.account.title }).waitFor();
     await noSeriousViolations('account');
     await screenshot(page, 'client-account', 'en-US');
+    // A notification switch is saved to the account: still switched after a reload (and back).
+    const decided = page.getByRole('checkbox', { name: 'The studio decided on my requests for extras' });
+    const before = await decided.isChecked();
+    for (const wanted of [!before, before]) {
+      await decided.setChecked(wanted);
+      await page.getByText(en.account.saved, { exact: true }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: en.account.title }).waitFor();
+      expect(await decided.isChecked()).toBe(wanted);
+    }
     await page.getByLabel(en.account.language).selectOption('de');
     await page.getByRole('heading', { name: de.account.title }).waitFor();
     await screenshot(page, 'client-account', 'de-DE');

@@ -1,17 +1,12 @@
-import { LOCALE_NAMES, LOCALES, type Locale } from '@pixgate/labels';
-import { useId } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { Loading } from '../../app/StatusPages';
 import { graphql } from '../../gql';
-import { useLocale, useMessages } from '../../i18n/i18n';
-import { endSession } from '../../session/session';
+import { useMessages } from '../../i18n/i18n';
+import { LanguageSetting } from './LanguageSetting';
 import { accountMessages } from './messages';
-
-const SignOutEverywhere = graphql(`
-  mutation ClientSignOutEverywhere {
-    signOutEverywhere(sessionCookie: CLIENT)
-  }
-`);
+import { NotificationSwitches } from './NotificationSwitches';
+import { PasswordChange } from './PasswordChange';
+import { Sessions } from './Sessions';
 
 const AccountQuery = graphql(`
   query ClientAccount {
@@ -19,16 +14,15 @@ const AccountQuery = graphql(`
       id
       name
       email
+      ...NotificationSwitches
     }
   }
 `);
 
+/** Language, notification mails, password and sessions of the signed-in customer. */
 export function AccountPage() {
   const t = useMessages(accountMessages);
-  const { locale, setLocale } = useLocale();
-  const languageId = useId();
   const [{ data }] = useQuery({ query: AccountQuery });
-  const [everywhere, signOutEverywhere] = useMutation(SignOutEverywhere);
   if (!data) return <Loading />;
   return (
     <section className="page account-page">
@@ -39,35 +33,10 @@ export function AccountPage() {
           {data.me.name} · {data.me.email}
         </p>
       </section>
-      <section className="card">
-        <h2>
-          <label htmlFor={languageId}>{t.language}</label>
-        </h2>
-        <select id={languageId} value={locale} onChange={(event) => setLocale(event.target.value as Locale)} aria-describedby={`${languageId}-help`}>
-          {LOCALES.map((option) => (
-            <option key={option} value={option}>
-              {LOCALE_NAMES[option]}
-            </option>
-          ))}
-        </select>
-        <p id={`${languageId}-help`} className="muted small">
-          {t.languageHelp}
-        </p>
-      </section>
-      <section className="card">
-        <h2>{t.sessions}</h2>
-        <div className="row-actions start">
-          <button type="button" onClick={() => void endSession()}>
-            {t.signOut}
-          </button>
-          <button type="button" disabled={everywhere.fetching} aria-describedby={`${languageId}-everywhere`} onClick={() => void signOutEverywhere({}).then((result) => (result.error ? undefined : endSession()))}>
-            {t.signOutEverywhere}
-          </button>
-        </div>
-        <p id={`${languageId}-everywhere`} className="muted small">
-          {t.signOutEverywhereHelp}
-        </p>
-      </section>
+      <LanguageSetting />
+      <NotificationSwitches user={data.me} />
+      <PasswordChange email={data.me.email} />
+      <Sessions />
     </section>
   );
 }

@@ -8,6 +8,19 @@ export const en = {
   signOut: 'Sign out on this device',
   signOutEverywhere: 'Sign out everywhere',
   signOutEverywhereHelp: 'Ends every session of your account, on all your devices — for example after using a shared computer.',
+  languageSaved: 'Saved. Emails from the studio will be in this language too.',
+  notifications: 'Emails',
+  notificationsHelp: 'Which emails you would like to get. Sign-in codes always come.',
+  saved: 'Saved.',
+  password: 'Password',
+  passwordHelp: 'Optional: with a password you can sign in without waiting for an emailed code. Changing it signs you out on your other devices.',
+  currentPassword: 'Current password',
+  newPassword: 'New password (at least 10 characters)',
+  repeatPassword: 'New password again',
+  changePassword: 'Change password',
+  passwordsDiffer: 'The two new passwords differ.',
+  passwordChanged: 'Your password is changed. Your other devices are signed out.',
+  passwordReasons: { WRONG_PASSWORD: 'The current password is wrong.', NO_PASSWORD: 'Your account has no password yet: ask the studio to set one, or keep signing in with emailed codes.', TOO_SHORT: 'The new password is too short: at least 10 characters.' } as Record<string, string>,
 };
 
 export const de: typeof en = {
@@ -19,6 +32,19 @@ export const de: typeof en = {
   signOut: 'Auf diesem Gerät abmelden',
   signOutEverywhere: 'Überall abmelden',
   signOutEverywhereHelp: 'Beendet alle Sitzungen Ihres Kontos auf allen Geräten – etwa nach der Nutzung eines fremden Computers.',
+  languageSaved: 'Gespeichert. E-Mails des Studios kommen auch in dieser Sprache.',
+  notifications: 'E-Mails',
+  notificationsHelp: 'Welche E-Mails Sie bekommen möchten. Anmeldecodes kommen immer.',
+  saved: 'Gespeichert.',
+  password: 'Passwort',
+  passwordHelp: 'Optional: Mit einem Passwort melden Sie sich an, ohne auf einen Code per E-Mail zu warten. Eine Änderung meldet Sie auf Ihren anderen Geräten ab.',
+  currentPassword: 'Aktuelles Passwort',
+  newPassword: 'Neues Passwort (mindestens 10 Zeichen)',
+  repeatPassword: 'Neues Passwort wiederholen',
+  changePassword: 'Passwort ändern',
+  passwordsDiffer: 'Die beiden neuen Passwörter unterscheiden sich.',
+  passwordChanged: 'Ihr Passwort ist geändert. Ihre anderen Geräte sind abgemeldet.',
+  passwordReasons: { WRONG_PASSWORD: 'Das aktuelle Passwort ist falsch.', NO_PASSWORD: 'Ihr Konto hat noch kein Passwort: Bitten Sie das Studio, eines zu setzen, oder melden Sie sich weiter mit Codes per E-Mail an.', TOO_SHORT: 'Das neue Passwort ist zu kurz: mindestens 10 Zeichen.' },
 };
 
 export const accountMessages = { en, de };
