@@ -25,6 +25,7 @@ try {
 const lines = [
   '',
   '  pixgate is running',
+  `  Customers   ${server.url}/`,
   `  Back office ${server.url}/admin`,
   `  GraphQL     ${server.url}/graphql`,
   `  Health      ${server.url}/readyz`,
