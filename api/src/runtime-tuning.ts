@@ -1,6 +1,18 @@
 import v8 from 'node:v8';
 import type { Config } from './config.js';
 
+/*
+ * Two memory settings cannot be made from here, since they are read before any of our code runs;
+ * `npm start` and `npm run worker` (api/package.json) and the bench scripts pass them:
+ * - `--max-semi-space-size=16`: Node 24's V8 grows the young generation to 2 × 64 MB under a burst
+ *   of allocation (a few 500-image gallery queries at once) and keeps it; 16 MB semi-spaces hold
+ *   that to 32 MB at no measurable cost in scavenges.
+ * - `MALLOC_ARENA_MAX=2`: glibc gives each thread that allocates (libuv's pool hashing and copying
+ *   uploads, libvips reading headers) its own arena of up to 64 MB and rarely returns their freed
+ *   pages; two arenas keep the API's native memory from creeping upward pass after pass. The render
+ *   child sets the same (sharp's advice for glibc). bench/README.md, ingest, has the figures.
+ */
+
 /**
  * How V8 collects the short-lived buffers that streamed bytes leave behind (downloads, ZIP archives,
  * uploads). `GC_MODE`:
