@@ -106,6 +106,8 @@ export class ClientGalleryPage {
     await this.page.getByRole('button', { name: this.text.gallery.open(filename), exact: true }).click();
     const dialog = this.page.getByRole('dialog', { name: filename });
     await dialog.waitFor();
+    // Its preview has arrived (the large one is asked for when the lightbox opens).
+    await dialog.locator('.lightbox-stage .signed-image.is-loaded').waitFor();
     return dialog;
   }
 

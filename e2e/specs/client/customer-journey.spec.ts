@@ -146,7 +146,7 @@ describe('the customer client', () => {
     const lightbox = await gallery.openLightbox('attic.jpg');
     await lightbox.getByRole('button', { name: en.enhance.compare }).waitFor({ timeout: 20_000 });
     await noSeriousViolations('lightbox');
-    await screenshot(page, 'client-lightbox', 'en-US');
+    await screenshot(page, 'client-lightbox', 'en-US', { fullPage: false });
     await page.keyboard.press('ArrowRight');
     await page.getByRole('dialog', { name: 'stairs.jpg' }).waitFor();
     await page.keyboard.press('+');
@@ -160,7 +160,7 @@ describe('the customer client', () => {
     await page.keyboard.press('ArrowLeft');
     expect(Number(await compare.getByRole('slider').inputValue())).toBe(45);
     await noSeriousViolations('compare');
-    await screenshot(page, 'client-compare', 'en-US');
+    await screenshot(page, 'client-compare', 'en-US', { fullPage: false });
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
   });
@@ -207,7 +207,7 @@ describe('the customer client', () => {
     await gallery.open(jobId);
     await screenshot(page, 'client-gallery', 'de-DE');
     await gallery.openLightbox('stairs.jpg');
-    await screenshot(page, 'client-lightbox', 'de-DE');
+    await screenshot(page, 'client-lightbox', 'de-DE', { fullPage: false });
     await page.keyboard.press('Escape');
   });
 
@@ -232,7 +232,7 @@ describe('the customer client', () => {
       await download.scrollIntoViewIfNeeded();
       expect(await download.isVisible()).toBe(true);
       expect(await overflowsHorizontally(page), `lightbox ${locale}`).toBe(false);
-      await screenshot(page, 'client-lightbox-phone', locale);
+      await screenshot(page, 'client-lightbox-phone', locale, { fullPage: false });
       await page.keyboard.press('Escape');
       await page.goto(`${baseUrl}/account`);
       await page.getByRole('heading', { name: text.account.title }).waitFor();
