@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useClient, useMutation } from 'urql';
 import { Dialog } from '../../app/Dialog';
+import { DownloadIcon } from '../../app/icons';
 import { graphql, useFragment, type FragmentType } from '../../gql';
 import { SelectionFacts } from '../selection/selection-documents';
 import { describeError } from '../../graphql/errors';
@@ -34,7 +35,7 @@ const ImageLock = graphql(`
  * be swapped says beforehand that it keeps the image in the selection for good (the selection lock).
  */
 /** The download reads the same facts as the selection control (released, locked, state), so a gallery asks for them once. */
-export function DownloadImageButton(props: { image: FragmentType<typeof SelectionFacts>; allImagesIncluded: boolean; className?: string }) {
+export function DownloadImageButton(props: { image: FragmentType<typeof SelectionFacts>; allImagesIncluded: boolean; className?: string; compact?: boolean }) {
   const image = useFragment(SelectionFacts, props.image);
   const t = useMessages(downloadMessages);
   const { locale } = useLocale();
@@ -56,8 +57,15 @@ export function DownloadImageButton(props: { image: FragmentType<typeof Selectio
 
   return (
     <>
-      <button type="button" className={props.className ?? 'download-button'} aria-label={t.downloadLabel(image.filename)} disabled={ticket.fetching} onClick={() => (willLock ? setConfirming(true) : void download())}>
-        {t.download}
+      <button type="button" className={props.className ?? 'download-button'} aria-label={props.compact ? undefined : t.downloadLabel(image.filename)} title={props.compact ? t.download : undefined} disabled={ticket.fetching} onClick={() => (willLock ? setConfirming(true) : void download())}>
+        {props.compact ? (
+          <>
+            <DownloadIcon />
+            <span className="visually-hidden">{t.downloadLabel(image.filename)}</span>
+          </>
+        ) : (
+          t.download
+        )}
       </button>
       {problem && (
         <span className="error small" role="alert">

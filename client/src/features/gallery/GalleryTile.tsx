@@ -39,7 +39,7 @@ export function GalleryTile(props: { image: FragmentType<typeof GalleryTileImage
       <StateBadge situation={situation} state={image.selectionState} />
       <figcaption className="tile-actions">
         <SelectToggle image={image} job={job} compact />
-        <DownloadImageButton image={image} allImagesIncluded={job.allImagesIncluded} className="icon-button download-button" />
+        <DownloadImageButton image={image} allImagesIncluded={job.allImagesIncluded} className="icon-button download-button" compact />
       </figcaption>
     </figure>
   );

@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { useFragment, type FragmentType } from '../../gql';
 import { describeError } from '../../graphql/errors';
 import { useLocale, useMessages } from '../../i18n/i18n';
-import { LockIcon } from '../../app/LockIcon';
+import { LockIcon } from '../../app/icons';
 import { ExtraRequestDialog } from './ExtraRequestDialog';
 import { selectionMessages } from './messages';
 import { DeselectImage, PackageRoom, SelectImage, SelectionFacts } from './selection-documents';

@@ -6,3 +6,12 @@ export function LockIcon() {
     </svg>
   );
 }
+
+/** A download arrow drawn inline, for the gallery tiles' compact download button. */
+export function DownloadIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true" focusable="false">
+      <path d="M7.25 1.5h1.5v7.19l2.47-2.47 1.06 1.06L8 11.56 3.72 7.28l1.06-1.06 2.47 2.47zM2.5 13h11v1.5h-11z" fill="currentColor" />
+    </svg>
+  );
+}
