@@ -87,7 +87,8 @@ describe('what the receipt cannot vouch for is read back', () => {
     const { ticket, image } = await requestAndPut(bytes);
     // Same size, other bytes: as if storage had been written behind the API's back.
     const foreign = Buffer.from(bytes);
-    foreign[foreign.length - 100] ^= 0xff;
+    const flipped = foreign.length - 100;
+    foreign[flipped] = foreign[flipped]! ^ 0xff;
     await server.services.storage.put(image.uploadKey, foreign, { contentType: 'image/jpeg' });
     const reads = watchReads(image.uploadKey);
 
