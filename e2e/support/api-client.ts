@@ -29,8 +29,8 @@ export async function latestSignInCode(baseUrl: string, adminToken: string, emai
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     const data = await gql<{ mailOutbox: { nodes: { to: string; text: string }[] } }>(baseUrl, '{ mailOutbox(first: 20) { nodes { to text } } }', {}, adminToken);
-    const mail = data.mailOutbox.nodes.find((node) => node.to === email);
-    const code = mail ? /\b(\d{6})\b/.exec(mail.text)?.[1] : undefined;
+    // Newest first; notification mails (a job delivered, extras decided) may be newer than the code.
+    const code = data.mailOutbox.nodes.filter((node) => node.to === email).map((node) => /\b(\d{6})\b/.exec(node.text)?.[1]).find(Boolean);
     if (code) return code;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
