@@ -99,6 +99,13 @@ export type JobStatus =
   /** Being shot or edited; customers do not see it yet. */
   | 'IN_PROGRESS';
 
+/** A user’s language for the web apps and the mails the API sends them. */
+export type Language =
+  /** German. */
+  | 'DE'
+  /** English. */
+  | 'EN';
+
 export type ModelCategory =
   /** Repairs faces (and may upscale the rest). */
   | 'FACE'
@@ -115,6 +122,15 @@ export type ModelUnavailableReason =
   | 'QUOTA_USED_UP'
   /** The model enlarges more than the plan’s largest upscale factor allows. */
   | 'UPSCALE_NOT_IN_PLAN';
+
+/** A kind of mail the API sends; each user can switch off the kinds that apply to them. */
+export type NotificationKind =
+  /** Staff: customers asked for extras in a job (at most one mail per job per 15 minutes, 5 minutes after the last request). */
+  | 'EXTRAS_REQUESTED'
+  /** Customer users: the studio decided their requests for extras. */
+  | 'EXTRA_DECIDED'
+  /** Customer users: a job of theirs was delivered. */
+  | 'JOB_DELIVERED';
 
 export type ParameterKind =
   /** true or false. */
