@@ -123,6 +123,14 @@ describe('the customer client', () => {
     const derivedId = await enhanced;
     const gallery = new ClientGalleryPage(browser.page, baseUrl, en);
     await gallery.open(jobId);
+    // The first download of an included photo says beforehand that it keeps the photo for good.
+    await gallery.tile('stairs.jpg').getByRole('button', { name: en.downloads.downloadLabel('stairs.jpg') }).click();
+    const warning = browser.page.getByRole('dialog', { name: en.downloads.lockDialog.title });
+    await warning.waitFor();
+    const single = browser.page.waitForEvent('download');
+    await warning.getByRole('button', { name: en.downloads.lockDialog.confirm }).click();
+    expect((await single).suggestedFilename()).toContain('stairs');
+    await gallery.tile('stairs.jpg').getByText(en.selection.locked).waitFor();
     const link = await gallery.prepareZip();
     // The two included, the approved extra, and the enhanced copy of an included one (it follows its source).
     expect(await link.textContent()).toContain(en.downloads.all.files(4));
