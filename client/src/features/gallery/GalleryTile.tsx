@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { graphql, useFragment, type FragmentType } from '../../gql';
 import { useMessages } from '../../i18n/i18n';
 import { SignedImage } from '../../media/SignedImage';
@@ -26,7 +27,8 @@ export const GalleryTileJob = graphql(`
   }
 `);
 
-export function GalleryTile(props: { image: FragmentType<typeof GalleryTileImage>; job: FragmentType<typeof GalleryTileJob>; onOpen(id: string): void; onExpired(): void }) {
+/** Memoised: scrolling re-renders the grid's rows, and tiles already on screen need not render again. */
+export const GalleryTile = memo(function GalleryTile(props: { image: FragmentType<typeof GalleryTileImage>; job: FragmentType<typeof GalleryTileJob>; onOpen(id: string): void; onExpired(): void }) {
   const image = useFragment(GalleryTileImage, props.image);
   const job = useFragment(GalleryTileJob, props.job);
   const t = useMessages(galleryMessages);
@@ -43,4 +45,4 @@ export function GalleryTile(props: { image: FragmentType<typeof GalleryTileImage
       </figcaption>
     </figure>
   );
-}
+});
