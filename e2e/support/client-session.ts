@@ -20,8 +20,8 @@ export async function freshSignInCode(baseUrl: string, adminToken: string, email
 /** The newest code the outbox holds for `email` right now (no waiting), or null. */
 async function codeInOutbox(baseUrl: string, adminToken: string, email: string): Promise<string | null> {
   const data = await gql<{ mailOutbox: { nodes: { to: string; text: string }[] } }>(baseUrl, '{ mailOutbox(first: 20) { nodes { to text } } }', {}, adminToken);
-  const mail = data.mailOutbox.nodes.find((node) => node.to === email);
-  return (mail && /\b(\d{6})\b/.exec(mail.text)?.[1]) ?? null;
+  // Newest first; notification mails to the same address hold no code.
+  return data.mailOutbox.nodes.filter((node) => node.to === email).map((node) => /\b(\d{6})\b/.exec(node.text)?.[1]).find(Boolean) ?? null;
 }
 
 /** Everything a page script can read where tokens could hide: storage, cookies, IndexedDB, caches. */
