@@ -35,8 +35,10 @@ export function uploadRoute(deps: { orm: MikroORM; urlTokens: UrlTokenSigner; up
     try {
       await deps.uploads.receive(em, image, { stream: req, contentType, length: Number(req.headers['content-length']) }, { ip: req.ip, requestId: String(req.id) });
     } catch (error) {
-      // A client that went away gets no answer; anything else is the receiver's typed refusal.
-      if (res.headersSent || req.destroyed) return;
+      // A client that went away gets no answer; anything else is the receiver's typed refusal. (The
+      // request itself is destroyed once its body was read: whether the client is still there is the
+      // connection's to say.)
+      if (res.headersSent || !res.socket || res.socket.destroyed) return;
       if (isAppError(error)) sendAppError(res, error);
       else throw error;
       return;
