@@ -125,6 +125,9 @@ describe('the back office at /admin', () => {
       const response = await fetch(`${url}/admin/jobs`, { headers: html });
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      // A request that is not a browser's navigation is the API's either way: an unknown path is 404.
+      const api = await fetch(`${url}/admin/nothing-here`, { headers: { accept: '*/*' } });
+      expect(api.status).toBe(404);
     } finally {
       http.close();
       await rm(empty, { recursive: true, force: true });

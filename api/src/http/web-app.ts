@@ -93,14 +93,15 @@ export function mountWebApp(app: Express, services: Services, options: WebAppOpt
     if (isReserved(relative)) return next('route');
     policy(req, res, (error?: unknown) => {
       if (error) return next(error);
-      if (!existsSync(indexFile)) {
-        sendError(res, 503, 'SERVICE_UNAVAILABLE', options.buildHint);
-        return;
-      }
       const fallBack = () => {
         // Out of this route (past its 405 fallback) to the API's JSON 404. Only a request that prefers
-        // HTML (a browser's navigation) gets the page: `Accept: */*` (curl, fetch) gets JSON.
+        // HTML (a browser's navigation) gets the page: `Accept: */*` (curl, fetch) gets JSON, built
+        // app or not.
         if (namesAFile(relative) || req.accepts(['json', 'html']) !== 'html') return next('route');
+        if (!existsSync(indexFile)) {
+          sendError(res, 503, 'SERVICE_UNAVAILABLE', options.buildHint);
+          return;
+        }
         res.setHeader('Cache-Control', 'no-cache');
         res.sendFile(indexFile);
       };
