@@ -27,3 +27,14 @@ describe('the web apps’ error labels', () => {
     for (const locale of ['de', 'en']) expect(Object.keys(labels.errorCodeLabels[locale]!).sort()).toEqual([...ERROR_CODES].sort());
   });
 });
+
+const enums = (await import(new URL('../../labels/src/enums.ts', import.meta.url).href)) as {
+  AUDITED_FIELDS: readonly string[];
+};
+
+describe('the web apps’ audit field labels', () => {
+  it('name every field user administration audits (a missing one shows as its raw name)', async () => {
+    const { USER_AUDIT_FIELD } = await import('../src/modules/users/user-audit.js');
+    expect(enums.AUDITED_FIELDS).toEqual(expect.arrayContaining(Object.values(USER_AUDIT_FIELD)));
+  });
+});

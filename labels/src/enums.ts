@@ -76,6 +76,7 @@ export const AUDITED_FIELDS = [
   'customer',
   'active',
   'secondFactor',
+  'password',
 ] as const;
 export type AuditedField = (typeof AUDITED_FIELDS)[number];
 
@@ -92,6 +93,7 @@ export const auditFieldLabels = {
     customer: 'Kunde des Benutzers',
     active: 'Aktiv',
     secondFactor: 'Zweiter Faktor',
+    password: 'Passwort',
   },
   en: {
     includedImages: 'Package size',
@@ -105,6 +107,7 @@ export const auditFieldLabels = {
     customer: 'User’s customer',
     active: 'Active',
     secondFactor: 'Second factor',
+    password: 'Password',
   },
 } satisfies Labels<AuditedField>;
 
