@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { BrowserLocale } from '../support/browser.ts';
 import { fill, messagesFor, plural } from './messages.ts';
+import { POLL } from '../support/settle.ts';
 
 type Texts = ReturnType<typeof messagesFor>;
 export type BulkActionName = keyof Texts['pixgate']['images']['bulk']['action'];
@@ -41,8 +42,8 @@ export class JobImagesPart {
   }
 
   async waitForImages(count: number) {
-    await this.page.waitForFunction((expected) => document.querySelectorAll('[data-testid="image-card"]').length === expected, count);
-    await this.page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="image-card"] img')].every((image) => image.complete && image.naturalWidth > 0));
+    await this.page.waitForFunction((expected) => document.querySelectorAll('[data-testid="image-card"]').length === expected, count, POLL);
+    await this.page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="image-card"] img')].every((image) => image.complete && image.naturalWidth > 0), undefined, POLL);
   }
 
   async showAs(view: 'grid' | 'list') {
@@ -71,7 +72,7 @@ export class JobImagesPart {
     await this.page.waitForFunction(() => {
       const image = document.querySelector<HTMLImageElement>('[data-testid="lightbox-image"]');
       return !!image && image.complete && image.naturalWidth > 0;
-    });
+    }, undefined, POLL);
   }
 
   lightboxAt(index: number, total: number) {
@@ -108,7 +109,7 @@ export class ImagePage {
 
   async waitForPreview() {
     await this.page.getByTestId('image-preview').or(this.page.getByTestId('before-after')).first().waitFor();
-    await this.page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('main img')].every((image) => image.complete && image.naturalWidth > 0));
+    await this.page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('main img')].every((image) => image.complete && image.naturalWidth > 0), undefined, POLL);
   }
 
   async unlock(reason: string) {

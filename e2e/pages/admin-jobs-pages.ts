@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { BrowserLocale } from '../support/browser.ts';
 import { messagesFor } from './messages.ts';
+import { POLL } from '../support/settle.ts';
 
 /** The job list: a table of jobs, each row opening the job. */
 export class JobListPage {
@@ -52,7 +53,7 @@ export class JobShowPage {
   async waitForImages() {
     await this.imageCards.first().waitFor();
     // Thumbnails are loaded lazily; wait until those on screen have arrived.
-    await this.page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="image-card"] img')].slice(0, 8).every((image) => image.complete));
+    await this.page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="image-card"] img')].slice(0, 8).every((image) => image.complete), undefined, POLL);
   }
 
   /** Opens the package-size dialog and saves a new size with a reason. */

@@ -1,13 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { BrowserLocale } from '../support/browser.ts';
 import { fill, messagesFor } from './messages.ts';
-
-/** A file as the tests hand it to the file picker. */
-export interface PickedFile {
-  name: string;
-  mimeType: string;
-  buffer: Buffer;
-}
+import { POLL } from '../support/settle.ts';
 
 /** The whole-shoot upload screen of one job (/admin/jobs/:id/upload). */
 export class UploadPage {
@@ -47,9 +41,9 @@ export class UploadPage {
     return this.page.getByRole('progressbar', { name: this.text.overall });
   }
 
-  /** Picks files through the hidden input, as the "Choose files" dialog would. */
-  async pick(files: PickedFile[]) {
-    await this.page.getByTestId('upload-file-input').setInputFiles(files);
+  /** Picks files from disk through the hidden input, as the "Choose files" dialog would. */
+  async pick(paths: string[]) {
+    await this.page.getByTestId('upload-file-input').setInputFiles(paths);
   }
 
   /** Waits until `count` files are READY (the API rendered them) and none is still on its way. */
@@ -72,7 +66,7 @@ export class UploadPage {
     const count = await this.rows.count();
     for (let index = 0; index < count; index += 8) await this.rows.nth(index).scrollIntoViewIfNeeded();
     await this.rows.last().scrollIntoViewIfNeeded();
-    await this.page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="upload-row"] img')].every((image) => image.complete && image.naturalWidth > 0));
+    await this.page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="upload-row"] img')].every((image) => image.complete && image.naturalWidth > 0), undefined, POLL);
     await this.page.evaluate(() => window.scrollTo(0, 0));
   }
 

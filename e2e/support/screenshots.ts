@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { appSettled } from './settle.ts';
 
 /** Where screenshots go: a git-ignored folder CI keeps as the run's artifacts. */
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -12,7 +13,8 @@ export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url)
 export async function screenshot(page: Page, screen: string, locale: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
   await mkdir(ARTIFACTS, { recursive: true });
   const file = `${ARTIFACTS}${screen}.${locale}.png`;
-  // Fonts and lazy images settle first, so the picture shows what a person sees.
+  // Fonts, lazy images and the app's requests settle first, so the picture shows what a person sees.
+  await appSettled(page);
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: file, fullPage, animations: 'disabled' });
   return file;

@@ -1,11 +1,13 @@
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { menuItem, tableRows } from '../../pages/admin-administration-pages.ts';
 import { messagesFor } from '../../pages/messages.ts';
-import { signedInStaff, type StaffSession } from '../../support/admin-session.ts';
+import { sharedStaffSession, signedInStaff, type StaffSession } from '../../support/admin-session.ts';
 import { accessTokenOf, gql } from '../../support/api-client.ts';
 import { DEMO, DEMO_PASSWORD } from '../../support/demo.ts';
 
 const text = messagesFor('en-US');
+/** The demo admin stays signed in for the tests of admin screens. */
+const adminSession = sharedStaffSession('en-US', DEMO.admin);
 let session: StaffSession | undefined;
 let restoreStudio: (() => Promise<unknown>) | undefined;
 
@@ -35,8 +37,7 @@ describe('screens for admins only', () => {
     await gql(baseUrl, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { email, name: 'Olga Outbox', role: 'CUSTOMER', customerId } }, staffToken);
     await gql(baseUrl, 'mutation($email: String!) { requestLoginCode(email: $email) }', { email });
 
-    session = await signedInStaff('en-US', DEMO.admin);
-    const { page } = session;
+    const { page } = await adminSession();
     await menuItem(page, text.resources.securityEvents.name).click();
     await page.waitForURL(/\/admin\/securityEvents/);
     await page.getByLabel(text.resources.securityEvents.fields.type, { exact: true }).click();
@@ -63,8 +64,7 @@ describe('screens for admins only', () => {
     const { studio: before } = await gql<{ studio: { name: string; defaultIncludedImages: number } }>(baseUrl, studioQuery, {}, adminToken);
     restoreStudio = () => gql(baseUrl, 'mutation($input: UpdateStudioSettingsInput!) { updateStudioSettings(input: $input) { name } }', { input: before }, adminToken);
 
-    session = await signedInStaff('en-US', DEMO.admin);
-    const { page } = session;
+    const { page } = await adminSession();
     const fields = text.resources.studioSettings.fields;
     await menuItem(page, text.resources.studioSettings.name).click();
     await page.waitForURL(/\/admin\/studioSettings/);

@@ -3,13 +3,14 @@ import { messagesFor } from '../../pages/messages.ts';
 import { seriousAccessibilityViolations } from '../../support/accessibility.ts';
 import { signedInStaff, type StaffSession } from '../../support/admin-session.ts';
 import { gql } from '../../support/api-client.ts';
+import { DEMO } from '../../support/demo.ts';
 import { screenshot } from '../../support/screenshots.ts';
 
 const text = messagesFor('en-US');
 let session: StaffSession;
 
 beforeAll(async () => {
-  session = await signedInStaff('en-US');
+  session = await signedInStaff('en-US', DEMO.staff, '/admin/customers/create');
 });
 afterAll(async () => {
   await session?.finish();
@@ -21,7 +22,7 @@ describe('a new customer and their first job', () => {
     const name = `Seeblick Ferienwohnungen ${Date.now()}`;
     const save = () => page.getByRole('toolbar').getByRole('button', { name: text.ra.action.save }).click();
 
-    await page.goto(`${baseUrl}/admin/customers/create`);
+    // The session opened on the form.
     await page.getByLabel(text.resources.customers.fields.name).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByLabel(text.resources.customers.fields.name).fill(name);

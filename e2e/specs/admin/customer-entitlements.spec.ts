@@ -20,7 +20,7 @@ beforeAll(async () => {
     staffToken,
   );
   customerId = createCustomer.id;
-  session = await signedInStaff('en-US');
+  session = await signedInStaff('en-US', DEMO.staff, `/admin/customers/${customerId}/show`);
 });
 afterAll(async () => {
   await session?.finish();
@@ -28,8 +28,8 @@ afterAll(async () => {
 
 describe('a customer’s plan, usage and credits', () => {
   it('grants credits with a reason: the usage shows the new balance and the audit trail the entry', async () => {
-    const { page, baseUrl } = session;
-    await page.goto(`${baseUrl}/admin/customers/${customerId}/show`);
+    // The session opened on the customer's page.
+    const { page } = session;
     const customer = new CustomerShowPage(page, 'en-US');
     await expect(customer.creditBalance.textContent()).resolves.toBe('0');
 

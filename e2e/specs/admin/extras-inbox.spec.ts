@@ -6,6 +6,7 @@ import { accessTokenOf, gql } from '../../support/api-client.ts';
 import type { Browser, BrowserLocale } from '../../support/browser.ts';
 import { DEMO, DEMO_PASSWORD, VIEWED_JOB } from '../../support/demo.ts';
 import { screenshot } from '../../support/screenshots.ts';
+import { POLL } from '../../support/settle.ts';
 
 /** A customer's note that would run if the inbox rendered it as markup. */
 const HOSTILE_NOTE = 'Bitte auch dieses <script>window.__pixgatePwned = 1</script><img src=x onerror="window.__pixgatePwned = 2"> – danke!';
@@ -61,7 +62,7 @@ async function openInbox(locale: BrowserLocale) {
   await session.page.waitForFunction(() => {
     const images = [...document.querySelectorAll<HTMLImageElement>('table tbody tr img')];
     return images.length > 0 && images.every((image) => image.complete && image.naturalWidth > 0);
-  });
+  }, undefined, POLL);
   return { page: session.page, text };
 }
 

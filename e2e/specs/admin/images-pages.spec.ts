@@ -1,18 +1,18 @@
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ImagePage, JobImagesPart } from '../../pages/admin-images-pages.ts';
 import { fill, messagesFor } from '../../pages/messages.ts';
 import { seriousAccessibilityViolations } from '../../support/accessibility.ts';
-import { finish, signedInStaff } from '../../support/admin-session.ts';
+import { sharedStaffSession, type StaffSession } from '../../support/admin-session.ts';
 import { accessTokenOf, gql } from '../../support/api-client.ts';
-import type { Browser, BrowserLocale } from '../../support/browser.ts';
+import type { BrowserLocale } from '../../support/browser.ts';
 import { DEMO, DEMO_PASSWORD } from '../../support/demo.ts';
 import { createJobWithImages, downloadAsCustomer, enhanceAndWait, type UploadedImage } from '../../support/image-job.ts';
 import { screenshot } from '../../support/screenshots.ts';
+import { POLL } from '../../support/settle.ts';
 
 const PHOTOS = ['Garden gate', 'Hall', 'Kitchen', 'Loft', 'Music room'];
 const CUSTOMER_NOTE = 'Could we have the kitchen too? <b>Thanks</b>';
 
-let browser: Browser | undefined;
 let baseUrl: string;
 let jobId: string;
 let images: UploadedImage[];
@@ -20,10 +20,11 @@ let images: UploadedImage[];
 let derivedId: string;
 const image = (filename: string) => images.find((candidate) => candidate.filename === filename)!;
 
-afterEach(async () => {
-  if (browser) await finish(browser);
-  browser = undefined;
-});
+/** Staff stay signed in, one browser per language, from test to test. */
+const sessions: Record<BrowserLocale, (path?: string) => Promise<StaffSession>> = {
+  'de-DE': sharedStaffSession('de-DE'),
+  'en-US': sharedStaffSession('en-US'),
+};
 
 /**
  * A job of its own: the customer selects two images (the package), asks for the kitchen as an
@@ -43,9 +44,7 @@ beforeAll(async () => {
 }, 180_000);
 
 async function openJob(locale: BrowserLocale) {
-  const session = await signedInStaff(locale);
-  browser = session;
-  await session.page.goto(`${baseUrl}/admin/jobs/${jobId}/show`);
+  const session = await sessions[locale](`/admin/jobs/${jobId}/show`);
   const grid = new JobImagesPart(session.page, locale);
   // The uploads and the enhanced copy of the hall.
   await grid.waitForImages(PHOTOS.length + 1);
@@ -74,7 +73,7 @@ describe.each<BrowserLocale>(['de-DE', 'en-US'])('the image screens in %s', (loc
 
     await grid.showAs('list');
     await page.locator('table tbody tr').filter({ hasText: 'music-room.jpg' }).first().waitFor();
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('table img')].every((img) => img.complete && img.naturalWidth > 0));
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('table img')].every((img) => img.complete && img.naturalWidth > 0), undefined, POLL);
     await screenshot(page, 'admin-job-images-list', locale);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await grid.showAs('grid');

@@ -17,10 +17,9 @@ describe('user administration', () => {
   it('an admin creates a staff member, makes them admin with a reason and resets their second factor with one', async () => {
     const baseUrl = inject('baseUrl');
     const email = `new-staff-${Date.now()}@pixgate.test`;
-    session = await signedInStaff('en-US', DEMO.admin);
+    session = await signedInStaff('en-US', DEMO.admin, '/admin/users/create');
     const { page } = session;
 
-    await page.goto(`${baseUrl}/admin/users/create`);
     await page.getByLabel(fields.name).fill('Greta Grün');
     await page.getByLabel(fields.email).fill(email);
     await page.getByRole('combobox', { name: new RegExp(`^${fields.role}`) }).click();
@@ -67,13 +66,11 @@ describe('user administration', () => {
     const staffToken = await accessTokenOf(baseUrl, DEMO.staff, DEMO_PASSWORD);
     const { users } = await gql<{ users: { nodes: { id: string; email: string }[] } }>(baseUrl, '{ users(first: 100) { nodes { id email } } }', {}, staffToken);
     const adminId = users.nodes.find((user) => user.email === DEMO.admin)!.id;
-    session = await signedInStaff('en-US');
-    const { page } = session;
-
     // From a customer's page: the form comes with the customer, and the role fixed to Customer.
     const { customers } = await gql<{ customers: { nodes: { id: string; name: string }[] } }>(baseUrl, '{ customers(first: 50) { nodes { id name } } }', {}, staffToken);
     const nordlicht = customers.nodes.find((customer) => customer.name === 'Nordlicht Immobilien')!;
-    await page.goto(`${baseUrl}/admin/customers/${nordlicht.id}/show`);
+    session = await signedInStaff('en-US', DEMO.staff, `/admin/customers/${nordlicht.id}/show`);
+    const { page } = session;
     await page.getByRole('link', { name: text.pixgate.customerAdmin.add_user }).click();
     const role = page.getByRole('combobox', { name: new RegExp(`^${fields.role}`) });
     await expect(role.textContent()).resolves.toBe(text.pixgate.enums.UserRole.CUSTOMER);

@@ -29,12 +29,11 @@ describe('deactivating and reactivating users', () => {
     const { users } = await gql<{ users: { nodes: { id: string; email: string }[] } }>(baseUrl, '{ users(first: 50) { nodes { id email } } }', {}, adminToken);
     const adminId = users.nodes.find((user) => user.email === DEMO.admin)!.id;
 
-    const session = await signedInStaff('en-US');
+    const session = await signedInStaff('en-US', DEMO.staff, `/admin/users/${createUser.id}/show`);
     browser = session;
     const { page } = session;
     const text = messagesFor('en-US').pixgate.user;
 
-    await page.goto(`${baseUrl}/admin/users/${createUser.id}/show`);
     await page.getByText(email).waitFor();
     const reasonLabel = messagesFor('en-US').pixgate.reason.label;
     await page.getByRole('button', { name: text.deactivate }).click();
