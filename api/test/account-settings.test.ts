@@ -112,6 +112,9 @@ describe('changeMyPassword', () => {
     const codeOnly = await factories(server).user(UserRole.CUSTOMER, await factories(server).customer());
     await em().nativeUpdate(User, { id: codeOnly.id }, { passwordHash: null });
     const codeOnlyToken = await server.services.accessTokens.issue({ id: codeOnly.id, sessionGeneration: 0 });
+    // The client offers the password form by this flag; it tells the user about themselves only.
+    expect((await server.gql('{ me { hasPassword } }', {}, codeOnlyToken.token)).data!.me.hasPassword).toBe(false);
+    expect((await server.gql('{ me { hasPassword } }', {}, token)).data!.me.hasPassword).toBe(true);
     const none = await server.gql(CHANGE, { current: '', next: 'a-new-password-42' }, codeOnlyToken.token);
     expect(none.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NO_PASSWORD' });
 

@@ -51,6 +51,18 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('derived images', () => {
+  it('are told apart from uploads by the derived filter, in a job’s gallery and across jobs', async () => {
+    const { job, source, derived } = await sourceAndDerived();
+    const JOB_IMAGES = 'query($id: ID!, $derived: Boolean) { job(id: $id) { images(first: 10, filter: { derived: $derived }) { totalCount nodes { id } } } }';
+    const ALL_IMAGES = 'query($id: ID!, $derived: Boolean) { images(first: 10, filter: { jobId: $id, derived: $derived }) { totalCount nodes { id } } }';
+    for (const [query, root] of [[JOB_IMAGES, (data: any) => data.job.images], [ALL_IMAGES, (data: any) => data.images]] as const) {
+      const listed = async (derivedOnly?: boolean) => root((await server.gql(query, { id: job.id, derived: derivedOnly }, cast.staffToken)).data!);
+      expect((await listed(false)).nodes.map((node: { id: string }) => node.id)).toEqual([source.id]);
+      expect(await listed(true)).toEqual({ totalCount: 1, nodes: [{ id: derived.id }] });
+      expect((await listed()).totalCount).toBe(2);
+    }
+  });
+
   it('of a source that is not released are not downloadable on any path', async () => {
     const { job, derived } = await sourceAndDerived();
     // The derived image's own state cannot release it: only its source's can.

@@ -144,4 +144,19 @@ describe('previews', () => {
     expect(await at(windowStart + 1_000)).toBe(await at(windowStart + 50_000));
     expect(await at(windowStart + 1_000)).not.toBe(await at(windowStart + 61_000));
   });
+
+  it('state their expiry: mediaUrlsExpireAt is the exp of every URL in the answer, and null for an image without URLs', async () => {
+    const GALLERY = 'query($id: ID!) { image(id: $id) { job { images(first: 50) { nodes { status thumbnailUrl previewUrl mediaUrlsExpireAt } } } } }';
+    const nodes: { status: string; thumbnailUrl: string | null; previewUrl: string | null; mediaUrlsExpireAt: string | null }[] = (await server.gql(GALLERY, { id: imageId }, cast.staffToken)).data!.image.job.images.nodes;
+    const expOf = (url: string) => JSON.parse(Buffer.from(url.split('/media/')[1]!.split('.')[0]!, 'base64url').toString()).exp * 1000;
+    for (const node of nodes) {
+      if (node.status !== 'READY') {
+        expect(node.mediaUrlsExpireAt).toBeNull();
+        continue;
+      }
+      expect(new Date(node.mediaUrlsExpireAt!).getTime()).toBe(expOf(node.thumbnailUrl!));
+      expect(new Date(node.mediaUrlsExpireAt!).getTime()).toBe(expOf(node.previewUrl!));
+    }
+    expect(nodes.some((node) => node.status === 'READY')).toBe(true);
+  });
 });

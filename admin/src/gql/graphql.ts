@@ -131,6 +131,8 @@ export type ExtraRequestStatus =
   | 'WITHDRAWN';
 
 export type ImageFilter = {
+  /** false: uploaded originals only; true: enhancement results only (images with derivedFrom); omitted: both. */
+  derived?: boolean | null | undefined;
   selectionState?: Array<SelectionState> | null | undefined;
   status?: Array<ImageStatus> | null | undefined;
 };

@@ -12,6 +12,11 @@ import type { Loaders } from './loaders.js';
 /** Everything a resolver or rule may use for one request. The EntityManager is this request's own fork. */
 export interface RequestContext {
   requestId: string;
+  /**
+   * When the request arrived (ms). Short-lived URLs signed in one request use this one clock, so the
+   * expiry a response states is the expiry of every URL in it.
+   */
+  receivedAt: number;
   ip: string | undefined;
   user: User | null;
   em: EntityManager;

@@ -118,5 +118,5 @@ export async function contextFor(services: Services, req: Request, requestId = S
   const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
   const user = await services.auth.authenticate(em, bearer);
   const access = services.accessFor(em, user ? { kind: 'user', user } : null, { ip: req.ip, requestId, via: 'graphql' });
-  return { requestId, ip: req.ip, user, em, logger, services, loaders: createLoaders(em), access, sessionCookies: sessionCookieWriter(req, res) };
+  return { requestId, receivedAt: Date.now(), ip: req.ip, user, em, logger, services, loaders: createLoaders(em), access, sessionCookies: sessionCookieWriter(req, res) };
 }

@@ -106,11 +106,20 @@ export class ImageResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Short-lived URL of the ~1600 px preview; watermarked unless the viewer may have the clean one.' })
   previewUrl(@Root() image: ImageView, @Authed() ctx: AuthedContext): string | null | Promise<string | null> {
-    return ctx.services.media.renditionUrl(ctx.user, image, 'preview', lockLookup(ctx));
+    return ctx.services.media.renditionUrl(ctx.user, image, 'preview', lockLookup(ctx), ctx.receivedAt);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Short-lived URL of the ~400 px thumbnail; watermarked unless the viewer may have the clean one.' })
   thumbnailUrl(@Root() image: ImageView, @Authed() ctx: AuthedContext): string | null | Promise<string | null> {
-    return ctx.services.media.renditionUrl(ctx.user, image, 'thumbnail', lockLookup(ctx));
+    return ctx.services.media.renditionUrl(ctx.user, image, 'thumbnail', lockLookup(ctx), ctx.receivedAt);
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description:
+      'When previewUrl and thumbnailUrl of this response stop working (null when they are null). Ask for the image again before then; every URL in one response expires at the same time.',
+  })
+  mediaUrlsExpireAt(@Root() image: ImageView, @Authed() ctx: AuthedContext): Date | null {
+    return ctx.services.media.expiryOf(image, ctx.receivedAt);
   }
 }

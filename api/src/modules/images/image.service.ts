@@ -8,14 +8,20 @@ import type { Job } from '../jobs/job.entity.js';
 import type { User } from '../users/user.entity.js';
 import { galleryPage } from './gallery-page.js';
 import { Image } from './image.entity.js';
-import type { AllImagesArgs, ImagesArgs } from './image.types.js';
+import type { AllImagesArgs, ImageFilter, ImagesArgs } from './image.types.js';
+
+function filterConditions(filter: ImageFilter | undefined): FilterQuery<Image>[] {
+  const conditions: FilterQuery<Image>[] = [];
+  if (filter?.status?.length) conditions.push({ status: { $in: filter.status } });
+  if (filter?.selectionState?.length) conditions.push({ selectionState: { $in: filter.selectionState } });
+  if (filter?.derived !== undefined && filter.derived !== null) conditions.push({ derivedFrom: filter.derived ? { $ne: null } : null });
+  return conditions;
+}
 
 export class ImageService {
   /** The job's images the viewer may see (rule 2), as a gallery page. */
   listForJob(em: EntityManager, viewer: User, job: Job, args: ImagesArgs, wants?: ConnectionWants) {
-    const conditions: FilterQuery<Image>[] = [imageScope(viewer), { job: job.id }];
-    if (args.filter?.status?.length) conditions.push({ status: { $in: args.filter.status } });
-    if (args.filter?.selectionState?.length) conditions.push({ selectionState: { $in: args.filter.selectionState } });
+    const conditions: FilterQuery<Image>[] = [imageScope(viewer), { job: job.id }, ...filterConditions(args.filter)];
     return galleryPage(em, job, { $and: conditions }, args, wants);
   }
 
@@ -24,8 +30,7 @@ export class ImageService {
     const filter = args.filter ?? {};
     const conditions: FilterQuery<Image>[] = [imageScope(viewer)];
     if (filter.jobId) conditions.push({ job: uuidOrNoMatch(filter.jobId) });
-    if (filter.status?.length) conditions.push({ status: { $in: filter.status } });
-    if (filter.selectionState?.length) conditions.push({ selectionState: { $in: filter.selectionState } });
+    conditions.push(...filterConditions(filter));
     if (filter.updatedSince) conditions.push({ updatedAt: { $gte: filter.updatedSince } });
     const direction = args.sortDirection === 'ASC' ? 'asc' : 'desc';
     return paginate(em, Image, { $and: conditions }, args, { updatedAt: direction, id: direction });

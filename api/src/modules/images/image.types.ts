@@ -41,6 +41,8 @@ registerEnumType(ImageSortField, { name: 'ImageSortField' });
 export class ImageFilter {
   @Field(() => [ImageStatus], { nullable: true }) status?: ImageStatus[];
   @Field(() => [SelectionState], { nullable: true }) selectionState?: SelectionState[];
+  @Field(() => Boolean, { nullable: true, description: 'false: uploaded originals only; true: enhancement results only (images with derivedFrom); omitted: both.' })
+  derived?: boolean;
 }
 
 @InputType()

@@ -42,14 +42,28 @@ export class MediaUrls {
     return andThen(factsFor(image, lockOf), (facts) => this.urlFor(viewer, image, facts, size, now));
   }
 
+  /** When every URL `renditionUrl` signs at `now` stops working (null for an image that gets none). */
+  expiryOf(image: ImageView, now = Date.now()): Date | null {
+    if (image.status !== ImageStatus.READY) return null;
+    return this.expiryAt(this.windowStart(now));
+  }
+
+  private windowStart(now: number): number {
+    return Math.floor(now / 1000 / this.windowSeconds) * this.windowSeconds;
+  }
+
+  private expiryAt(windowStartSeconds: number): Date {
+    return new Date((windowStartSeconds + this.config.signedUrlTtlSeconds) * 1000);
+  }
+
   private urlFor(viewer: User, image: ImageView, facts: ImageFacts, size: RenditionSize, now: number): string | null | Promise<string | null> {
     const kind: RenditionKind = renditionVariant(viewer, facts) === 'clean' ? size : `${size}_watermarked`;
     const rendition = image.renditions[kind];
     if (!rendition) return null;
     // Signing as of the start of the current window makes every URL for this rendition identical
     // until the window turns, in both modes; it still expires within the configured time from now.
-    const windowStartSeconds = Math.floor(now / 1000 / this.windowSeconds) * this.windowSeconds;
-    const expiresAt = new Date((windowStartSeconds + this.config.signedUrlTtlSeconds) * 1000);
+    const windowStartSeconds = this.windowStart(now);
+    const expiresAt = this.expiryAt(windowStartSeconds);
     if (this.storageMode === 'presigned') {
       return this.storage.presignGet(rendition.key, { expiresInSeconds: this.config.signedUrlTtlSeconds, signingDate: new Date(windowStartSeconds * 1000) });
     }

@@ -71,6 +71,11 @@ export class UserResolver {
     return ctx.services.users.setActive(ctx.em, callerOf(ctx), id, true, reason);
   }
 
+  @FieldResolver(() => Boolean, { description: 'Whether the user has a password (changeMyPassword needs it); false for accounts that sign in only with emailed codes.' })
+  hasPassword(@Root() user: User): boolean {
+    return user.passwordHash !== null;
+  }
+
   @FieldResolver(() => Boolean, { description: 'Whether sign-in asks this user for a TOTP code (second factor) after the password or email code.' })
   totpEnabled(@Root() user: User): boolean {
     return Boolean(user.totpEnabledAt);
