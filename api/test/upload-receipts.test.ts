@@ -54,10 +54,13 @@ describe('completion from the receipt of a relayed PUT', () => {
     expect(image.uploadReceipt).toMatchObject({ sha256: sha256(bytes), byteSize: bytes.length });
     const reads = watchReads(image.uploadKey);
     const copy = vi.spyOn(server.services.storage, 'copy');
+    const head = vi.spyOn(server.services.storage, 'head');
 
     const completed = await uploads(server).complete(cast.staffToken, ticket.image.id);
     expect(completed.data!.completeImageUpload).toMatchObject({ status: 'PROCESSING', width: 1400, height: 1000, contentType: 'image/jpeg' });
+    // One ranged GET for size, ETag and header: no HEAD before it.
     expect(reads()).toEqual(['range']);
+    expect(head).not.toHaveBeenCalled();
     expect(copy).toHaveBeenCalledTimes(1);
 
     const settled = await uploads(server).settled(cast.staffToken, ticket.image.id);
@@ -94,8 +97,19 @@ describe('what the receipt cannot vouch for is read back', () => {
 
     const completed = await uploads(server).complete(cast.staffToken, ticket.image.id);
     expect(completed.errors![0]!.extensions).toMatchObject({ reason: 'CHECKSUM_MISMATCH' });
-    expect(reads()).toEqual(['whole']);
+    // The header's ranged GET shows another ETag, so the whole object is read and judged.
+    expect(reads()).toEqual(['range', 'whole']);
     expect(await exists(`customers/${cast.customer.id}/jobs/${jobId}/originals/${image.id}`)).toBe(false);
+  });
+
+  it('an upload key emptied after the relayed PUT (no first byte to range over) fails as SIZE_MISMATCH', async () => {
+    const bytes = await noisyImage('jpeg', 300, 200);
+    const { ticket, image } = await requestAndPut(bytes);
+    await server.services.storage.put(image.uploadKey, Buffer.alloc(0), { contentType: 'image/jpeg' });
+
+    const completed = await uploads(server).complete(cast.staffToken, ticket.image.id);
+    expect(completed.errors![0]!.extensions).toMatchObject({ reason: 'SIZE_MISMATCH' });
+    expect((await load(ticket.image.id)).status).toBe('FAILED');
   });
 
   it('a copy that comes out with another ETag is deleted, and the verified bytes are stored instead', async () => {

@@ -179,6 +179,14 @@ describe('embedded S3 refuses everyone but the API', () => {
       expect(await api.head(key)).toBeNull();
     });
 
+    it('reads an object’s start with what a HEAD says of it, and null for a missing one', async () => {
+      const stored = await api.put('originals/start.bin', Buffer.from('0123456789'), { contentType: 'image/jpeg' });
+      expect(await api.readStart('originals/start.bin', 4)).toEqual({ bytes: Buffer.from('0123'), byteSize: 10, contentType: 'image/jpeg', etag: stored.etag });
+      expect((await api.readStart('originals/start.bin', 64))!.bytes.toString()).toBe('0123456789');
+      expect(await api.readStart('originals/missing.bin', 4)).toBeNull();
+      await api.delete(['originals/start.bin']);
+    });
+
     it('uploads large bodies, buffered or streamed (the SDK then waits for 100 Continue)', async () => {
       const big = randomBytes(6 * 1024 * 1024);
       await api.put('originals/big-buffer.bin', big, { contentType: 'application/octet-stream' });

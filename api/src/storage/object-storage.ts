@@ -31,6 +31,20 @@ export interface ObjectHead {
   etag?: string;
 }
 
+/** An object's first bytes and its head (`byteSize` is the whole object's). */
+export interface ObjectStart extends ObjectHead {
+  bytes: Buffer;
+}
+
+export interface OpenedObject {
+  body: Readable;
+  /** Of what `body` carries (the range, when one was asked for). */
+  byteSize: number;
+  objectSize: number;
+  contentType?: string;
+  etag?: string;
+}
+
 /** What a write stored, as the server names it. */
 export interface StoredObject {
   etag?: string;
@@ -99,13 +113,13 @@ export class ObjectStorage {
    * Null when the object does not exist. With `range` (inclusive byte positions) only those bytes
    * are read: `byteSize` is the length of the range, `objectSize` the whole object's.
    */
-  async openStream(key: string, range?: { start: number; end: number }): Promise<{ body: Readable; byteSize: number; objectSize: number; contentType?: string } | null> {
+  async openStream(key: string, range?: { start: number; end: number }): Promise<OpenedObject | null> {
     try {
       const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }));
       const byteSize = object.ContentLength ?? 0;
       // "bytes 0-99/2000": the total after the slash.
       const objectSize = range && object.ContentRange ? Number(object.ContentRange.split('/')[1]) : byteSize;
-      return { body: object.Body as Readable, byteSize, objectSize, contentType: object.ContentType };
+      return { body: object.Body as Readable, byteSize, objectSize, contentType: object.ContentType, etag: object.ETag };
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
@@ -128,13 +142,14 @@ export class ObjectStorage {
     return { etag: copied.CopyObjectResult?.ETag };
   }
 
-  /** The first bytes of an object, at most `length` of them; null when it does not exist. */
-  async readStart(key: string, length: number): Promise<Buffer | null> {
+  /**
+   * The first bytes of an object (at most `length`) with what a HEAD would say of it, in one
+   * request; null when it does not exist.
+   */
+  async readStart(key: string, length: number): Promise<ObjectStart | null> {
     const object = await this.openStream(key, { start: 0, end: length - 1 });
     if (!object) return null;
-    const chunks: Buffer[] = [];
-    for await (const chunk of object.body as AsyncIterable<Buffer>) chunks.push(chunk);
-    return Buffer.concat(chunks);
+    return { bytes: await collectBytes(object.body), byteSize: object.objectSize, contentType: object.contentType, etag: object.etag };
   }
 
   /** Every key under `prefix`, for audits of what is stored (tests, clean-up checks). */
@@ -182,6 +197,16 @@ export class ObjectStorage {
   destroy(): void {
     this.client.destroy();
   }
+}
+
+/** A stream's bytes in one buffer; `onChunk` sees each piece as it arrives (to hash as it streams). */
+export async function collectBytes(body: Readable, onChunk?: (chunk: Buffer) => void): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    onChunk?.(chunk);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 function isNotFound(error: unknown): boolean {

@@ -6,7 +6,7 @@ import type { Config } from '../../config.js';
 import { badInput, conflict } from '../../shared/errors.js';
 import type { Logger } from '../../logger.js';
 import type { UrlTokenSigner } from '../../security/signed-token.js';
-import type { ObjectHead, ObjectStorage } from '../../storage/object-storage.js';
+import { collectBytes, type ObjectHead, type ObjectStart, type ObjectStorage } from '../../storage/object-storage.js';
 import { storageKeys } from '../../storage/storage-keys.js';
 import { withoutInvisibleCharacters } from '../../shared/invisible-characters.js';
 import type { StorageMode } from '../../storage/storage-mode.js';
@@ -116,7 +116,7 @@ export class ImageUploadService {
     if (image.status === ImageStatus.FAILED) {
       throw conflict('This upload already failed; request a new one.', { reason: 'UPLOAD_FAILED', failureReason: image.failureReason });
     }
-    const head = await this.storage.head(image.uploadKey);
+    const head = await this.headOf(image);
     if (!head) throw badInput('No file has been uploaded for this image yet.', { reason: 'UPLOAD_NOT_FOUND', field: 'file' });
     if (head.byteSize !== image.byteSize) return this.fail(em, caller, image, 'SIZE_MISMATCH', { declared: image.byteSize, received: head.byteSize });
 
@@ -156,12 +156,11 @@ export class ImageUploadService {
    * overwrite since, a header too short to judge, a copy that came out different — and the bytes
    * are read instead.
    */
-  private async verifyFromReceipt(image: Image, head: ObjectHead, originalKey: string): Promise<Verification | null> {
+  private async verifyFromReceipt(image: Image, head: ObjectHead | ObjectStart, originalKey: string): Promise<Verification | null> {
     const receipt = image.uploadReceipt;
-    if (!receipt || !head.etag || receipt.etag !== head.etag || receipt.byteSize !== image.byteSize) return null;
+    if (!receipt || !('bytes' in head) || !head.etag || receipt.etag !== head.etag || receipt.byteSize !== image.byteSize) return null;
     if (receipt.sha256 !== image.sha256) return { refused: 'CHECKSUM_MISMATCH', details: {} };
-    const header = await this.storage.readStart(image.uploadKey, HEADER_BYTES);
-    if (!header) return null;
+    const header = head.bytes;
     const inspected = await this.inspect(header);
     // A rejection judged from part of the file is not final: the whole file decides.
     if ('refused' in inspected) return header.length < image.byteSize ? null : inspected;
@@ -172,6 +171,16 @@ export class ImageUploadService {
       return null;
     }
     return { info: inspected.info, crc32: receipt.crc32, by: 'receipt' };
+  }
+
+  /**
+   * Size and ETag of the upload. With a receipt the header is needed anyway, and its ranged GET
+   * tells what a HEAD would; where that range cannot be served (an empty object has no first byte),
+   * a HEAD answers and the bytes are read in full.
+   */
+  private headOf(image: Image): Promise<ObjectHead | ObjectStart | null> {
+    if (!image.uploadReceipt) return this.storage.head(image.uploadKey);
+    return this.storage.readStart(image.uploadKey, HEADER_BYTES).catch(() => this.storage.head(image.uploadKey));
   }
 
   /** Verification of the bytes read back from the upload key, which are then stored as the original. */
@@ -205,14 +214,12 @@ export class ImageUploadService {
     const object = await this.storage.openStream(key);
     if (!object) throw badInput('No file has been uploaded for this image yet.', { reason: 'UPLOAD_NOT_FOUND', field: 'file' });
     const hash = createHash('sha256');
-    const chunks: Buffer[] = [];
     let crc32 = 0;
-    for await (const chunk of object.body as AsyncIterable<Buffer>) {
+    const bytes = await collectBytes(object.body, (chunk) => {
       hash.update(chunk);
       crc32 = zlib.crc32(chunk, crc32);
-      chunks.push(chunk);
-    }
-    return { bytes: Buffer.concat(chunks), sha256: hash.digest('hex'), crc32 };
+    });
+    return { bytes, sha256: hash.digest('hex'), crc32 };
   }
 
   /** Marks a PENDING upload FAILED, deletes its bytes, logs it and throws the typed error. */
