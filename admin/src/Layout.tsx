@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, UserMenu, useCheckAuth, useGetIdentity, useTranslate } from 'react-admin';
+import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, UserMenu, useCheckAuth, useGetIdentity, useTranslate } from 'react-admin';
 import { VERIFY_EVERY_MS } from './auth/session';
 import { useDocumentLanguage } from './i18n/useDocumentLanguage';
 
@@ -10,7 +10,22 @@ function AppUserMenu() {
   return <UserMenu label={identity?.fullName ? translate('pixgate.user_menu', { name: identity.fullName }) : 'ra.auth.user_menu'} />;
 }
 
-const AppAppBar = () => <AppBar userMenu={<AppUserMenu />} />;
+/**
+ * react-admin's default toolbar (language menu, loading indicator), with a name for the spinner it
+ * shows while data loads: its progressbar has none of its own (axe: `aria-progressbar-name`).
+ * LoadingIndicator hands the attribute on to MUI's CircularProgress.
+ */
+function AppToolbar() {
+  const translate = useTranslate();
+  return (
+    <>
+      <LocalesMenuButton />
+      <LoadingIndicator aria-label={translate('pixgate.loading_indicator')} />
+    </>
+  );
+}
+
+const AppAppBar = () => <AppBar userMenu={<AppUserMenu />} toolbar={<AppToolbar />} />;
 
 /** Asks every 30 s whether the session still holds: an open tab of a deactivated user shows the sign-in within a minute. */
 function useSessionWatch() {

@@ -69,6 +69,7 @@ export const de: Messages = {
     ...administration.de.pixgate,
     title: 'pixgate Backoffice',
     user_menu: 'Profil: %{name}',
+    loading_indicator: 'Daten werden geladen',
     upload: uploadMessages.de,
     images: imageMessages.de.texts,
     enums: {

@@ -68,6 +68,7 @@ export const en = {
     ...administration.en.pixgate,
     title: 'pixgate back office',
     user_menu: 'Profile: %{name}',
+    loading_indicator: 'Loading data',
     upload: uploadMessages.en,
     images: imageMessages.en.texts,
     enums: {
