@@ -1,7 +1,7 @@
 // Builds the web apps (the back office admin/ and the customer client client/) into <app>/dist when
 // their sources changed since the last build, so `npm install` builds them once and `npm start` only
 // hashes a few hundred files (well under a second). The hash covers the app's sources and config,
-// the shared labels (labels/src) and the lock file (a dependency update rebuilds); it is kept in
+// the shared workspaces (labels/src, session/src) and the lock file (a dependency update rebuilds); it is kept in
 // <app>/dist/.source-hash, which goes away with the build output.
 //
 //   node scripts/build-web-apps.mjs                  build every stale app
@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const APPS = { admin: 'the back office', client: 'the customer client' };
+/** Workspaces both apps build from source. */
+const SHARED = ['labels', 'session'];
 
 function filesUnder(dir) {
   return readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
@@ -24,9 +26,9 @@ function filesUnder(dir) {
 }
 
 function sourceHash(app) {
-  const inputs = [`${app}/index.html`, `${app}/package.json`, `${app}/tsconfig.json`, `${app}/vite.config.ts`, 'package-lock.json', 'labels/package.json'];
+  const inputs = [`${app}/index.html`, `${app}/package.json`, `${app}/tsconfig.json`, `${app}/vite.config.ts`, 'package-lock.json', ...SHARED.map((shared) => `${shared}/package.json`)];
   const hash = createHash('sha256');
-  for (const file of [...inputs, ...filesUnder(`${app}/src`), ...filesUnder('labels/src')].sort()) {
+  for (const file of [...inputs, ...filesUnder(`${app}/src`), ...SHARED.flatMap((shared) => filesUnder(`${shared}/src`))].sort()) {
     // The name too, so a renamed file counts as a change.
     hash.update(`${file}\0`);
     hash.update(readFileSync(path.join(root, file)));
