@@ -2,7 +2,7 @@ import { Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow,
 import type { ReactNode } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import type { ImageDetailRecord } from '../dataProvider/images';
-import { formatBytes } from './format';
+import { formatBytes } from '@pixgate/labels';
 
 type Delivery = NonNullable<ImageDetailRecord['deliveries']>[number];
 type ExtraRequest = ImageDetailRecord['extraRequests'][number];

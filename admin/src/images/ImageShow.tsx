@@ -13,7 +13,7 @@ import { Section } from '../shared/Section';
 import { SelectionStateChip } from '../shared/SelectionStateChip';
 import { canRetryRender } from './bulk';
 import { Enhancements, BeforeAfter } from './Enhancements';
-import { formatBytes } from './format';
+import { formatBytes } from '@pixgate/labels';
 import { ChangeStateDialog, UnlockDialog } from './ImageDialogs';
 import { Deliveries, ExtraRequests, useDateTime } from './ImageHistory';
 import { isFailureReason } from './messages';

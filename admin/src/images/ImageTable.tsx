@@ -4,7 +4,7 @@ import { Datagrid, DateField, FunctionField, Link, useCreatePath, useListContext
 import type { ImageRecord } from '../dataProvider/images';
 import { ImageActions } from '../jobs/ImageActions';
 import { SelectionStateChip } from '../shared/SelectionStateChip';
-import { formatBytes } from './format';
+import { formatBytes } from '@pixgate/labels';
 
 /** The thumbnail as a button that opens the lightbox. */
 function Thumbnail({ image, onOpen }: { image: ImageRecord; onOpen: (id: string) => void }) {

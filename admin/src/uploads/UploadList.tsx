@@ -6,7 +6,8 @@ import { Box, Button, Card, CardContent, Chip, IconButton, LinearProgress, List,
 import { memo, useId, useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { failureText } from './failure-message';
-import { formatBytes, percentOf } from './progress';
+import { formatBytes } from '@pixgate/labels';
+import { percentOf } from './progress';
 import { IN_FLIGHT, type UploadEntry, type UploadPhase } from './upload-queue';
 
 type Filter = 'all' | 'failed' | 'unfinished';

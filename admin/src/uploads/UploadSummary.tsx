@@ -2,7 +2,8 @@ import ReplayIcon from '@mui/icons-material/Replay';
 import { Alert, Box, Button, Card, CardContent, Chip, LinearProgress, Stack, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { formatBytes, formatDuration, RateMeter, type QueueProgress } from './progress';
+import { formatBytes } from '@pixgate/labels';
+import { formatDuration, RateMeter, type QueueProgress } from './progress';
 
 interface Props {
   progress: QueueProgress;

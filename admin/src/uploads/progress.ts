@@ -76,19 +76,6 @@ export class RateMeter {
   }
 }
 
-/** Bytes as a person reads them: 1 decimal from MB on, whole numbers below (decimal units, as file managers show). */
-export function formatBytes(bytes: number, locale: string): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  const digits = unit >= 2 ? 1 : 0;
-  return `${value.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${units[unit]}`;
-}
-
 /** A duration as minutes and seconds ("2:05"), or hours and minutes past an hour ("1 h 05 min"). */
 export function formatDuration(seconds: number): string {
   const whole = Math.max(0, Math.round(seconds));
