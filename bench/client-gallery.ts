@@ -10,12 +10,18 @@
  * PerformanceObserver (an init script, which the page's CSP does not govern).
  *
  *   npm run bench:client-gallery            BENCH_CLIENT_PHOTOS=500 by default
+ *
+ * For profiling (BENCH_CLIENT_TRACE=1 prints what each long task spent its time on, see
+ * client-gallery-trace.ts): BENCH_CLIENT_HOLD=1 keeps the server and its job after the run and prints
+ * how to reach them; BENCH_CLIENT_URL and BENCH_CLIENT_JOB measure against such a server again (the
+ * client is served from client/dist as it is on disk, so a rebuild is measured at once).
  */
 import { createHash } from 'node:crypto';
 import { startApiServer } from '../e2e/support/api-server.js';
 import { accessTokenOf, gql } from '../e2e/support/api-client.js';
 import { openBrowser } from '../e2e/support/browser.js';
 import { generateDemoPhoto } from '../api/src/db/demo-photos.js';
+import { describeLongTasks, startTrace } from './client-gallery-trace.js';
 import { printTable } from './figures.js';
 
 const PHOTOS = Number(process.env.BENCH_CLIENT_PHOTOS ?? 500);
@@ -52,7 +58,7 @@ async function uploadJob(baseUrl: string, token: string, customerId: string): Pr
   }
 }
 
-async function main() {
+async function setUp(): Promise<{ url: string; jobId: string; stop(): Promise<void> }> {
   const server = await startApiServer({ demoData: false, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, RATE_LIMIT_UPLOAD_STAFF_USER: '100000/1h' } });
   try {
     const admin = await accessTokenOf(server.url, ADMIN.email, ADMIN.password);
@@ -61,8 +67,16 @@ async function main() {
     const started = Date.now();
     const jobId = await uploadJob(server.url, admin, createCustomer.id);
     console.log(`${PHOTOS} photos uploaded and rendered in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    return { url: server.url, jobId, stop: () => server.stop() };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
 
-    const browser = await openBrowser('en-US');
+async function measure(url: string, jobId: string) {
+  const browser = await openBrowser('en-US');
+  try {
     const { page, context } = browser;
     await context.addInitScript(() => {
       const tasks: number[] = ((window as unknown as { __longTasks: number[] }).__longTasks = []);
@@ -75,7 +89,7 @@ async function main() {
       const sizes = await response.request().sizes().catch(() => null);
       scriptBytes += sizes?.responseBodySize ?? 0;
     });
-    await page.goto(`${server.url}/jobs/${jobId}`);
+    await page.goto(`${url}/jobs/${jobId}`);
     await page.getByRole('button', { name: 'Sign in with a password instead' }).click();
     await page.getByLabel('Email address').fill(CUSTOMER.email);
     await page.getByLabel('Password').fill(CUSTOMER.password);
@@ -83,6 +97,7 @@ async function main() {
     await page.locator('figure.tile .signed-image.is-loaded').first().waitFor({ timeout: 60_000 });
     counting = false;
 
+    const trace = process.env.BENCH_CLIENT_TRACE ? await startTrace(await context.newCDPSession(page)) : null;
     await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
     const steps = await page.evaluate(async () => {
       let count = 0;
@@ -94,6 +109,10 @@ async function main() {
       return count;
     });
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.filter((duration) => duration > 50));
+    if (trace) {
+      const { events, profile } = await trace.stop();
+      console.log(`What the long tasks did (${events.length} trace events):\n${describeLongTasks(events, profile).join('\n')}`);
+    }
     const tiles = page.locator('figure.tile img');
     const deadline = Date.now() + 20_000;
     let unloaded = -1;
@@ -102,7 +121,17 @@ async function main() {
       if (unloaded === 0) break;
       await page.waitForTimeout(250);
     }
+    return { scriptBytes, longTasks, steps, unloaded };
+  } finally {
     await browser.close();
+  }
+}
+
+async function main() {
+  const reuse = process.env.BENCH_CLIENT_URL && process.env.BENCH_CLIENT_JOB ? { url: process.env.BENCH_CLIENT_URL, jobId: process.env.BENCH_CLIENT_JOB, stop: async () => undefined } : null;
+  const target = reuse ?? (await setUp());
+  try {
+    const { scriptBytes, longTasks, steps, unloaded } = await measure(target.url, target.jobId);
     printTable(
       `Customer client: ${PHOTOS}-photo gallery in Chromium`,
       [
@@ -114,8 +143,12 @@ async function main() {
       ],
       { photos: PHOTOS, viewport: '1280x860' },
     );
+    if (process.env.BENCH_CLIENT_HOLD && !reuse) {
+      console.log(`Holding the server: BENCH_CLIENT_URL=${target.url} BENCH_CLIENT_JOB=${target.jobId} (stop with Ctrl-C)`);
+      await new Promise((resolve) => ['SIGINT', 'SIGTERM'].forEach((signal) => process.once(signal, resolve)));
+    }
   } finally {
-    await server.stop();
+    await target.stop();
   }
 }
 

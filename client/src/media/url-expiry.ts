@@ -30,6 +30,23 @@ export function urlExpiresAt(url: string): number | null {
   }
 }
 
+/**
+ * `urlExpiresAt`, remembered per URL: a gallery asks again for every loaded URL whenever a page of
+ * photos arrives, and decoding a thousand tokens each time made that a long task. Bounded, since
+ * every refresh brings new URLs.
+ */
+const expiries = new Map<string, number | null>();
+const REMEMBERED = 5_000;
+function rememberedExpiry(url: string): number | null {
+  let expiresAt = expiries.get(url);
+  if (expiresAt === undefined) {
+    if (expiries.size >= REMEMBERED) expiries.clear();
+    expiresAt = urlExpiresAt(url);
+    expiries.set(url, expiresAt);
+  }
+  return expiresAt;
+}
+
 /** Refresh when a link has this share of its life left (and never later than a second and a half before its end). */
 const REFRESH_AT_REMAINING_SHARE = 0.3;
 const MIN_LEAD_MS = 1_500;
@@ -45,7 +62,7 @@ export function refreshDelay(urls: readonly (string | null | undefined)[], recei
   let unknown = false;
   for (const url of urls) {
     if (!url) continue;
-    const expiresAt = urlExpiresAt(url);
+    const expiresAt = rememberedExpiry(url);
     if (expiresAt === null) unknown = true;
     else earliest = Math.min(earliest, expiresAt);
   }

@@ -27,7 +27,11 @@ export const GalleryTileJob = graphql(`
   }
 `);
 
-/** Memoised: scrolling re-renders the grid's rows, and tiles already on screen need not render again. */
+/**
+ * Memoised (its props are the cache's own objects and stable callbacks): scrolling re-renders the
+ * grid's rows, and tiles already on screen need not render again. The thumbnail starts loading in
+ * the image queue's next turn, not in the render that mounted the tile (see media/start-queue).
+ */
 export const GalleryTile = memo(function GalleryTile(props: { image: FragmentType<typeof GalleryTileImage>; job: FragmentType<typeof GalleryTileJob>; onOpen(id: string): void; onExpired(): void }) {
   const image = useFragment(GalleryTileImage, props.image);
   const job = useFragment(GalleryTileJob, props.job);
@@ -36,7 +40,7 @@ export const GalleryTile = memo(function GalleryTile(props: { image: FragmentTyp
   return (
     <figure className={`tile tile-${situation.toLowerCase()}`} data-image-id={image.id}>
       <button type="button" className="tile-open" aria-label={t.open(image.filename)} onClick={() => props.onOpen(image.id)}>
-        <SignedImage src={image.thumbnailUrl} alt="" loading="lazy" decoding="async" onExpired={props.onExpired} />
+        <SignedImage src={image.thumbnailUrl} alt="" queued decoding="async" onExpired={props.onExpired} />
       </button>
       <StateBadge situation={situation} state={image.selectionState} />
       <figcaption className="tile-actions">
@@ -46,3 +50,4 @@ export const GalleryTile = memo(function GalleryTile(props: { image: FragmentTyp
     </figure>
   );
 });
+
