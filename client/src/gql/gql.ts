@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ClientMyLanguage {\n    me {\n      id\n      language\n    }\n  }\n": typeof types.ClientMyLanguageDocument,
     "\n  query ClientAccount {\n    me {\n      id\n      name\n      email\n      ...NotificationSwitches\n    }\n  }\n": typeof types.ClientAccountDocument,
     "\n  fragment NotificationSwitches on User {\n    id\n    notificationSettings {\n      kind\n      enabled\n    }\n  }\n": typeof types.NotificationSwitchesFragmentDoc,
     "\n  mutation ClientChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword, sessionCookie: CLIENT) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.ClientChangeMyPasswordDocument,
@@ -28,9 +29,11 @@ type Documents = {
     "\n  mutation ClientEnhanceImage($imageId: ID!, $modelId: String!) {\n    enhanceImage(imageId: $imageId, modelId: $modelId) {\n      id\n      image {\n        id\n        ...EnhancePanelImage\n      }\n    }\n  }\n": typeof types.ClientEnhanceImageDocument,
     "\n  mutation ClientCancelEnhancement($id: ID!) {\n    cancelEnhancement(id: $id) {\n      id\n      status\n      cancelRequestedAt\n    }\n  }\n": typeof types.ClientCancelEnhancementDocument,
     "\n  query ClientEnhancementProgress($id: ID!) {\n    image(id: $id) {\n      id\n      ...EnhancePanelImage\n    }\n  }\n": typeof types.ClientEnhancementProgressDocument,
-    "\n  query ClientGallery($jobId: ID!) {\n    job(id: $jobId) {\n      id\n      title\n      ...PackageSummary\n      ...DownloadAllFacts\n      ...GalleryTileJob\n      ...LightboxJob\n      ...JobRequests\n      images(first: 500) {\n        totalCount\n        nodes {\n          id\n          thumbnailUrl\n          ...GalleryTileImage\n        }\n      }\n    }\n  }\n": typeof types.ClientGalleryDocument,
+    "\n  query ClientGallery($jobId: ID!) {\n    job(id: $jobId) {\n      id\n      title\n      ...PackageSummary\n      ...DownloadAllFacts\n      ...GalleryTileJob\n      ...LightboxJob\n      ...JobRequests\n    }\n  }\n": typeof types.ClientGalleryDocument,
     "\n  fragment GalleryTileImage on Image {\n    id\n    filename\n    thumbnailUrl\n    selectionState\n    locked\n    ...SelectionFacts\n  }\n": typeof types.GalleryTileImageFragmentDoc,
     "\n  fragment GalleryTileJob on Job {\n    id\n    allImagesIncluded\n    ...PackageRoom\n  }\n": typeof types.GalleryTileJobFragmentDoc,
+    "\n  query ClientGalleryImages($jobId: ID!, $first: Int!, $after: String) {\n    job(id: $jobId) {\n      id\n      images(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          thumbnailUrl\n          ...GalleryTileImage\n        }\n      }\n    }\n  }\n": typeof types.ClientGalleryImagesDocument,
+    "\n  query ClientGalleryAccess($jobId: ID!) {\n    job(id: $jobId) {\n      id\n    }\n  }\n": typeof types.ClientGalleryAccessDocument,
     "\n  fragment JobCard on Job {\n    id\n    title\n    deliveredAt\n    images(first: 1) {\n      totalCount\n      nodes {\n        id\n        thumbnailUrl\n      }\n    }\n    ...PackageSummary\n  }\n": typeof types.JobCardFragmentDoc,
     "\n  query ClientJobs {\n    jobs(first: 100, filter: { status: [DELIVERED] }, sortBy: CREATED_AT, sortDirection: DESC) {\n      nodes {\n        id\n        images(first: 1) {\n          nodes {\n            id\n            thumbnailUrl\n          }\n        }\n        ...JobCard\n      }\n    }\n  }\n": typeof types.ClientJobsDocument,
     "\n  fragment ImageDetails on Image {\n    id\n    extraRequests {\n      id\n      ...RequestOutcome\n    }\n    ...EnhancePanelImage\n  }\n": typeof types.ImageDetailsFragmentDoc,
@@ -50,6 +53,7 @@ type Documents = {
     "\n  mutation ClientPasswordLogin($email: String!, $password: String!, $rememberMe: Boolean!) {\n    login(email: $email, password: $password, rememberMe: $rememberMe, sessionCookie: CLIENT) {\n      ...ClientSessionAnswer\n    }\n  }\n": typeof types.ClientPasswordLoginDocument,
 };
 const documents: Documents = {
+    "\n  query ClientMyLanguage {\n    me {\n      id\n      language\n    }\n  }\n": types.ClientMyLanguageDocument,
     "\n  query ClientAccount {\n    me {\n      id\n      name\n      email\n      ...NotificationSwitches\n    }\n  }\n": types.ClientAccountDocument,
     "\n  fragment NotificationSwitches on User {\n    id\n    notificationSettings {\n      kind\n      enabled\n    }\n  }\n": types.NotificationSwitchesFragmentDoc,
     "\n  mutation ClientChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword, sessionCookie: CLIENT) {\n      accessToken\n      accessTokenExpiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.ClientChangeMyPasswordDocument,
@@ -64,9 +68,11 @@ const documents: Documents = {
     "\n  mutation ClientEnhanceImage($imageId: ID!, $modelId: String!) {\n    enhanceImage(imageId: $imageId, modelId: $modelId) {\n      id\n      image {\n        id\n        ...EnhancePanelImage\n      }\n    }\n  }\n": types.ClientEnhanceImageDocument,
     "\n  mutation ClientCancelEnhancement($id: ID!) {\n    cancelEnhancement(id: $id) {\n      id\n      status\n      cancelRequestedAt\n    }\n  }\n": types.ClientCancelEnhancementDocument,
     "\n  query ClientEnhancementProgress($id: ID!) {\n    image(id: $id) {\n      id\n      ...EnhancePanelImage\n    }\n  }\n": types.ClientEnhancementProgressDocument,
-    "\n  query ClientGallery($jobId: ID!) {\n    job(id: $jobId) {\n      id\n      title\n      ...PackageSummary\n      ...DownloadAllFacts\n      ...GalleryTileJob\n      ...LightboxJob\n      ...JobRequests\n      images(first: 500) {\n        totalCount\n        nodes {\n          id\n          thumbnailUrl\n          ...GalleryTileImage\n        }\n      }\n    }\n  }\n": types.ClientGalleryDocument,
+    "\n  query ClientGallery($jobId: ID!) {\n    job(id: $jobId) {\n      id\n      title\n      ...PackageSummary\n      ...DownloadAllFacts\n      ...GalleryTileJob\n      ...LightboxJob\n      ...JobRequests\n    }\n  }\n": types.ClientGalleryDocument,
     "\n  fragment GalleryTileImage on Image {\n    id\n    filename\n    thumbnailUrl\n    selectionState\n    locked\n    ...SelectionFacts\n  }\n": types.GalleryTileImageFragmentDoc,
     "\n  fragment GalleryTileJob on Job {\n    id\n    allImagesIncluded\n    ...PackageRoom\n  }\n": types.GalleryTileJobFragmentDoc,
+    "\n  query ClientGalleryImages($jobId: ID!, $first: Int!, $after: String) {\n    job(id: $jobId) {\n      id\n      images(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          thumbnailUrl\n          ...GalleryTileImage\n        }\n      }\n    }\n  }\n": types.ClientGalleryImagesDocument,
+    "\n  query ClientGalleryAccess($jobId: ID!) {\n    job(id: $jobId) {\n      id\n    }\n  }\n": types.ClientGalleryAccessDocument,
     "\n  fragment JobCard on Job {\n    id\n    title\n    deliveredAt\n    images(first: 1) {\n      totalCount\n      nodes {\n        id\n        thumbnailUrl\n      }\n    }\n    ...PackageSummary\n  }\n": types.JobCardFragmentDoc,
     "\n  query ClientJobs {\n    jobs(first: 100, filter: { status: [DELIVERED] }, sortBy: CREATED_AT, sortDirection: DESC) {\n      nodes {\n        id\n        images(first: 1) {\n          nodes {\n            id\n            thumbnailUrl\n          }\n        }\n        ...JobCard\n      }\n    }\n  }\n": types.ClientJobsDocument,
     "\n  fragment ImageDetails on Image {\n    id\n    extraRequests {\n      id\n      ...RequestOutcome\n    }\n    ...EnhancePanelImage\n  }\n": types.ImageDetailsFragmentDoc,
@@ -100,6 +106,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientMyLanguage {\n    me {\n      id\n      language\n    }\n  }\n"): (typeof documents)["\n  query ClientMyLanguage {\n    me {\n      id\n      language\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -159,7 +169,7 @@ export function graphql(source: "\n  query ClientEnhancementProgress($id: ID!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ClientGallery($jobId: ID!) {\n    job(id: $jobId) {\n      id\n      title\n      ...PackageSummary\n      ...DownloadAllFacts\n      ...GalleryTileJob\n      ...LightboxJob\n      ...JobRequests\n      images(first: 500) {\n        totalCount\n        nodes {\n          id\n          thumbnailUrl\n          ...GalleryTileImage\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClientGallery($jobId: ID!) {\n    job(id: $jobId) {\n      id\n      title\n      ...PackageSummary\n      ...DownloadAllFacts\n      ...GalleryTileJob\n      ...LightboxJob\n      ...JobRequests\n      images(first: 500) {\n        totalCount\n        nodes {\n          id\n          thumbnailUrl\n          ...GalleryTileImage\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ClientGallery($jobId: ID!) {\n    job(id: $jobId) {\n      id\n      title\n      ...PackageSummary\n      ...DownloadAllFacts\n      ...GalleryTileJob\n      ...LightboxJob\n      ...JobRequests\n    }\n  }\n"): (typeof documents)["\n  query ClientGallery($jobId: ID!) {\n    job(id: $jobId) {\n      id\n      title\n      ...PackageSummary\n      ...DownloadAllFacts\n      ...GalleryTileJob\n      ...LightboxJob\n      ...JobRequests\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -168,6 +178,14 @@ export function graphql(source: "\n  fragment GalleryTileImage on Image {\n    i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment GalleryTileJob on Job {\n    id\n    allImagesIncluded\n    ...PackageRoom\n  }\n"): (typeof documents)["\n  fragment GalleryTileJob on Job {\n    id\n    allImagesIncluded\n    ...PackageRoom\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientGalleryImages($jobId: ID!, $first: Int!, $after: String) {\n    job(id: $jobId) {\n      id\n      images(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          thumbnailUrl\n          ...GalleryTileImage\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClientGalleryImages($jobId: ID!, $first: Int!, $after: String) {\n    job(id: $jobId) {\n      id\n      images(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          thumbnailUrl\n          ...GalleryTileImage\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientGalleryAccess($jobId: ID!) {\n    job(id: $jobId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query ClientGalleryAccess($jobId: ID!) {\n    job(id: $jobId) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,11 +9,11 @@ import { freshAccessToken, renewSession, sessionExpired } from '../session/sessi
  * shows the same job or image. Its schema is trimmed to our own documents by codegen; types without
  * an id are stored inside their parent. GET would be refused by the API's CSRF protection.
  */
-export function createApiClient(): Client {
+export function createApiClient({ url = '/graphql', fetch = authenticatedFetch }: { url?: string; fetch?: typeof globalThis.fetch } = {}): Client {
   return new Client({
-    url: '/graphql',
+    url,
     preferGetMethod: false,
-    fetch: authenticatedFetch,
+    fetch,
     exchanges: [
       cacheExchange({
         schema: cacheSchema,

@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 const MIN_TILE_WIDTH = 170;
 const GAP = 12;
@@ -7,10 +7,12 @@ const GAP = 12;
 const ACTIONS_HEIGHT = 48;
 
 /**
- * A responsive grid that only renders the rows near the viewport (a 500-photo job stays smooth on
- * a phone): columns follow the width, rows are virtualised against the window's scroll.
+ * A responsive grid that only renders the rows near the viewport (a job of a thousand photos stays
+ * smooth on a phone): columns follow the width, rows are virtualised against the window's scroll.
+ * It has a place for each of `count` items from the start (the scroll bar is the whole gallery's);
+ * `onReach` says how far the rendered rows go, so photos not loaded yet can be asked for.
  */
-export function GalleryGrid<Item>({ items, renderItem, label }: { items: readonly Item[]; renderItem(item: Item, index: number): ReactNode; label: string }) {
+export function GalleryGrid({ count, renderItem, onReach, label }: { count: number; renderItem(index: number): ReactNode; onReach?(lastIndex: number): void; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [offset, setOffset] = useState(0);
@@ -30,22 +32,27 @@ export function GalleryGrid<Item>({ items, renderItem, label }: { items: readonl
   const columns = Math.max(2, Math.floor((width + GAP) / (MIN_TILE_WIDTH + GAP)));
   const tileWidth = width > 0 ? (width - GAP * (columns - 1)) / columns : MIN_TILE_WIDTH;
   const rowHeight = Math.round(tileWidth * 0.75 + ACTIONS_HEIGHT + GAP);
-  const rows = Math.ceil(items.length / columns);
+  const rows = Math.ceil(count / columns);
   const virtualizer = useWindowVirtualizer({ count: rows, estimateSize: () => rowHeight, overscan: 4, scrollMargin: offset });
   useLayoutEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
+  const virtualRows = virtualizer.getVirtualItems();
+  const lastIndex = width > 0 && virtualRows.length > 0 ? Math.min(count, (virtualRows.at(-1)!.index + 1) * columns) - 1 : -1;
+  useEffect(() => {
+    if (lastIndex >= 0) onReach?.(lastIndex);
+  }, [lastIndex, onReach]);
 
   return (
     <div ref={ref} className="gallery-grid" role="list" aria-label={label} style={{ height: virtualizer.getTotalSize() }}>
       {width > 0 &&
-        virtualizer.getVirtualItems().map((row) => (
+        virtualRows.map((row) => (
           <div
             key={row.key}
             className="gallery-row"
             style={{ transform: `translateY(${row.start - offset}px)`, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: GAP, height: rowHeight - GAP }}
           >
-            {items.slice(row.index * columns, row.index * columns + columns).map((item, column) => (
+            {Array.from({ length: Math.min(columns, count - row.index * columns) }, (_, column) => (
               <div role="listitem" key={row.index * columns + column}>
-                {renderItem(item, row.index * columns + column)}
+                {renderItem(row.index * columns + column)}
               </div>
             ))}
           </div>

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Loading, QueryFailed } from '../../app/StatusPages';
@@ -10,10 +10,11 @@ import { Lightbox } from '../lightbox/Lightbox';
 import { JobRequests } from '../selection/JobRequests';
 import { PackageSummary } from '../selection/PackageSummary';
 import { GalleryGrid } from './GalleryGrid';
-import { GalleryTile } from './GalleryTile';
+import { GalleryTile, TilePlaceholder } from './GalleryTile';
 import { galleryMessages } from './messages';
+import { useGalleryImages } from './useGalleryImages';
 
-/** Up to 500 photos in one answer (the API's largest page for a job's images). */
+/** The job's facts; its photos come page by page (useGalleryImages). */
 const GalleryQuery = graphql(`
   query ClientGallery($jobId: ID!) {
     job(id: $jobId) {
@@ -24,36 +25,46 @@ const GalleryQuery = graphql(`
       ...GalleryTileJob
       ...LightboxJob
       ...JobRequests
-      images(first: 500) {
-        totalCount
-        nodes {
-          id
-          thumbnailUrl
-          ...GalleryTileImage
-        }
-      }
     }
   }
 `);
 
 export function GalleryPage() {
   const { jobId = '' } = useParams();
+  return <Gallery key={jobId} jobId={jobId} />;
+}
+
+function Gallery({ jobId }: { jobId: string }) {
   const t = useMessages(galleryMessages);
   const [search, setSearch] = useSearchParams();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: GalleryQuery, variables: { jobId } });
-  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  const images = data?.job.images.nodes ?? [];
-  useFreshUrls(
-    images.map((image) => image.thumbnailUrl),
-    refresh,
-  );
+  const pages = useGalleryImages(jobId);
+  const { images, totalCount, want, refresh: refreshImages } = pages;
+  const refresh = useCallback(() => {
+    reexecute({ requestPolicy: 'network-only' });
+    void refreshImages();
+  }, [reexecute, refreshImages]);
+  const urls = useMemo(() => images.map((image) => image.thumbnailUrl), [images]);
+  useFreshUrls(urls, refreshImages);
   const openId = search.get('image');
   const open = useCallback((id: string | null) => setSearch(id ? { image: id } : {}, { replace: Boolean(id && search.get('image')) }), [setSearch, search]);
-
-  if (error && !data) return <QueryFailed error={error} retry={refresh} />;
-  if (!data) return fetching ? <Loading /> : null;
-  const job = data.job;
   const openIndex = openId ? images.findIndex((image) => image.id === openId) : -1;
+  // Browsing the lightbox towards the end of what is loaded asks for the next page.
+  useEffect(() => {
+    if (openIndex >= 0) want(openIndex + 2);
+  }, [openIndex, want]);
+  const navigate = (step: 1 | -1) => {
+    if (totalCount === null) return;
+    const next = (openIndex + step + totalCount) % totalCount;
+    const target = images[next];
+    if (target) open(target.id);
+    else want(next);
+  };
+
+  const failure = (error && !data ? error : null) ?? pages.error;
+  if (failure) return <QueryFailed error={failure} retry={refresh} />;
+  if (!data || totalCount === null) return fetching || totalCount === null ? <Loading /> : null;
+  const job = data.job;
 
   return (
     <section className="page gallery-page">
@@ -63,7 +74,7 @@ export function GalleryPage() {
       <header className="gallery-header">
         <div>
           <h1>{job.title}</h1>
-          <p className="muted">{t.photos(job.images.totalCount)}</p>
+          <p className="muted">{t.photos(totalCount)}</p>
           <PackageSummary job={job} showRoom />
         </div>
         <DownloadAll job={job} />
@@ -73,17 +84,25 @@ export function GalleryPage() {
         <summary>{t.legendTitle}</summary>
         <p>{t.legend}</p>
       </details>
-      {images.length === 0 ? (
+      {totalCount === 0 ? (
         <p className="empty">{t.empty}</p>
       ) : (
-        <GalleryGrid items={images} label={job.title} renderItem={(image) => <GalleryTile key={image.id} image={image} job={job} onOpen={open} onExpired={refresh} />} />
+        <GalleryGrid
+          count={totalCount}
+          label={job.title}
+          onReach={want}
+          renderItem={(index) => {
+            const image = images[index];
+            return image ? <GalleryTile key={image.id} image={image} job={job} onOpen={open} onExpired={refresh} /> : <TilePlaceholder />;
+          }}
+        />
       )}
       {openIndex >= 0 && (
         <Lightbox
           job={job}
           imageId={images[openIndex]!.id}
-          position={{ index: openIndex, count: images.length }}
-          onNavigate={(step) => open(images[(openIndex + step + images.length) % images.length]!.id)}
+          position={{ index: openIndex, count: totalCount }}
+          onNavigate={navigate}
           onClose={() => open(null)}
         />
       )}

@@ -51,3 +51,13 @@ export const GalleryTile = memo(function GalleryTile(props: { image: FragmentTyp
   );
 });
 
+/** The place of a photo whose page is still on its way. */
+export function TilePlaceholder() {
+  const t = useMessages(galleryMessages);
+  return (
+    <figure className="tile tile-placeholder" aria-busy="true">
+      <span className="signed-image is-loading" />
+      <figcaption className="visually-hidden">{t.loadingPhoto}</figcaption>
+    </figure>
+  );
+}

@@ -4,6 +4,7 @@ export const en = {
   photos: (count: number) => (count === 1 ? '1 photo' : `${count} photos`),
   empty: 'No photos in this job yet.',
   open: (name: string) => `Open ${name}`,
+  loadingPhoto: 'Photo loading',
   legendTitle: 'About the watermarks',
   legend:
     'Photos you can still swap are shown with the studio’s watermark, even the ones you selected: that way nobody can collect a whole shoot by selecting, viewing and swapping. Once a photo is yours for good — downloaded, an approved extra, or all photos included — you see it clean. Your downloads are always the clean originals.',
@@ -24,6 +25,7 @@ export const de: typeof en = {
   photos: (count: number) => (count === 1 ? '1 Foto' : `${count} Fotos`),
   empty: 'In diesem Auftrag sind noch keine Fotos.',
   open: (name: string) => `${name} öffnen`,
+  loadingPhoto: 'Foto wird geladen',
   legendTitle: 'Zu den Wasserzeichen',
   legend:
     'Fotos, die Sie noch tauschen können, zeigen wir mit dem Wasserzeichen des Studios – auch die gewählten: So kann niemand durch Wählen, Ansehen und Tauschen ein ganzes Shooting einsammeln. Sobald ein Foto endgültig Ihres ist – heruntergeladen, ein genehmigtes Extra oder alle Fotos inklusive –, sehen Sie es ohne Wasserzeichen. Ihre Downloads sind immer die Originale ohne Wasserzeichen.',
