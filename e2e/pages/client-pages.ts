@@ -59,6 +59,11 @@ export class ClientSignInPage {
     return body.data?.verifyLoginCode?.accessToken ?? null;
   }
 
+  /** The sign-in page's own language choice (it wins over the account's language, and is saved to it). */
+  async chooseLanguage(locale: 'de' | 'en') {
+    await this.page.getByLabel(this.text.signIn.language).selectOption(locale);
+  }
+
   async signInWithPassword(email: string, password: string) {
     await this.page.getByRole('button', { name: this.text.signIn.usePassword }).click();
     await this.page.getByLabel(this.text.signIn.email).fill(email);
@@ -78,6 +83,18 @@ export class ClientGalleryPage {
   async open(jobId: string) {
     await this.page.goto(`${this.baseUrl}/jobs/${jobId}`);
     await this.summary.waitFor();
+  }
+
+  /** Every tile the grid rendered shows its thumbnail (before a screenshot: what a person sees once the gallery settled). */
+  async thumbnailsLoaded() {
+    await this.page.waitForFunction(
+      () => {
+        const tiles = [...document.querySelectorAll('figure.tile:not(.tile-placeholder)')];
+        return tiles.length > 0 && tiles.every((tile) => tile.querySelector('.signed-image.is-loaded'));
+      },
+      undefined,
+      { polling: 100 },
+    );
   }
 
   get summary() {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
+import { AccountLanguage } from '../features/account/AccountLanguage';
 import { useMessages } from '../i18n/i18n';
 import { endSession } from '../session/session';
 import { appMessages } from './messages';
@@ -8,6 +9,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const t = useMessages(appMessages);
   return (
     <>
+      <AccountLanguage />
       <a className="skip-link" href="#main">
         {t.skipToContent}
       </a>

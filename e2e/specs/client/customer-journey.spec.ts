@@ -15,8 +15,9 @@ import { zipEntries } from '../../support/zip-entries.ts';
  * A customer's way through the client, signed in once: an emailed code from the outbox, the job
  * list, selecting within the package, an extra with a note that staff approve, the approval on
  * screen, the ZIP holding exactly the released originals, another customer's job refused without a
- * byte of it, the lightbox and the compare view, the account page; axe on every screen and
- * screenshots of each, desktop and phone, English and German. Data comes from the API as staff.
+ * byte of it, the lightbox and the compare view, the account page, the account's language on the
+ * next sign-in; axe on every screen and screenshots of each, desktop and phone, English and German.
+ * Data comes from the API as staff.
  */
 const TITLE = 'Client e2e – Dachgeschoss Lindenallee';
 const NOTE = 'We would love this one for the brochure.';
@@ -59,11 +60,15 @@ describe('the customer client', () => {
     await signIn.open(`/jobs/${jobId}`);
     await noSeriousViolations('sign-in');
     await screenshot(page, 'client-sign-in', 'en-US');
+    // English chosen on the sign-in page wins over the account's language (German, the default), and is saved to it.
+    await signIn.chooseLanguage('en');
     const code = await freshSignInCode(baseUrl, adminToken, DEMO.customer, () => signIn.requestCode(DEMO.customer));
     const accessToken = await signIn.enterCode(code);
     expect(accessToken).toBeTruthy();
     // Back where the link pointed: the gallery of the job.
     await new ClientGalleryPage(page, baseUrl, en).summary.waitFor();
+    await expect.poll(async () => (await gql<{ me: { language: string } }>(baseUrl, '{ me { language } }', {}, accessToken!)).me.language).toBe('EN');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     const readable = JSON.stringify(await scriptReadableState(page));
     expect(readable).not.toContain(accessToken!);
     const cookie = (await browser.context.cookies(`${baseUrl}/auth/client/refresh`)).find((candidate) => candidate.name === 'pixgate_client_session');
@@ -102,6 +107,7 @@ describe('the customer client', () => {
     const lightbox = await gallery.openLightbox('attic.jpg');
     expect(await lightbox.textContent()).toContain(en.gallery.explain.INCLUDED);
     await browser.page.keyboard.press('Escape');
+    await gallery.thumbnailsLoaded();
     await noSeriousViolations('gallery');
     await screenshot(browser.page, 'client-gallery', 'en-US');
   });
@@ -213,6 +219,7 @@ describe('the customer client', () => {
     await screenshot(page, 'client-jobs', 'de-DE');
     const gallery = new ClientGalleryPage(page, baseUrl, de);
     await gallery.open(jobId);
+    await gallery.thumbnailsLoaded();
     await screenshot(page, 'client-gallery', 'de-DE');
     await gallery.openLightbox('stairs.jpg');
     await screenshot(page, 'client-lightbox', 'de-DE', { fullPage: false });
@@ -234,6 +241,7 @@ describe('the customer client', () => {
       const extra = page.getByRole('button', { name: text.selection.requestExtraLabel('study.jpg'), exact: true });
       await extra.scrollIntoViewIfNeeded();
       expect(await extra.isVisible()).toBe(true);
+      await gallery.thumbnailsLoaded();
       await screenshot(page, 'client-gallery-phone', locale);
       const lightbox = await gallery.openLightbox('roof-terrace.jpg');
       const download = lightbox.getByRole('button', { name: text.downloads.downloadLabel('roof-terrace.jpg') });
@@ -260,5 +268,18 @@ describe('the customer client', () => {
     await page.setViewportSize({ width: 1280, height: 860 });
     await screenshot(page, 'client-sign-in', 'de-DE');
     expect(await browser.cspViolations()).toEqual([]);
+  });
+
+  it('speaks the account’s language after signing in when the page spoke another', async () => {
+    const { page } = browser;
+    // The page is German (this browser's last choice); the account says English (chosen on the account page above).
+    const signIn = new ClientSignInPage(page, baseUrl, de);
+    await signIn.heading.waitFor();
+    const code = await freshSignInCode(baseUrl, adminToken, DEMO.customer, () => signIn.requestCode(DEMO.customer));
+    await signIn.enterCode(code);
+    // Back on the account page, where the sign-out was.
+    await page.getByRole('heading', { name: en.account.title }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate(() => localStorage.getItem('pixgate.language'))).toBe('en');
   });
 });

@@ -1,13 +1,11 @@
 import { LOCALE_NAMES, LOCALES, type Locale } from '@pixgate/labels';
 import { useId, useState } from 'react';
 import { useMutation } from 'urql';
-import type { Language } from '../../gql/graphql';
 import { describeError } from '../../graphql/errors';
 import { useLocale, useMessages } from '../../i18n/i18n';
+import { toLanguage } from './language';
 import { accountMessages } from './messages';
 import { UpdateMySettings } from './settings-documents';
-
-const toLanguage = (locale: Locale): Language => (locale === 'de' ? 'DE' : 'EN');
 
 /**
  * The site's language (this browser's choice, or the browser's own language), saved to the account

@@ -1,3 +1,4 @@
+import { LOCALE_NAMES, LOCALES, type Locale } from '@pixgate/labels';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
@@ -5,6 +6,7 @@ import { graphql, useFragment as readFragment, type FragmentType } from '../../g
 import { describeError } from '../../graphql/errors';
 import { useLocale, useMessages } from '../../i18n/i18n';
 import { endSession, startSession } from '../../session/session';
+import { chooseLanguageBeforeSignIn } from '../account/language';
 import { signInMessages } from './messages';
 
 const RequestCode = graphql(`
@@ -47,7 +49,7 @@ type Step = 'email' | 'code' | 'password';
 
 export function SignInPage({ expired, returnTo }: { expired: boolean; returnTo: string }) {
   const t = useMessages(signInMessages);
-  const { locale } = useLocale();
+  const { locale, setLocale } = useLocale();
   const navigate = useNavigate();
   const [step, setStep] = useState<Step>('email');
   const [email, setEmail] = useState('');
@@ -168,6 +170,24 @@ export function SignInPage({ expired, returnTo }: { expired: boolean; returnTo: 
         <button type="button" className="link-button switch-method" onClick={() => (setRefusal(null), setStep(step === 'password' ? 'email' : 'password'))}>
           {step === 'password' ? t.useCode : t.usePassword}
         </button>
+        <label className="field language-choice">
+          <span>{t.language}</span>
+          <select
+            value={locale}
+            onChange={(event) => {
+              // Chosen here, it wins over the account's language at sign-in (and is saved to it).
+              const next = event.target.value as Locale;
+              chooseLanguageBeforeSignIn(next);
+              setLocale(next);
+            }}
+          >
+            {LOCALES.map((option) => (
+              <option key={option} value={option} lang={option}>
+                {LOCALE_NAMES[option]}
+              </option>
+            ))}
+          </select>
+        </label>
       </section>
     </main>
   );

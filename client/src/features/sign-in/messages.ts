@@ -15,6 +15,7 @@ export const en = {
   rememberMe: 'Keep me signed in on this device for 7 days',
   staffRefused: 'This is the customer site. Staff sign in to the back office at /admin.',
   secondFactor: 'This account uses a second factor: please sign in to the back office at /admin.',
+  language: 'Language',
 };
 
 export const de: typeof en = {
@@ -33,6 +34,7 @@ export const de: typeof en = {
   rememberMe: 'Auf diesem Gerät 7 Tage angemeldet bleiben',
   staffRefused: 'Dies ist die Kundenseite. Mitarbeiter melden sich im Backoffice unter /admin an.',
   secondFactor: 'Dieses Konto nutzt einen zweiten Faktor: Bitte melden Sie sich im Backoffice unter /admin an.',
+  language: 'Sprache',
 };
 
 export const signInMessages = { en, de };
