@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { Loading, QueryFailed } from '../../app/StatusPages';
+import { ForbiddenPage, Loading, QueryFailed } from '../../app/StatusPages';
 import { graphql } from '../../gql';
 import { useMessages } from '../../i18n/i18n';
 import { useFreshUrls } from '../../media/useFreshUrls';
@@ -13,6 +13,7 @@ import { GalleryGrid } from './GalleryGrid';
 import { GalleryTile, TilePlaceholder } from './GalleryTile';
 import { galleryMessages } from './messages';
 import { useGalleryImages } from './useGalleryImages';
+import { useStillAllowed } from './useStillAllowed';
 
 /** The job's facts; its photos come page by page (useGalleryImages). */
 const GalleryQuery = graphql(`
@@ -39,6 +40,7 @@ function Gallery({ jobId }: { jobId: string }) {
   const [search, setSearch] = useSearchParams();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: GalleryQuery, variables: { jobId } });
   const pages = useGalleryImages(jobId);
+  const allowed = useStillAllowed(jobId);
   const { images, totalCount, want, refresh: refreshImages } = pages;
   const refresh = useCallback(() => {
     reexecute({ requestPolicy: 'network-only' });
@@ -61,6 +63,8 @@ function Gallery({ jobId }: { jobId: string }) {
     else want(next);
   };
 
+  // Access gone while the gallery was open: nothing of it stays on screen.
+  if (!allowed) return <ForbiddenPage />;
   const failure = (error && !data ? error : null) ?? pages.error;
   if (failure) return <QueryFailed error={failure} retry={refresh} />;
   if (!data || totalCount === null) return fetching || totalCount === null ? <Loading /> : null;
