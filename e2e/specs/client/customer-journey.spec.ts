@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ClientGalleryPage, ClientSignInPage, clientText } from '../../pages/client-pages.ts';
+import { messagesFor } from '../../pages/messages.ts';
 import { seriousAccessibilityViolations } from '../../support/accessibility.ts';
+import { signedInStaff } from '../../support/admin-session.ts';
 import { accessTokenOf, gql } from '../../support/api-client.ts';
 import { openBrowser, type Browser } from '../../support/browser.ts';
 import { freshSignInCode, jobIdByTitle, overflowsHorizontally, scriptReadableState } from '../../support/client-session.ts';
@@ -17,7 +19,7 @@ import { zipEntries } from '../../support/zip-entries.ts';
  * screen, the ZIP holding exactly the released originals, another customer's job refused without a
  * byte of it, the lightbox and the compare view, the account page, the account's language on the
  * next sign-in; axe on every screen and screenshots of each, desktop and phone, English and German.
- * Data comes from the API as staff.
+ * Staff decide the extra in the back office's inbox; the job itself comes from the API as staff.
  */
 const TITLE = 'Client e2e – Dachgeschoss Lindenallee';
 const NOTE = 'We would love this one for the brochure.';
@@ -112,11 +114,28 @@ describe('the customer client', () => {
     await screenshot(browser.page, 'client-gallery', 'en-US');
   });
 
-  it('shows the studio’s approval, with its note, once staff approved the extra', async () => {
-    const { job } = await gql<{ job: { extraRequests: { id: string; status: string; note: string | null }[] } }>(baseUrl, 'query($id: ID!) { job(id: $id) { extraRequests { id status note } } }', { id: jobId }, staffToken);
-    const pending = job.extraRequests.find((request) => request.status === 'PENDING');
-    expect(pending?.note).toBe(NOTE);
-    await gql(baseUrl, 'mutation($id: ID!, $note: String) { decideExtraRequest(id: $id, decision: PAID, note: $note) { id status } }', { id: pending!.id, note: STUDIO_NOTE }, staffToken);
+  it('shows the studio’s approval, with its note, once staff approved the extra in the back office', async () => {
+    // Staff work in the back office's extras inbox, in a browser of their own.
+    const staff = await signedInStaff('en-US');
+    try {
+      const text = messagesFor('en-US');
+      const decisions = text.pixgate.enums.ExtraDecision;
+      await staff.page.getByRole('menuitem', { name: text.resources.extraRequests.name.split(' |||| ')[1] }).click();
+      await staff.page.waitForURL(/\/admin\/extraRequests/);
+      const row = staff.page.locator('table tbody tr').filter({ hasText: 'roof-terrace.jpg' }).filter({ hasText: TITLE });
+      await row.waitFor();
+      expect(await row.textContent()).toContain(NOTE);
+      await row.getByRole('button', { name: decisions.PAID }).click();
+      const dialog = staff.page.getByRole('dialog');
+      await dialog.getByLabel(text.pixgate.extras.note_label).fill(STUDIO_NOTE);
+      await dialog.getByRole('button', { name: decisions.PAID }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await row.getByText(text.pixgate.enums.ExtraRequestStatus.PAID, { exact: true }).waitFor();
+    } finally {
+      await staff.finish();
+    }
+    const { job } = await gql<{ job: { extraRequests: { status: string; note: string | null; decisionNote: string | null }[] } }>(baseUrl, 'query($id: ID!) { job(id: $id) { extraRequests { status note decisionNote } } }', { id: jobId }, staffToken);
+    expect(job.extraRequests.find((request) => request.note === NOTE)?.status).toBe('PAID');
     await new ClientGalleryPage(browser.page, baseUrl, en).open(jobId);
     const requests = browser.page.getByTestId('job-requests');
     await requests.waitFor();
