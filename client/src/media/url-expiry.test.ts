@@ -26,6 +26,14 @@ describe('when to ask for fresh URLs', () => {
     expect(refreshDelay([mediaUrl(now / 1000 + 5)], now, now)).toBe(3_500);
   });
 
+  it('by the expiry the API states with the URLs when there is one, reading the URL only without it', () => {
+    const stated = new Date(now + 60_000).toISOString();
+    // The token says 10 minutes; the API says 1 minute: the API's word counts (30 % of 60 s before).
+    expect(refreshDelay([{ url: mediaUrl(now / 1000 + 600), expiresAt: stated }], now, now)).toBe(42_000);
+    expect(refreshDelay([{ url: mediaUrl(now / 1000 + 300), expiresAt: null }], now, now)).toBe(210_000);
+    expect(refreshDelay([{ url: null, expiresAt: stated }], now, now)).toBeNull();
+  });
+
   it('at once when a link is already past that point, on a fixed schedule when no expiry can be read, never without URLs', () => {
     expect(refreshDelay([mediaUrl(now / 1000 + 1)], now - 60_000, now)).toBe(0);
     expect(refreshDelay(['http://127.0.0.1/elsewhere.jpg'], now, now)).toBe(UNKNOWN_EXPIRY_REFRESH_MS);

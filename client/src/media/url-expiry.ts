@@ -1,4 +1,22 @@
 /**
+ * A short-lived URL with the expiry the API states for it (`Image.mediaUrlsExpireAt`, ISO time).
+ * Without one, the expiry is read from the URL itself (urlExpiresAt): the fallback for answers that
+ * do not carry the field.
+ */
+export type MediaLink = string | null | undefined | { url: string | null | undefined; expiresAt?: string | null };
+
+function expiryOf(link: MediaLink): { url: string; expiresAt: number | null } | null {
+  const url = typeof link === 'object' && link !== null ? link.url : link;
+  if (!url) return null;
+  const stated = typeof link === 'object' && link?.expiresAt ? Date.parse(link.expiresAt) : NaN;
+  return { url, expiresAt: Number.isFinite(stated) ? stated : rememberedExpiry(url) };
+}
+
+/** The text that changes when any link or its stated expiry changes. */
+export const linksKey = (links: readonly MediaLink[]): string =>
+  links.map((link) => (typeof link === 'object' && link !== null ? `${link.url ?? ''} ${link.expiresAt ?? ''}` : (link ?? ''))).join('\n');
+
+/**
  * When a short-lived image URL stops working, read from the URL itself: the API's own media links
  * carry their expiry (`exp`, seconds) in the signed token's readable half, and presigned S3 links
  * carry `X-Amz-Date` and `X-Amz-Expires`. Null when the URL says neither; the caller then refreshes
@@ -54,15 +72,16 @@ const MIN_LEAD_MS = 1_500;
 export const UNKNOWN_EXPIRY_REFRESH_MS = 60_000;
 
 /**
- * When to ask for fresh URLs: before the first of `urls` expires, leaving time for the answer and
+ * When to ask for fresh URLs: before the first of `links` expires, leaving time for the answer and
  * for images still loading. `receivedAt` is when these URLs arrived (their lifetime starts about then).
  */
-export function refreshDelay(urls: readonly (string | null | undefined)[], receivedAt: number, now = Date.now()): number | null {
+export function refreshDelay(links: readonly MediaLink[], receivedAt: number, now = Date.now()): number | null {
   let earliest = Infinity;
   let unknown = false;
-  for (const url of urls) {
-    if (!url) continue;
-    const expiresAt = rememberedExpiry(url);
+  for (const link of links) {
+    const expiry = expiryOf(link);
+    if (!expiry) continue;
+    const { expiresAt } = expiry;
     if (expiresAt === null) unknown = true;
     else earliest = Math.min(earliest, expiresAt);
   }

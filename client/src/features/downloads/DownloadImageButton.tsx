@@ -26,6 +26,7 @@ const ImageLock = graphql(`
       locked
       thumbnailUrl
       previewUrl
+      mediaUrlsExpireAt
     }
   }
 `);

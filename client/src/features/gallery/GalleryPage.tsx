@@ -46,7 +46,7 @@ function Gallery({ jobId }: { jobId: string }) {
     reexecute({ requestPolicy: 'network-only' });
     void refreshImages();
   }, [reexecute, refreshImages]);
-  const urls = useMemo(() => images.map((image) => image.thumbnailUrl), [images]);
+  const urls = useMemo(() => images.map((image) => ({ url: image.thumbnailUrl, expiresAt: image.mediaUrlsExpireAt })), [images]);
   useFreshUrls(urls, refreshImages);
   const openId = search.get('image');
   const open = useCallback((id: string | null) => setSearch(id ? { image: id } : {}, { replace: Boolean(id && search.get('image')) }), [setSearch, search]);

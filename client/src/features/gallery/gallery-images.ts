@@ -25,6 +25,7 @@ const GalleryImages = graphql(`
         nodes {
           id
           thumbnailUrl
+          mediaUrlsExpireAt
           ...GalleryTileImage
         }
       }

@@ -15,6 +15,7 @@ const JobsQuery = graphql(`
           nodes {
             id
             thumbnailUrl
+            mediaUrlsExpireAt
           }
         }
         ...JobCard
@@ -28,7 +29,7 @@ export function JobsPage() {
   const [{ data, error, fetching }, reexecute] = useQuery({ query: JobsQuery });
   const jobs = data?.jobs.nodes ?? [];
   useFreshUrls(
-    jobs.map((job) => job.images.nodes[0]?.thumbnailUrl),
+    jobs.map((job) => ({ url: job.images.nodes[0]?.thumbnailUrl, expiresAt: job.images.nodes[0]?.mediaUrlsExpireAt })),
     () => reexecute({ requestPolicy: 'network-only' }),
   );
   if (error && !data) return <QueryFailed error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} />;

@@ -41,6 +41,7 @@ const LightboxQuery = graphql(`
     image(id: $id) {
       id
       previewUrl
+      mediaUrlsExpireAt
       ...LightboxImage
       ...ImageDetails
     }
@@ -51,7 +52,7 @@ const LightboxQuery = graphql(`
 export function Lightbox(props: { imageId: string; job: FragmentType<typeof LightboxJob>; position: { index: number; count: number }; onNavigate(step: 1 | -1): void; onClose(): void }) {
   const [{ data }, reexecute] = useQuery({ query: LightboxQuery, variables: { id: props.imageId } });
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  useFreshUrls([data?.image.previewUrl], refresh);
+  useFreshUrls([{ url: data?.image.previewUrl, expiresAt: data?.image.mediaUrlsExpireAt }], refresh);
   return (
     <LightboxView image={data?.image} job={props.job} position={props.position} onNavigate={props.onNavigate} onClose={props.onClose} onExpired={refresh}>
       {data && <ImageDetails image={data.image} />}

@@ -10,6 +10,7 @@ export const SelectImage = graphql(`
       id
       ...SelectionFacts
       thumbnailUrl
+      mediaUrlsExpireAt
       extraRequests {
         id
         status
@@ -29,6 +30,7 @@ export const DeselectImage = graphql(`
       id
       ...SelectionFacts
       thumbnailUrl
+      mediaUrlsExpireAt
       extraRequests {
         id
         status
