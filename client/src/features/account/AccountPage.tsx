@@ -14,6 +14,7 @@ const AccountQuery = graphql(`
       id
       name
       email
+      hasPassword
       ...NotificationSwitches
     }
   }
@@ -35,7 +36,7 @@ export function AccountPage() {
       </section>
       <LanguageSetting />
       <NotificationSwitches user={data.me} />
-      <PasswordChange email={data.me.email} />
+      <PasswordChange email={data.me.email} hasPassword={data.me.hasPassword} />
       <Sessions />
     </section>
   );

@@ -20,8 +20,25 @@ const ChangeMyPassword = graphql(`
   }
 `);
 
-/** A new password: every other session ends, this browser carries on with the fresh session the API answers. */
-export function PasswordChange({ email }: { email: string }) {
+/**
+ * A new password: every other session ends, this browser carries on with the fresh session the API
+ * answers. An account that signs in only with emailed codes has no password to change (and the API
+ * sets none without the current one), so it is told how to get one instead of shown a form.
+ */
+export function PasswordChange({ email, hasPassword }: { email: string; hasPassword: boolean }) {
+  const t = useMessages(accountMessages);
+  if (!hasPassword) {
+    return (
+      <section className="card" aria-labelledby="password-title" data-testid="no-password">
+        <h2 id="password-title">{t.password}</h2>
+        <p>{t.passwordReasons.NO_PASSWORD}</p>
+      </section>
+    );
+  }
+  return <PasswordForm email={email} />;
+}
+
+function PasswordForm({ email }: { email: string }) {
   const t = useMessages(accountMessages);
   const { locale } = useLocale();
   const [current, setCurrent] = useState('');
