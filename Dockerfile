@@ -20,6 +20,9 @@ COPY --chown=node:node scripts ./scripts
 COPY --chown=node:node api/package.json ./api/
 COPY --chown=node:node admin/package.json ./admin/
 COPY --chown=node:node client/package.json ./client/
+COPY --chown=node:node labels/package.json ./labels/
+COPY --chown=node:node session/package.json ./session/
+COPY --chown=node:node e2e/package.json ./e2e/
 # Dev dependencies are needed at run time (@swc-node/register runs the TypeScript), so no --omit=dev.
 RUN npm ci && npm cache clean --force
 
