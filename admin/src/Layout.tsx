@@ -1,5 +1,6 @@
-import { useEffect, type ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, UserMenu, useCheckAuth, useGetIdentity, useTranslate } from 'react-admin';
+import { ThemeProvider, type Theme } from '@mui/material/styles';
+import { useCallback, useEffect, type ReactNode } from 'react';
+import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, UserMenu, useCheckAuth, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
 import { VERIFY_EVERY_MS } from './auth/session';
 import { useDocumentLanguage } from './i18n/useDocumentLanguage';
 
@@ -36,8 +37,29 @@ function useSessionWatch() {
   }, [checkAuth]);
 }
 
+/**
+ * react-admin's DateFields format by the browser's language unless told otherwise, so an English
+ * browser showed a German back office's dates as 12/3/2026. Their theme default props (one place,
+ * every DateField, dialogs included) give them the app's language instead.
+ */
+function useDatesInAppLanguage() {
+  const [locale] = useLocaleState();
+  return useCallback(
+    (outer: Theme): Theme => ({
+      ...outer,
+      components: { ...outer.components, RaDateField: { ...outer.components?.RaDateField, defaultProps: { ...outer.components?.RaDateField?.defaultProps, locales: locale } } },
+    }),
+    [locale],
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   useDocumentLanguage();
   useSessionWatch();
-  return <RaLayout appBar={AppAppBar}>{children}</RaLayout>;
+  const theme = useDatesInAppLanguage();
+  return (
+    <ThemeProvider theme={theme}>
+      <RaLayout appBar={AppAppBar}>{children}</RaLayout>
+    </ThemeProvider>
+  );
 }

@@ -1,9 +1,10 @@
-import { AutocompleteInput, DateInput, FilterButton, List, ReferenceInput, SelectInput, TopToolbar } from 'react-admin';
+import { AutocompleteInput, FilterButton, List, ReferenceInput, SelectInput, TopToolbar } from 'react-admin';
 import { ExportAllButton } from '../export/ExportAllButton';
 import { AUDITED_FIELDS } from '../i18n/labels';
 import { AuditTrail } from '../shared/AuditTrail';
 import { AUDIT_CSV } from './audit-csv';
 import { ImageFilterInput } from './ImageFilterInput';
+import { LocalizedDateInput } from '../shared/LocalizedDateInput';
 
 const fieldChoices = AUDITED_FIELDS.map((field) => ({ id: field, name: `pixgate.auditField.${field}` }));
 
@@ -13,8 +14,8 @@ const filters = [
     <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} sx={{ minWidth: 200 }} />
   </ReferenceInput>,
   <SelectInput key="field" source="field" choices={fieldChoices} alwaysOn />,
-  <DateInput key="from" source="from" alwaysOn />,
-  <DateInput key="to" source="to" alwaysOn />,
+  <LocalizedDateInput key="from" source="from" alwaysOn />,
+  <LocalizedDateInput key="to" source="to" alwaysOn />,
   <ReferenceInput key="customerId" source="customerId" reference="customers">
     <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} sx={{ minWidth: 220 }} />
   </ReferenceInput>,

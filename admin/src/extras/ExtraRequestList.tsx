@@ -1,4 +1,4 @@
-import { Box, Button, Chip, FormControlLabel, Stack, Switch, TextField as MuiTextField, Typography } from '@mui/material';
+import { Box, Button, Chip, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
 import { createContext, useContext, useState, type Dispatch, type SetStateAction } from 'react';
 import {
   AutocompleteInput,
@@ -19,6 +19,7 @@ import type { ExtraRequestRecord } from '../dataProvider/extra-requests';
 import type { ExtraDecision } from '../gql/graphql';
 import { ExportAllButton } from '../export/ExportAllButton';
 import { extraRequestStatusChoices } from '../shared/enum-choices';
+import { LocalizedDatePicker } from '../shared/LocalizedDateInput';
 import { ReasonDialog } from '../shared/ReasonDialog';
 import { EXTRA_REQUEST_CSV } from './extra-request-csv';
 
@@ -118,14 +119,14 @@ function DecisionButtons() {
         {decision === 'DECLINED' ? (
           <>
             <FormControlLabel control={<Switch checked={final} onChange={(event) => setFinal(event.target.checked)} />} label={translate('pixgate.extras.final')} />
-            <MuiTextField
-              type="date"
+            <LocalizedDatePicker
               label={translate('pixgate.extras.may_ask_again_from')}
               value={mayAskAgainFrom}
               disabled={final}
-              onChange={(event) => setMayAskAgainFrom(event.target.value)}
-              helperText={translate('pixgate.extras.may_ask_again_help')}
-              slotProps={{ inputLabel: { shrink: true } }}
+              onChange={setMayAskAgainFrom}
+              variant="filled"
+              width={260}
+              textField={{ helperText: translate('pixgate.extras.may_ask_again_help') }}
             />
           </>
         ) : null}

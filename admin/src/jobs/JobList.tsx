@@ -3,7 +3,6 @@ import {
   CreateButton,
   Datagrid,
   DateField,
-  DateInput,
   FilterButton,
   List,
   NullableBooleanInput,
@@ -19,6 +18,7 @@ import { jobStatusChoices } from '../shared/enum-choices';
 import { JOB_CSV } from './job-csv';
 import { JobStatusField } from './JobStatusField';
 import { PackageBar } from './PackageBar';
+import { LocalizedDateInput } from '../shared/LocalizedDateInput';
 
 /** Searching, filtering and counting are the API's (title or customer name, status, customer, pending extras, dates). */
 const filters = [
@@ -28,8 +28,8 @@ const filters = [
     <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} sx={{ minWidth: 240 }} />
   </ReferenceInput>,
   <NullableBooleanInput key="hasPendingExtras" source="hasPendingExtras" />,
-  <DateInput key="createdFrom" source="createdFrom" />,
-  <DateInput key="createdTo" source="createdTo" />,
+  <LocalizedDateInput key="createdFrom" source="createdFrom" />,
+  <LocalizedDateInput key="createdTo" source="createdTo" />,
 ];
 
 const Actions = () => (

@@ -3,7 +3,6 @@ import {
   AutocompleteInput,
   Datagrid,
   DateField,
-  DateInput,
   FunctionField,
   List,
   ReferenceField,
@@ -17,6 +16,7 @@ import type { SecurityEventRecord } from '../dataProvider/security-events';
 import { ExportAllButton } from '../export/ExportAllButton';
 import { securityEventTypeLabels } from '../i18n/labels';
 import { SECURITY_EVENT_CSV, detailText } from './security-event-csv';
+import { LocalizedDateInput } from '../shared/LocalizedDateInput';
 
 const typeChoices = Object.keys(securityEventTypeLabels.en).map((id) => ({ id, name: `pixgate.enums.SecurityEventType.${id}` }));
 
@@ -25,8 +25,8 @@ const filters = [
   <ReferenceInput key="userId" source="userId" reference="users" alwaysOn>
     <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} sx={{ minWidth: 200 }} />
   </ReferenceInput>,
-  <DateInput key="from" source="from" alwaysOn />,
-  <DateInput key="to" source="to" alwaysOn />,
+  <LocalizedDateInput key="from" source="from" alwaysOn />,
+  <LocalizedDateInput key="to" source="to" alwaysOn />,
 ];
 
 /** Refusals are amber, failures red: what needs a look first. */

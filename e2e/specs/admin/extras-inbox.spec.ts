@@ -98,7 +98,7 @@ describe('the extras inbox', () => {
     // Decline the other one for good.
     const plainRow = page.locator('table tbody tr').filter({ hasText: requested[1]! });
     await plainRow.getByRole('button', { name: decisions.DECLINED }).click();
-    await dialog.getByLabel(text.pixgate.extras.may_ask_again_from).waitFor();
+    await dialog.getByRole('group', { name: text.pixgate.extras.may_ask_again_from }).waitFor();
     await screenshot(page, 'admin-extras-decline-dialog', 'en-US');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await dialog.getByLabel(text.pixgate.extras.final).check();
