@@ -2,9 +2,9 @@ import { AutocompleteInput, FilterButton, List, ReferenceInput, SelectInput, Top
 import { ExportAllButton } from '../export/ExportAllButton';
 import { AUDITED_FIELDS } from '../i18n/labels';
 import { AuditTrail } from '../shared/AuditTrail';
+import { LocalizedDateInput } from '../shared/LocalizedDateInput';
 import { AUDIT_CSV } from './audit-csv';
 import { ImageFilterInput } from './ImageFilterInput';
-import { LocalizedDateInput } from '../shared/LocalizedDateInput';
 
 const fieldChoices = AUDITED_FIELDS.map((field) => ({ id: field, name: `pixgate.auditField.${field}` }));
 

@@ -15,10 +15,10 @@ import {
 } from 'react-admin';
 import { ExportAllButton } from '../export/ExportAllButton';
 import { jobStatusChoices } from '../shared/enum-choices';
+import { LocalizedDateInput } from '../shared/LocalizedDateInput';
 import { JOB_CSV } from './job-csv';
 import { JobStatusField } from './JobStatusField';
 import { PackageBar } from './PackageBar';
-import { LocalizedDateInput } from '../shared/LocalizedDateInput';
 
 /** Searching, filtering and counting are the API's (title or customer name, status, customer, pending extras, dates). */
 const filters = [

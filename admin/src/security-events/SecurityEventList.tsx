@@ -15,8 +15,8 @@ import {
 import type { SecurityEventRecord } from '../dataProvider/security-events';
 import { ExportAllButton } from '../export/ExportAllButton';
 import { securityEventTypeLabels } from '../i18n/labels';
-import { SECURITY_EVENT_CSV, detailText } from './security-event-csv';
 import { LocalizedDateInput } from '../shared/LocalizedDateInput';
+import { SECURITY_EVENT_CSV, detailText } from './security-event-csv';
 
 const typeChoices = Object.keys(securityEventTypeLabels.en).map((id) => ({ id, name: `pixgate.enums.SecurityEventType.${id}` }));
 
