@@ -38,7 +38,7 @@ export function GalleryPage() {
 function Gallery({ jobId }: { jobId: string }) {
   const t = useMessages(galleryMessages);
   const [search, setSearch] = useSearchParams();
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: GalleryQuery, variables: { jobId } });
+  const [{ data, error }, reexecute] = useQuery({ query: GalleryQuery, variables: { jobId } });
   const pages = useGalleryImages(jobId);
   const allowed = useStillAllowed(jobId);
   const { images, totalCount, want, refresh: refreshImages } = pages;
@@ -67,7 +67,7 @@ function Gallery({ jobId }: { jobId: string }) {
   if (!allowed) return <ForbiddenPage />;
   const failure = (error && !data ? error : null) ?? pages.error;
   if (failure) return <QueryFailed error={failure} retry={refresh} />;
-  if (!data || totalCount === null) return fetching || totalCount === null ? <Loading /> : null;
+  if (!data || totalCount === null) return <Loading />;
   const job = data.job;
 
   return (
