@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, type ProxyOptions } from 'vite';
+import { defineConfig } from 'vite';
+import { apiDevProxy } from '../session/src/dev-proxy.ts';
 
 /**
  * The back office is served by the API under /admin (api/src/http/admin-app.ts), so every URL it
@@ -15,19 +16,6 @@ const api = process.env.PIXGATE_API_URL ?? 'http://localhost:4000';
  */
 const API_PATHS = ['/graphql', '/auth', '/media', '/uploads', '/downloads'];
 
-/**
- * The session routes take only requests whose Origin is the API's own (PUBLIC_URL) or listed in
- * CORS_ORIGINS (api/src/http/session-routes.ts), and a page of the dev server sends the dev
- * server's origin. In production the API serves the app, so the two are one origin; here the dev
- * server stands in for that origin, and hands the API's origin on for requests from its own pages
- * only. A request from any other origin keeps its Origin and is refused as before.
- */
-const sameOriginAsApi: ProxyOptions['configure'] = (proxy) => {
-  proxy.on('proxyReq', (proxyRequest, request) => {
-    if (request.headers.origin === `http://${request.headers.host}`) proxyRequest.setHeader('origin', new URL(api).origin);
-  });
-};
-
 export default defineConfig({
   base: '/admin/',
   plugins: [react()],
@@ -39,7 +27,7 @@ export default defineConfig({
   },
   server: {
     port: Number(process.env.ADMIN_DEV_PORT ?? 5173),
-    proxy: Object.fromEntries(API_PATHS.map((path) => [path, { target: api, changeOrigin: false, configure: sameOriginAsApi }])),
+    proxy: apiDevProxy(api, API_PATHS),
   },
   preview: { port: 4173 },
 });
