@@ -1,4 +1,4 @@
-import { localeFor, LOCALES, type Locale } from '@pixgate/labels';
+import { formatBytes, localeFor, LOCALES, type Locale } from '@pixgate/labels';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 /**
@@ -58,16 +58,4 @@ export function formatters(locale: Locale) {
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
     date: (iso: string) => date.format(new Date(iso)),
   };
-}
-
-export function formatBytes(bytes: number, tag = 'en-GB'): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(tag, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value)} ${units[unit]}`;
 }
