@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 /**
  * Waits until the app has no request in flight: react-admin's loading indicator in the app bar
- * (`.app-loader`, a spinner without an accessible name) is gone. A screenshot then shows the screen
+ * (`.app-loader`, the spinner named "Loading data" / "Daten werden geladen") is gone. A screenshot then shows the screen
  * as a person sees it, and axe checks that screen, not a moment of a refetch.
  */
 export async function appSettled(page: Page): Promise<void> {
