@@ -107,11 +107,6 @@ export class AuditLogPage {
     await this.page.getByRole('option', { name: label, exact: true }).click();
   }
 
-  async filterByDates(from: string, to: string) {
-    await this.page.getByLabel(this.fields.from, { exact: true }).fill(from);
-    await this.page.getByLabel(this.fields.to, { exact: true }).fill(to);
-  }
-
   get empty() {
     return this.page.getByText(this.text.pixgate.job.no_audit);
   }
