@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 const MIN_TILE_WIDTH = 170;
 const GAP = 12;
@@ -33,10 +33,17 @@ export function GalleryGrid({ count, renderItem, onReach, label }: { count: numb
   const tileWidth = width > 0 ? (width - GAP * (columns - 1)) / columns : MIN_TILE_WIDTH;
   const rowHeight = Math.round(tileWidth * 0.75 + ACTIONS_HEIGHT + GAP);
   const rows = Math.ceil(count / columns);
-  const virtualizer = useWindowVirtualizer({ count: rows, estimateSize: () => rowHeight, overscan: 4, scrollMargin: offset });
+  // Without flushSync in the scroll event, and with the rows to mount deferred: a screen scrolled
+  // mounts some thirty tiles, and rendering them inside the scroll event was a long task on two
+  // cores. A deferred render is interruptible (React yields to input and paint every few ms); the
+  // overscan rows cover the moment until it lands.
+  const virtualizer = useWindowVirtualizer({ count: rows, estimateSize: () => rowHeight, overscan: 4, scrollMargin: offset, useFlushSync: false });
   useLayoutEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
-  const virtualRows = virtualizer.getVirtualItems();
-  const lastIndex = width > 0 && virtualRows.length > 0 ? Math.min(count, (virtualRows.at(-1)!.index + 1) * columns) - 1 : -1;
+  const liveRows = virtualizer.getVirtualItems();
+  const firstRow = useDeferredValue(liveRows[0]?.index ?? 0);
+  const deferredLastRow = useDeferredValue(liveRows.at(-1)?.index ?? -1);
+  const lastRow = Math.min(rows - 1, deferredLastRow);
+  const lastIndex = width > 0 && liveRows.length > 0 ? Math.min(count, (liveRows.at(-1)!.index + 1) * columns) - 1 : -1;
   useEffect(() => {
     if (lastIndex >= 0) onReach?.(lastIndex);
   }, [lastIndex, onReach]);
@@ -44,19 +51,22 @@ export function GalleryGrid({ count, renderItem, onReach, label }: { count: numb
   return (
     <div ref={ref} className="gallery-grid" role="list" aria-label={label} style={{ height: virtualizer.getTotalSize() }}>
       {width > 0 &&
-        virtualRows.map((row) => (
-          <div
-            key={row.key}
-            className="gallery-row"
-            style={{ transform: `translateY(${row.start - offset}px)`, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: GAP, height: rowHeight - GAP }}
-          >
-            {Array.from({ length: Math.min(columns, count - row.index * columns) }, (_, column) => (
-              <div role="listitem" key={row.index * columns + column}>
-                {renderItem(row.index * columns + column)}
-              </div>
-            ))}
-          </div>
-        ))}
+        Array.from({ length: Math.max(0, lastRow - firstRow + 1) }, (_, rangeIndex) => {
+          const row = firstRow + rangeIndex;
+          return (
+            <div
+              key={row}
+              className="gallery-row"
+              style={{ transform: `translateY(${row * rowHeight}px)`, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: GAP, height: rowHeight - GAP }}
+            >
+              {Array.from({ length: Math.min(columns, count - row * columns) }, (_, column) => (
+                <div role="listitem" key={row * columns + column}>
+                  {renderItem(row * columns + column)}
+                </div>
+              ))}
+            </div>
+          );
+        })}
     </div>
   );
 }
