@@ -112,6 +112,11 @@ function cpuPerImage(before: Record<string, number>, after: Record<string, numbe
   return { total, text: `${groups.map(([group, seconds]) => `${group} ${fmt(seconds, 3)}`).join(', ')}; ${working.join(' + ')} ${fmt(total, 3)}` };
 }
 const retries = ({ putRetries, firstRetry }: IngestResult) => (putRetries ? `; ${putRetries} PUT(s) sent again after a reused connection was reset (${firstRetry})` : '');
+/** With BENCH_MARKS=1, prints monotonic timestamps (µs, the clock of --cpu-prof profiles) around each product pass. */
+function mark(label: string): void {
+  if (process.env.BENCH_MARKS) console.log(`mark ${label} ${process.hrtime.bigint() / 1000n}`);
+}
+
 const mb = (bytes: number) => `${fmt(bytes / MB, 0)} MB`;
 /** Where this (the API's) process's memory is: V8's heap, buffers outside it, and the rest (native: libvips, malloc, code). */
 function memoryNow(): string {
@@ -194,10 +199,12 @@ run(async () => {
       const staffGql = gqlClient(graphqlUrl, token);
       const cpuBefore = cpuSeconds();
       await sampler.start();
+      mark(`${label}-product-start`);
       const uploaded: IngestResult = await client.ingest({ mode: 'product', graphqlUrl, token, jobId: job.id, files: batch, concurrency: CONCURRENCY });
       // Images whose upload failed before completion answered stay PENDING (or never existed): not waited for.
       const completed = Object.values(uploaded.statuses).reduce((sum, count) => sum + count, 0);
       await waitUntilSettled(staffGql, job.id, completed);
+      mark(`${label}-product-end`);
       const memory = await sampler.stop();
       const cpu = cpuPerImage(cpuBefore, cpuSeconds(), batch.length, ['api', 'render', 's3', 'postgres']);
       peaks.push(memory);
