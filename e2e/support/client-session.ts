@@ -35,9 +35,6 @@ export async function scriptReadableState(page: Page) {
   }));
 }
 
-/** Whether the page can scroll sideways (at a phone's width nothing may stick out). */
-export const overflowsHorizontally = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
-
 /** The id of a job by its title, as staff see it. */
 export async function jobIdByTitle(baseUrl: string, staffToken: string, title: string): Promise<string> {
   const { jobs } = await gql<{ jobs: { nodes: { id: string; title: string }[] } }>(baseUrl, 'query($search: String) { jobs(first: 20, filter: { search: $search }) { nodes { id title } } }', { search: title }, staffToken);

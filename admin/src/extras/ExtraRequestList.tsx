@@ -90,7 +90,7 @@ function DecisionButtons() {
   };
   const decisions: ExtraDecision[] = ['PAID', 'FREE', 'DECLINED'];
   return (
-    <Stack spacing={1} sx={{ minWidth: 170 }} onClick={(event) => event.stopPropagation()}>
+    <Stack spacing={1} sx={{ minWidth: 150 }} onClick={(event) => event.stopPropagation()}>
       {decisions.map((which) => (
         <Button key={which} size="small" variant={which === 'DECLINED' ? 'outlined' : 'contained'} color={which === 'DECLINED' ? 'inherit' : 'primary'} onClick={() => open(which)}>
           {translate(`pixgate.enums.ExtraDecision.${which}`)}
@@ -147,7 +147,8 @@ export function ExtraRequestList() {
   return (
     <DecidedContext.Provider value={decided}>
       <List filters={filters} filterDefaultValues={{ status: 'PENDING' }} sort={{ field: 'createdAt', order: 'ASC' }} perPage={25} actions={<Actions />}>
-        <Datagrid bulkActionButtons={false} rowClick={false}>
+        {/* Long job titles wrap anywhere, so the table fits beside the menu at 1,280 px. */}
+        <Datagrid bulkActionButtons={false} rowClick={false} sx={{ '& .column-job': { overflowWrap: 'anywhere', minWidth: 140 } }}>
           <FunctionField source="image" sortable={false} render={() => <Thumbnail />} />
           <FunctionField source="job" sortable={false} render={(record: ExtraRequestRecord) => record.job.title} />
           <FunctionField source="customer" sortable={false} render={(record: ExtraRequestRecord) => record.job.customer?.name ?? ''} />

@@ -5,6 +5,8 @@ import { finish, signedInStaff } from '../../support/admin-session.ts';
 import { accessTokenOf, gql } from '../../support/api-client.ts';
 import type { Browser, BrowserLocale } from '../../support/browser.ts';
 import { DEMO, DEMO_PASSWORD, VIEWED_JOB } from '../../support/demo.ts';
+import { createJobWithImages } from '../../support/image-job.ts';
+import { overflowsHorizontally } from '../../support/layout.ts';
 import { screenshot } from '../../support/screenshots.ts';
 import { POLL } from '../../support/settle.ts';
 
@@ -22,13 +24,20 @@ afterEach(async () => {
   browser = undefined;
 });
 
+/** A job title without a break in its second half: the inbox's table must still fit beside the menu. */
+const LONG_TITLE = `Stadtvilla Parkweg Nord-Ost-Flügel (e2e-${Date.now()}-Dachgeschoss-und-Gartenansichten)`;
+
 /**
  * The demo customer fills the package of the viewed job (4 images) and asks for three more, one with
- * a note that holds markup: the inbox must show it as text.
+ * a note that holds markup: the inbox must show it as text. One more request comes from a job with a
+ * long title, made for it.
  */
 beforeAll(async () => {
   const baseUrl = inject('baseUrl');
   const token = await accessTokenOf(baseUrl, DEMO.customer, DEMO_PASSWORD);
+  const staffToken = await accessTokenOf(baseUrl, DEMO.staff, DEMO_PASSWORD);
+  const { images } = await createJobWithImages(baseUrl, staffToken, { customerName: 'Nordlicht Immobilien', title: LONG_TITLE, includedImages: 0, photos: ['Attic'] });
+  await gql(baseUrl, 'mutation($imageId: ID!) { selectImage(imageId: $imageId, extraNote: "Also this one.") { selectionState } }', { imageId: images[0]!.id }, token);
   const { jobs } = await gql<{ jobs: { nodes: { title: string; images: { nodes: { id: string; filename: string; selectionState: string }[] } }[] } }>(
     baseUrl,
     '{ jobs(first: 10) { nodes { title images(first: 20) { nodes { id filename selectionState } } } } }',
@@ -67,9 +76,11 @@ async function openInbox(locale: BrowserLocale) {
 }
 
 describe('the extras inbox', () => {
-  it('in German: pending requests oldest first, with thumbnail, job, customer and the note as text', async () => {
+  it('in German: pending requests oldest first, with thumbnail, job, customer and the note as text, within 1,280 px', async () => {
     const { page } = await openInbox('de-DE');
+    await page.locator('table tbody tr').filter({ hasText: LONG_TITLE }).waitFor();
     await screenshot(page, 'admin-extras-inbox', 'de-DE');
+    expect(await overflowsHorizontally(page)).toBe(false);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
