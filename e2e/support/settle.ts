@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 
 /**
  * Waits until the app has no request in flight: react-admin's loading indicator in the app bar
- * (`.app-loader`, the spinner named "Loading data" / "Daten werden geladen") is gone. A screenshot then shows the screen
- * as a person sees it, and axe checks that screen, not a moment of a refetch.
+ * (`.app-loader`, the spinner named "Loading data" / "Daten werden geladen") is gone. A screenshot
+ * then shows the screen as a person sees it, and axe checks that screen, not a moment of a refetch.
  */
 export async function appSettled(page: Page): Promise<void> {
   await page.locator('.app-loader').waitFor({ state: 'detached' });
