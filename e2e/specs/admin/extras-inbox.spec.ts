@@ -24,7 +24,7 @@ afterEach(async () => {
   browser = undefined;
 });
 
-/** A job title without a break in its second half: the inbox's table must still fit beside the menu. */
+/** A long job title of long hyphenated words: the inbox's table must still fit beside the menu. */
 const LONG_TITLE = `Stadtvilla Parkweg Nord-Ost-Flügel (e2e-${Date.now()}-Dachgeschoss-und-Gartenansichten)`;
 
 /**
