@@ -90,7 +90,7 @@ function DecisionButtons() {
   };
   const decisions: ExtraDecision[] = ['PAID', 'FREE', 'DECLINED'];
   return (
-    <Stack spacing={1} sx={{ minWidth: 150 }} onClick={(event) => event.stopPropagation()}>
+    <Stack spacing={1} sx={{ minWidth: 170, alignSelf: 'stretch' }} onClick={(event) => event.stopPropagation()}>
       {decisions.map((which) => (
         <Button key={which} size="small" variant={which === 'DECLINED' ? 'outlined' : 'contained'} color={which === 'DECLINED' ? 'inherit' : 'primary'} onClick={() => open(which)}>
           {translate(`pixgate.enums.ExtraDecision.${which}`)}
@@ -162,8 +162,17 @@ export function ExtraRequestList() {
             )}
           />
           <DateField source="createdAt" showTime />
-          <FunctionField source="status" sortable={false} render={() => <StatusChip />} />
-          <FunctionField source="decision" sortable={false} render={() => <DecisionButtons />} />
+          {/* The status and, while pending, the decision under it: one column, so the table fits beside the menu. */}
+          <FunctionField
+            source="status"
+            sortable={false}
+            render={() => (
+              <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
+                <StatusChip />
+                <DecisionButtons />
+              </Stack>
+            )}
+          />
         </Datagrid>
       </List>
     </DecidedContext.Provider>
