@@ -48,7 +48,7 @@ import type { Services } from '../api/src/services.js';
 import type { StorageMode } from '../api/src/storage/storage-mode.js';
 import { insertReadyImageRows } from '../api/test/support/ready-image-rows.js';
 import type { LoadResult } from './load-client.js';
-import { fmt, freePort, LoadClient, makeCast, median, printTable, run, startBenchServer, type Figure } from './support.js';
+import { fmt, freePort, LoadClient, makeCast, mark, median, printTable, run, startBenchServer, type Figure } from './support.js';
 
 const IMAGES = 500;
 const CONCURRENCY = Number(process.env.BENCH_GALLERY_CONCURRENCY ?? 8);
@@ -56,11 +56,6 @@ const REQUESTS = Number(process.env.BENCH_GALLERY_REQUESTS ?? 120);
 const ROUNDS = Number(process.env.BENCH_GALLERY_ROUNDS ?? 5);
 const WARMUP = Number(process.env.BENCH_GALLERY_WARMUP ?? 60);
 const STORAGE_MODE = (process.env.BENCH_STORAGE_MODE ?? 'proxied') as StorageMode;
-
-/** With BENCH_MARKS=1, prints monotonic timestamps (µs, the clock of --cpu-prof profiles) around each timed load. */
-const mark = (label: string) => {
-  if (process.env.BENCH_MARKS) console.log(`mark ${label} ${process.hrtime.bigint() / 1000n}`);
-};
 
 const GALLERY = 'query($id: ID!) { job(id: $id) { images(first: 500) { nodes { id selectionState downloadable thumbnailUrl } } } }';
 

@@ -34,7 +34,7 @@ import { LatencyClient, type LatencyResult } from './latency-client.js';
 import { MemorySampler, type MemoryPeaks } from './memory-sampler.js';
 import { descendants, processGroup } from './processes.js';
 import { percentile } from './stats.js';
-import { collectGarbage, fmt, makeCast, makeStaff, signIn, MB, median, onCleanup, peakRss, printTable, resetPeakRss, run, startBenchServer, type Figure } from './support.js';
+import { collectGarbage, fmt, makeCast, makeStaff, mark, signIn, MB, median, onCleanup, peakRss, printTable, resetPeakRss, run, startBenchServer, type Figure } from './support.js';
 import { gqlClient, waitUntilSettled } from './upload-path.js';
 import { insertReadyImageRows } from '../api/test/support/ready-image-rows.js';
 import { JobStatus } from '../api/src/shared/domain/job-status.js';
@@ -112,11 +112,6 @@ function cpuPerImage(before: Record<string, number>, after: Record<string, numbe
   return { total, text: `${groups.map(([group, seconds]) => `${group} ${fmt(seconds, 3)}`).join(', ')}; ${working.join(' + ')} ${fmt(total, 3)}` };
 }
 const retries = ({ putRetries, firstRetry }: IngestResult) => (putRetries ? `; ${putRetries} PUT(s) sent again after a reused connection was reset (${firstRetry})` : '');
-/** With BENCH_MARKS=1, prints monotonic timestamps (µs, the clock of --cpu-prof profiles) around each product pass. */
-function mark(label: string): void {
-  if (process.env.BENCH_MARKS) console.log(`mark ${label} ${process.hrtime.bigint() / 1000n}`);
-}
-
 const mb = (bytes: number) => `${fmt(bytes / MB, 0)} MB`;
 /** Where this (the API's) process's memory is: V8's heap, buffers outside it, and the rest (native: libvips, malloc, code). */
 function memoryNow(): string {

@@ -308,6 +308,14 @@ export { fmt, MB, printTable, verdict, writeResults, type Figure, type Results }
 
 /** Whatever must be stopped however the script ends (embedded PostgreSQL outlives a crashed process otherwise). */
 const cleanups: (() => Promise<void>)[] = [];
+/**
+ * With BENCH_MARKS=1, prints a monotonic timestamp (µs, the clock of --cpu-prof profiles) under a
+ * label, so `cpu-profile-window.mjs` can read a profile for the span between two marks.
+ */
+export function mark(label: string): void {
+  if (process.env.BENCH_MARKS) console.log(`mark ${label} ${process.hrtime.bigint() / 1000n}`);
+}
+
 export const onCleanup = (cleanup: () => Promise<void>): void => void cleanups.push(cleanup);
 
 async function cleanUp(): Promise<void> {

@@ -31,17 +31,12 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Image } from '../api/src/modules/images/image.entity.js';
 import { ImageStatus, SelectionState } from '../api/src/shared/domain/image-enums.js';
-import { childCpuSeconds, collectGarbage, fmt, LoadClient, makeCast, MB, median, peakRss, printTable, resetPeakRss, run, startBenchServer, type Figure } from './support.js';
+import { childCpuSeconds, collectGarbage, fmt, LoadClient, makeCast, mark, MB, median, peakRss, printTable, resetPeakRss, run, startBenchServer, type Figure } from './support.js';
 
 const OBJECTS = Number(process.env.BENCH_ZIP_OBJECTS ?? 100);
 const OBJECT_BYTES = Math.round(Number(process.env.BENCH_ZIP_OBJECT_MB ?? 10) * MB);
 const ROUNDS = Number(process.env.BENCH_ZIP_ROUNDS ?? 3);
 const SAMPLE_MS = 20;
-/** With BENCH_MARKS=1, prints monotonic timestamps (µs, the clock of --cpu-prof profiles) around each timed pass. */
-const mark = (label: string) => {
-  if (process.env.BENCH_MARKS) console.log(`mark ${label} ${process.hrtime.bigint() / 1000n}`);
-};
-
 run(async () => {
   const started = performance.now();
   const bench = await startBenchServer();
