@@ -44,6 +44,7 @@ export async function openApplication(options: ApplicationOptions): Promise<{ se
     await services?.enhancementWorker.stop();
     await services?.renderWorker.stop();
     await services?.notificationWorker.stop();
+    await services?.uploadRelay.close();
     await services?.taskQueues.stop();
     await services?.enhancementProviders.close();
     // Sign-in codes still being stored or mailed finish first; they need the database.

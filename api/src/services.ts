@@ -26,6 +26,7 @@ import { accessDenialRecorder, type RequestOrigin } from './modules/security-eve
 import { Access } from './policy/access.js';
 import type { AccessCaller } from './policy/access-caller.js';
 import { UploadReceiver } from './modules/images/upload-receiver.js';
+import { UploadRelayThread } from './modules/images/upload-relay/relay-thread.js';
 import { SelectionLockService } from './modules/images/selection-lock.service.js';
 import { SelectionService } from './modules/images/selection.service.js';
 import { ExtraRequestService } from './modules/extras/extra-request.service.js';
@@ -68,6 +69,7 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
   const notifications = new Notifications({ orm: deps.orm, queue: notificationQueues.notifications, mail: notificationQueues.mail, studio, publicUrl: config.publicUrl, logger });
   const extras = new ExtraRequestService(notifications);
   const selection = new SelectionService(audit, selectionLocks, extras);
+  const uploadRelay = new UploadRelayThread(deps.storageSettings);
   const renders = createRenderServices({ config, logger, orm: deps.orm, storage, storageSettings: deps.storageSettings, studio, securityEvents, taskQueues });
   return {
     /** The access module for one request: its caller, and where the request came in (for denials). */
@@ -95,7 +97,8 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
     taskQueues,
     ...renders,
     uploads: new ImageUploadService(config, storage, storageMode, urlTokens, logger, securityEvents, rateLimits, renders.renderTasks),
-    uploadReceiver: new UploadReceiver(storage, securityEvents, logger),
+    uploadRelay,
+    uploadReceiver: new UploadReceiver(storage, uploadRelay, securityEvents, logger),
     media: new MediaUrls(config, storage, storageMode, urlTokens),
     audit,
     selectionLocks,

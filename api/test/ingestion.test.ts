@@ -6,6 +6,8 @@ import { Image } from '../src/modules/images/image.entity.js';
 import { standardCast } from './support/factories.js';
 import { errorCode, startTestServer, type TestServer } from './support/test-server.js';
 import { makeJpeg, sha256, uploads } from './support/uploads.js';
+import { startFakeHttpServer } from './support/fake-http-server.js';
+import { UploadRelayThread } from '../src/modules/images/upload-relay/relay-thread.js';
 
 const MAX_BYTES = 3 * 1024 * 1024;
 let server: TestServer;
@@ -161,13 +163,21 @@ describe('the upload URL', () => {
     const bytes = await makeJpeg(300, 200);
     const ticket = (await uploads(server).request(cast.staffToken, bytes, { jobId })).data!.requestImageUpload;
     const events = async () => (await server.services.orm.em.fork().getConnection().execute(`SELECT count(*)::int AS n FROM security_events WHERE details->>'imageId' = ?`, [ticket.image.id]))[0]!.n;
-    const put = vi.spyOn(server.services.storage, 'put').mockRejectedValueOnce(new Error('SlowDown: please reduce your request rate'));
+    // A storage server that answers every request as S3 does when it sheds load, for this one PUT.
+    const sheddingStorage = await startFakeHttpServer((_request, res) => {
+      res.writeHead(503, { 'content-type': 'application/xml' }).end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>');
+    });
+    const shedding = new UploadRelayThread({ ...server.services.config.storage, endpoint: sheddingStorage.origin, accessKeyId: 'test', secretAccessKey: 'test', forcePathStyle: true });
+    const relay = vi.spyOn(server.services.uploadRelay, 'relay').mockImplementationOnce((key, source, options) => shedding.relay(key, source, options));
     try {
       const refused = await uploads(server).put(ticket.url, bytes);
       expect(refused.status).toBe(503);
       expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'STORAGE_UNAVAILABLE' } }] });
+      expect(sheddingStorage.requests.map((request) => request.method)).toContain('PUT');
     } finally {
-      put.mockRestore();
+      relay.mockRestore();
+      await shedding.close();
+      await sheddingStorage.close();
     }
     expect(await events()).toBe(0);
     expect((await load(ticket.image.id)).status).toBe(ImageStatus.PENDING);

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
-import zlib from 'node:zlib';
+import type { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../../logger.js';
 import { AppError, badInput, conflict, serviceUnavailable } from '../../shared/errors.js';
@@ -8,6 +6,7 @@ import { ImageStatus } from '../../shared/domain/image-enums.js';
 import type { ObjectStorage } from '../../storage/object-storage.js';
 import { SecurityEventType, type SecurityEvents } from '../security-events/security-events.service.js';
 import { Image, type UploadReceipt } from './image.entity.js';
+import type { RelayedBody, UploadRelayThread } from './upload-relay/relay-thread.js';
 
 /** What an upload request says about its body, as its headers declare it. */
 export interface UploadBody {
@@ -27,13 +26,14 @@ export interface UploadOrigin {
 /**
  * The proxied PUT of an upload (the API's own URL in embedded mode): the body must be exactly what
  * `requestImageUpload` declared — type and size, like the signed headers of a presigned S3 PUT —
- * and is streamed to the upload key, hashed on the way. The hashes and the ETag storage gave the
- * write are kept as the image's upload receipt, so completion need not read the bytes back. Every
- * refusal is a typed error and a security event.
+ * and is streamed to the upload key, hashed on the way, by the upload relay thread. The hashes and
+ * the ETag storage gave the write are kept as the image's upload receipt, so completion need not
+ * read the bytes back. Every refusal is a typed error and a security event.
  */
 export class UploadReceiver {
   constructor(
     private readonly storage: ObjectStorage,
+    private readonly relayThread: UploadRelayThread,
     private readonly securityEvents: SecurityEvents,
     private readonly logger: Logger,
   ) {}
@@ -53,10 +53,10 @@ export class UploadReceiver {
       const error = body.length > image.byteSize ? new AppError('PAYLOAD_TOO_LARGE', message, { reason: 'SIZE_MISMATCH' }) : badInput(message, { reason: 'SIZE_MISMATCH' });
       throw refuse('SIZE_MISMATCH', error, { length: body.length });
     }
-    const relay = relayOf(body.stream);
-    let etag: string | undefined;
+    const relay = this.relayThread.relay(image.uploadKey, body.stream, { contentType: image.declaredContentType, byteSize: body.length });
+    let relayed: RelayedBody;
     try {
-      ({ etag } = await this.storage.put(image.uploadKey, relay.stream, { contentType: body.contentType, byteSize: body.length }));
+      relayed = await relay.stored;
     } catch (error) {
       if (relay.clientWentAway()) {
         this.logger.debug({ err: error }, 'upload stream error');
@@ -67,7 +67,8 @@ export class UploadReceiver {
       this.logger.error({ err: error, imageId: image.id, event: 'upload.storage_failed' }, 'the object storage refused an upload');
       throw serviceUnavailable('The file could not be stored just now; send it again.', { reason: 'STORAGE_UNAVAILABLE' });
     }
-    await this.keepReceipt(em, image, relay.digest(etag));
+    // Without an ETag the receipt cannot vouch for the stored bytes: completion reads them back.
+    await this.keepReceipt(em, image, relayed.etag ? { ...relayed, etag: relayed.etag } : null);
   }
 
   /**
@@ -80,49 +81,4 @@ export class UploadReceiver {
     await this.storage.delete([image.uploadKey]);
     throw conflict('This upload was closed while the file was being sent.', { reason: 'UPLOAD_CLOSED' });
   }
-}
-
-/**
- * The body as storage reads it, through a relay: a storage failure destroys only the relay, so the
- * request stays answerable, and whether the client went away is known from the request alone. The
- * relay hashes what passes (SHA-256 and the CRC-32 a ZIP needs) chunk by chunk, as completion would.
- */
-function relayOf(source: Readable) {
-  const sha256 = createHash('sha256');
-  let crc32 = 0;
-  let byteSize = 0;
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      sha256.update(chunk);
-      crc32 = zlib.crc32(chunk, crc32);
-      byteSize += chunk.length;
-      done(null, chunk);
-    },
-  });
-  let ended = false;
-  let gone = false;
-  const onEnd = () => (ended = true);
-  const onGone = (error?: Error) => {
-    if (ended) return;
-    gone = true;
-    stream.destroy(error ?? new Error('the client closed the upload before its end'));
-  };
-  source.once('end', onEnd);
-  source.once('error', onGone);
-  source.once('close', () => onGone());
-  // Storage reports the relay's failure through its rejection; a failure before storage listens
-  // (or after it gave up) must not become an uncaught error that ends the process.
-  stream.on('error', () => {});
-  source.pipe(stream);
-  return {
-    stream,
-    clientWentAway: () => gone,
-    /** What was relayed; null without an ETag, which leaves completion to read the bytes back. */
-    digest: (etag: string | undefined): UploadReceipt | null => (etag ? { sha256: sha256.digest('hex'), crc32, byteSize, etag } : null),
-    /** Stops relaying; what is still in flight is read and dropped, so the answer can be sent. */
-    detach: () => {
-      source.unpipe(stream);
-      source.resume();
-    },
-  };
 }

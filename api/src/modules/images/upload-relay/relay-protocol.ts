@@ -1,0 +1,14 @@
+/** Messages between the API's event loop and the upload relay thread (relay-thread.ts, relay-worker.ts). */
+
+/** To the relay thread: one upload's start, its bytes in order, then its end or its abort. */
+export type ToRelay =
+  | { type: 'start'; id: number; key: string; contentType: string; byteSize: number }
+  | { type: 'bytes'; id: number; bytes: Uint8Array }
+  | { type: 'end'; id: number }
+  | { type: 'abort'; id: number };
+
+/** From the relay thread: bytes handed to storage (so more may be sent), then the outcome. */
+export type FromRelay =
+  | { type: 'consumed'; id: number; byteSize: number }
+  | { type: 'stored'; id: number; etag: string | undefined; sha256: string; crc32: number; byteSize: number }
+  | { type: 'failed'; id: number; message: string };
