@@ -53,6 +53,7 @@ class Inbound extends Readable {
     while (this.wanted && this.queue.length > 0) {
       const chunk = this.queue.shift()!;
       this.wanted = this.push(chunk);
+      reply({ type: 'consumed', id: this.id, byteSize: chunk.length });
     }
     if (this.wanted && this.ended && this.queue.length === 0) this.push(null);
   }
