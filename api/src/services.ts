@@ -69,7 +69,7 @@ export function createServices(deps: { config: Config; logger: Logger; orm: Mikr
   const notifications = new Notifications({ orm: deps.orm, queue: notificationQueues.notifications, mail: notificationQueues.mail, studio, publicUrl: config.publicUrl, logger });
   const extras = new ExtraRequestService(notifications);
   const selection = new SelectionService(audit, selectionLocks, extras);
-  const uploadRelay = new UploadRelayThread(deps.storageSettings);
+  const uploadRelay = new UploadRelayThread(storage);
   const renders = createRenderServices({ config, logger, orm: deps.orm, storage, storageSettings: deps.storageSettings, studio, securityEvents, taskQueues });
   return {
     /** The access module for one request: its caller, and where the request came in (for denials). */

@@ -8,6 +8,7 @@ import { errorCode, startTestServer, type TestServer } from './support/test-serv
 import { makeJpeg, sha256, uploads } from './support/uploads.js';
 import { startFakeHttpServer } from './support/fake-http-server.js';
 import { UploadRelayThread } from '../src/modules/images/upload-relay/relay-thread.js';
+import { ObjectStorage } from '../src/storage/object-storage.js';
 
 const MAX_BYTES = 3 * 1024 * 1024;
 let server: TestServer;
@@ -167,7 +168,7 @@ describe('the upload URL', () => {
     const sheddingStorage = await startFakeHttpServer((_request, res) => {
       res.writeHead(503, { 'content-type': 'application/xml' }).end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>');
     });
-    const shedding = new UploadRelayThread({ ...server.services.config.storage, endpoint: sheddingStorage.origin, accessKeyId: 'test', secretAccessKey: 'test', forcePathStyle: true });
+    const shedding = new UploadRelayThread(new ObjectStorage({ ...server.services.config.storage, endpoint: sheddingStorage.origin, accessKeyId: 'test', secretAccessKey: 'test', forcePathStyle: true }));
     const relay = vi.spyOn(server.services.uploadRelay, 'relay').mockImplementationOnce((key, source, options) => shedding.relay(key, source, options));
     try {
       const refused = await uploads(server).put(ticket.url, bytes);

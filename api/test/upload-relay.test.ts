@@ -15,7 +15,7 @@ import { UploadRelayThread } from '../src/modules/images/upload-relay/relay-thre
 const s3 = inject('s3');
 const settings: StorageSettings = { endpoint: s3.endpoint, region: 'us-east-1', bucket: `pixgate-relay-${process.pid}`, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true };
 const storage = new ObjectStorage(settings);
-const relay = new UploadRelayThread(settings);
+const relay = new UploadRelayThread(storage);
 const options = (body: Buffer) => ({ contentType: 'image/jpeg', byteSize: body.length });
 
 /** The body as a request delivers it: 64 KB chunks, each on its own turn of the event loop. */
@@ -80,7 +80,8 @@ describe('the upload relay thread', () => {
     });
     await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
     const port = (stalled.address() as { port: number }).port;
-    const stalledRelay = new UploadRelayThread({ ...settings, endpoint: `http://127.0.0.1:${port}` });
+    const stalledStorage = new ObjectStorage({ ...settings, endpoint: `http://127.0.0.1:${port}` });
+    const stalledRelay = new UploadRelayThread(stalledStorage);
     const body = Buffer.alloc(200 * 1024 * 1024, 1);
     let pulled = 0;
     const source = requestLike(body);
@@ -94,6 +95,7 @@ describe('the upload relay thread', () => {
       expect(pulled).toBeLessThan(32 * 1024 * 1024);
     } finally {
       await stalledRelay.close();
+      stalledStorage.destroy();
       for (const socket of sockets) socket.destroy();
       stalled.close();
     }

@@ -1,8 +1,8 @@
 /** Messages between the API's event loop and the upload relay thread (relay-thread.ts, relay-worker.ts). */
 
-/** To the relay thread: one upload's start, its bytes in order, then its end or its abort. */
+/** To the relay thread: one upload's start (a presigned PUT URL), its bytes in order, then its end or its abort. */
 export type ToRelay =
-  | { type: 'start'; id: number; key: string; contentType: string; byteSize: number }
+  | { type: 'start'; id: number; url: string; contentType: string; byteSize: number }
   | { type: 'bytes'; id: number; bytes: Uint8Array }
   | { type: 'end'; id: number }
   | { type: 'abort'; id: number };

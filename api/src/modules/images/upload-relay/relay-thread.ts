@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../../../shared/worker-entry.js';
-import type { StorageSettings } from '../../../storage/object-storage.js';
+import type { ObjectStorage } from '../../../storage/object-storage.js';
 import type { FromRelay, ToRelay } from './relay-protocol.js';
 
 /** What storage stored for one relayed body, and the hashes of exactly those bytes. */
@@ -29,6 +29,8 @@ export interface Relay {
 const BATCH_BYTES = 256 * 1024;
 /** How long bytes short of a batch may wait for more before they are sent anyway. */
 const BATCH_WAIT_MS = 5;
+/** The relay's PUT URL needs to outlive only a slow upload; it never leaves this process. */
+const PUT_URL_SECONDS = 15 * 60;
 /** The request is paused while this much is on its way to storage, and resumed below the half. */
 const IN_FLIGHT_BYTES = 4 * 1024 * 1024;
 
@@ -39,7 +41,7 @@ interface Pending {
 
 /**
  * The API's side of the upload relay: one worker thread (relay-worker.ts) that hashes proxied PUTs
- * and streams them to storage. The event loop only reads the request and hands its bytes over, so
+ * and streams them to storage through presigned PUT URLs signed here. The event loop only reads the request and hands its bytes over, so
  * a shoot being uploaded leaves it free for the requests of everyone else. Started on the first
  * upload; a thread that dies fails the bodies it was relaying, and the next upload starts another.
  */
@@ -49,7 +51,7 @@ export class UploadRelayThread {
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly storage: StorageSettings) {}
+  constructor(private readonly storage: ObjectStorage) {}
 
   relay(key: string, source: Readable, options: { contentType: string; byteSize: number }): Relay {
     const worker = this.start();
@@ -58,9 +60,11 @@ export class UploadRelayThread {
     let batch: Buffer[] = [];
     let batchBytes = 0;
     let inFlight = 0;
+    let started = false;
     let ended = false;
     let gone = false;
     let settled = false;
+    let settle: (outcome: RelayedBody | Error) => void = () => {};
 
     let flushLater: NodeJS.Timeout | undefined;
     const flush = () => {
@@ -98,31 +102,42 @@ export class UploadRelayThread {
       if (ended || gone) return;
       gone = true;
       clearTimeout(flushLater);
-      if (!settled) send({ type: 'abort', id });
+      if (!started) settle(new Error('the client closed the upload before it was relayed'));
+      else if (!settled) send({ type: 'abort', id });
     };
 
     const stored = new Promise<RelayedBody>((resolve, reject) => {
+      settle = (outcome) => {
+        if (settled) return;
+        settled = true;
+        this.pending.delete(id);
+        if (this.pending.size === 0) this.worker?.unref();
+        if (outcome instanceof Error) reject(outcome);
+        else resolve(outcome);
+      };
       this.pending.set(id, {
         consumed: (byteSize) => {
           inFlight -= byteSize;
           if (inFlight <= IN_FLIGHT_BYTES / 2 && !settled) source.resume();
         },
-        settle: (outcome) => {
-          settled = true;
-          this.pending.delete(id);
-          if (this.pending.size === 0) this.worker?.unref();
-          if (outcome instanceof Error) reject(outcome);
-          else resolve(outcome);
-        },
+        settle,
       });
     });
     // Keep the process alive only while a body is being relayed; an idle thread must not block exit.
     worker.ref();
-    send({ type: 'start', id, key, contentType: options.contentType, byteSize: options.byteSize });
-    source.on('data', onData);
-    source.once('end', onEnd);
     source.once('error', onGone);
     source.once('close', onGone);
+    // The body stays paused in the request until the URL is signed and the listeners are attached.
+    this.storage.presignPut(key, { ...options, expiresInSeconds: PUT_URL_SECONDS }).then(
+      (url) => {
+        if (settled) return;
+        started = true;
+        send({ type: 'start', id, url, contentType: options.contentType, byteSize: options.byteSize });
+        source.on('data', onData);
+        source.once('end', onEnd);
+      },
+      (error: unknown) => settle(error instanceof Error ? error : new Error(String(error))),
+    );
     return {
       stored,
       clientWentAway: () => gone,
@@ -147,7 +162,7 @@ export class UploadRelayThread {
     if (this.closed) throw new Error('the upload relay is shut down');
     if (this.worker) return this.worker;
     const { url, execArgv } = workerEntry(import.meta.url, 'relay-worker');
-    const worker = new Worker(url, { execArgv, name: 'upload-relay', workerData: { storage: this.storage } });
+    const worker = new Worker(url, { execArgv, name: 'upload-relay' });
     worker.on('message', (message: FromRelay) => {
       const pending = this.pending.get(message.id);
       if (!pending) return;

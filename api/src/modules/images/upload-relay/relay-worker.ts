@@ -1,88 +1,122 @@
 /**
  * Worker-thread entry of the upload relay: hashes each upload's bytes (SHA-256 and the CRC-32 a ZIP
- * needs) and streams them to storage, so neither the hashing nor the socket writes of a 10 MB PUT
- * run on the event loop that answers gallery queries. Started by UploadRelayThread only.
+ * needs) and PUTs them to storage through a presigned URL, so neither the hashing nor the socket
+ * writes of a 10 MB upload run on the event loop that answers gallery queries. Plain `node:http`
+ * on purpose: an S3 SDK in this thread would cost its own ~100 MB of modules and heap. Started by
+ * UploadRelayThread only.
  */
-import { createHash, type Hash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { parentPort, workerData } from 'node:worker_threads';
+import { createHash } from 'node:crypto';
+import http, { type ClientRequest, type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import os from 'node:os';
+import { parentPort } from 'node:worker_threads';
 import zlib from 'node:zlib';
-import { ObjectStorage, type StorageSettings } from '../../../storage/object-storage.js';
 import type { FromRelay, ToRelay } from './relay-protocol.js';
 
 if (!parentPort) throw new Error('relay-worker.ts must run in a worker thread');
 const port = parentPort;
-const storage = new ObjectStorage((workerData as { storage: StorageSettings }).storage);
 const reply = (message: FromRelay) => port.postMessage(message);
 
-/**
- * One upload's body as storage reads it. A chunk counts as consumed (and the API may send more)
- * only when storage has asked for it, so at most a few chunks wait here whatever storage's pace.
- */
-class Inbound extends Readable {
-  private readonly queue: Buffer[] = [];
-  private wanted = false;
-  private ended = false;
-  readonly sha256: Hash = createHash('sha256');
-  crc32 = 0;
-  byteSize = 0;
+// Uploads are bulk work: this thread takes the CPU the API's requests leave. On Linux a priority set
+// for pid 0 applies to the calling thread only; elsewhere it would lower the whole process.
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // Not permitted in this container: the relay runs at the API's priority.
+  }
+}
 
-  constructor(private readonly id: number) {
-    super({ highWaterMark: 256 * 1024 });
+/** As the API's S3 client: a storage server may leave a socket idle at most this long. */
+const STORAGE_IDLE_MS = 60_000;
+/** An error answer's body is read for its S3 error code, up to this much. */
+const ERROR_BODY_BYTES = 16 * 1024;
+const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+
+/** One upload on its way to storage: hashed as written, each chunk reported once the socket took it. */
+class StoragePut {
+  private readonly sha256 = createHash('sha256');
+  private crc32 = 0;
+  private byteSize = 0;
+  private readonly request: ClientRequest;
+  private settled = false;
+
+  constructor(
+    private readonly id: number,
+    url: string,
+    contentType: string,
+    contentLength: number,
+  ) {
+    const target = new URL(url);
+    const secure = target.protocol === 'https:';
+    this.request = (secure ? https : http).request(target, {
+      method: 'PUT',
+      agent: secure ? agents.https : agents.http,
+      headers: { 'content-type': contentType, 'content-length': contentLength },
+      timeout: STORAGE_IDLE_MS,
+    });
+    this.request.on('response', (response) => this.answered(response));
+    this.request.on('timeout', () => this.request.destroy(new Error('the storage server did not answer in time')));
+    this.request.on('error', (error) => this.settle({ type: 'failed', id: this.id, message: error.message }));
   }
 
   add(chunk: Buffer): void {
     this.sha256.update(chunk);
     this.crc32 = zlib.crc32(chunk, this.crc32);
     this.byteSize += chunk.length;
-    this.queue.push(chunk);
-    this.feed();
+    this.request.write(chunk, () => reply({ type: 'consumed', id: this.id, byteSize: chunk.length }));
   }
 
-  finish(): void {
-    this.ended = true;
-    this.feed();
+  end(): void {
+    this.request.end();
   }
 
-  override _read(): void {
-    this.wanted = true;
-    this.feed();
+  abort(): void {
+    this.request.destroy(new Error('the client closed the upload before its end'));
   }
 
-  private feed(): void {
-    while (this.wanted && this.queue.length > 0) {
-      const chunk = this.queue.shift()!;
-      this.wanted = this.push(chunk);
-      reply({ type: 'consumed', id: this.id, byteSize: chunk.length });
-    }
-    if (this.wanted && this.ended && this.queue.length === 0) this.push(null);
+  private answered(response: IncomingMessage): void {
+    const errorBody: Buffer[] = [];
+    let kept = 0;
+    response.on('data', (chunk: Buffer) => {
+      if (kept >= ERROR_BODY_BYTES) return;
+      errorBody.push(chunk);
+      kept += chunk.length;
+    });
+    response.on('end', () => {
+      const status = response.statusCode ?? 0;
+      if (status >= 200 && status < 300) {
+        const etag = response.headers.etag;
+        this.settle({ type: 'stored', id: this.id, etag, sha256: this.sha256.digest('hex'), crc32: this.crc32, byteSize: this.byteSize });
+        return;
+      }
+      const code = /<Code>([^<]*)<\/Code>/.exec(Buffer.concat(errorBody).toString('utf8'))?.[1];
+      this.settle({ type: 'failed', id: this.id, message: `the storage server answered ${status}${code ? ` ${code}` : ''}` });
+    });
+    response.on('error', (error) => this.settle({ type: 'failed', id: this.id, message: error.message }));
+  }
+
+  private settle(outcome: FromRelay): void {
+    if (this.settled) return;
+    this.settled = true;
+    uploads.delete(this.id);
+    // An answer before the whole body (an early refusal) ends the request: nothing more is sent.
+    if (outcome.type === 'failed' || !this.request.writableEnded) this.request.destroy();
+    reply(outcome);
   }
 }
 
-const uploads = new Map<number, Inbound>();
-
-async function store(message: Extract<ToRelay, { type: 'start' }>): Promise<void> {
-  const body = new Inbound(message.id);
-  uploads.set(message.id, body);
-  try {
-    const { etag } = await storage.put(message.key, body, { contentType: message.contentType, byteSize: message.byteSize });
-    reply({ type: 'stored', id: message.id, etag, sha256: body.sha256.digest('hex'), crc32: body.crc32, byteSize: body.byteSize });
-  } catch (error) {
-    reply({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
-  } finally {
-    uploads.delete(message.id);
-  }
-}
+const uploads = new Map<number, StoragePut>();
 
 port.on('message', (message: ToRelay) => {
   if (message.type === 'start') {
-    void store(message);
+    uploads.set(message.id, new StoragePut(message.id, message.url, message.contentType, message.byteSize));
     return;
   }
-  // Bytes of an upload that has failed already are dropped: its outcome has been reported.
-  const body = uploads.get(message.id);
-  if (!body) return;
-  if (message.type === 'bytes') body.add(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
-  else if (message.type === 'end') body.finish();
-  else body.destroy(new Error('the client closed the upload before its end'));
+  // Bytes of an upload that has settled already are dropped: its outcome has been reported.
+  const upload = uploads.get(message.id);
+  if (!upload) return;
+  if (message.type === 'bytes') upload.add(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
+  else if (message.type === 'end') upload.end();
+  else upload.abort();
 });
