@@ -161,7 +161,7 @@ export class UploadRelayThread {
   private start(): Worker {
     if (this.closed) throw new Error('the upload relay is shut down');
     if (this.worker) return this.worker;
-    const { url, execArgv } = workerEntry(import.meta.url, 'relay-worker');
+    const { url, execArgv } = workerEntry(import.meta.url, 'relay-worker', { erasableTypesOnly: true });
     const worker = new Worker(url, { execArgv, name: 'upload-relay' });
     worker.on('message', (message: FromRelay) => {
       const pending = this.pending.get(message.id);

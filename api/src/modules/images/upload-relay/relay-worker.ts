@@ -2,8 +2,9 @@
  * Worker-thread entry of the upload relay: hashes each upload's bytes (SHA-256 and the CRC-32 a ZIP
  * needs) and PUTs them to storage through a presigned URL, so neither the hashing nor the socket
  * writes of a 10 MB upload run on the event loop that answers gallery queries. Plain `node:http`
- * on purpose: an S3 SDK in this thread would cost its own ~100 MB of modules and heap. Started by
- * UploadRelayThread only.
+ * on purpose, and TypeScript that Node runs by erasing its types (no parameter properties, no enums,
+ * type-only imports): a thread that loads the S3 SDK or the swc loader costs ~100 MB of its own.
+ * Started by UploadRelayThread only.
  */
 import { createHash } from 'node:crypto';
 import http, { type ClientRequest, type IncomingMessage } from 'node:http';
@@ -38,15 +39,12 @@ class StoragePut {
   private readonly sha256 = createHash('sha256');
   private crc32 = 0;
   private byteSize = 0;
+  private readonly id: number;
   private readonly request: ClientRequest;
   private settled = false;
 
-  constructor(
-    private readonly id: number,
-    url: string,
-    contentType: string,
-    contentLength: number,
-  ) {
+  constructor(id: number, url: string, contentType: string, contentLength: number) {
+    this.id = id;
     const target = new URL(url);
     const secure = target.protocol === 'https:';
     this.request = (secure ? https : http).request(target, {
