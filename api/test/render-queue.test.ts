@@ -95,6 +95,20 @@ describe('before any worker runs', () => {
     expect(asCustomer.data!.imagesByIds[0]).toMatchObject({ id: processingId, status: 'READY' });
     render.mockRestore();
   });
+
+  it('renders at the lower CPU priority in every thread of the render process, libvips workers included', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const pid = server.services.renderProcess.pid!;
+    const threads = await Promise.all(
+      (await readdir(`/proc/${pid}/task`)).map(async (tid) => {
+        const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        // The name is in parentheses and may contain spaces; nice is field 19, the 17th after it.
+        return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), nice: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) };
+      }),
+    );
+    expect(threads.filter((thread) => thread.name.startsWith('libvips')).length).toBeGreaterThan(0);
+    expect(threads.filter((thread) => thread.nice !== server.services.config.renders.nice)).toEqual([]);
+  });
 });
 
 describe('failures', () => {
