@@ -23,10 +23,13 @@ export interface Relay {
 }
 
 /**
- * Bytes are sent in batches of about this size (the request's 16–64 KB chunks copied together):
- * fewer messages, and the copy is what lets each batch be transferred rather than cloned again.
+ * Bytes are sent in batches of this size (the request's 16–64 KB chunks copied together): fewer
+ * messages, and batches the thread hands back once written are filled again, so a shoot's gigabytes
+ * pass through a fixed set of buffers instead of leaving garbage in two heaps.
  */
 const BATCH_BYTES = 256 * 1024;
+/** Written batches kept for reuse: what four uploads have in flight. */
+const SPARE_BATCHES = 64;
 /** How long bytes short of a batch may wait for more before they are sent anyway. */
 const BATCH_WAIT_MS = 5;
 /** The relay's PUT URL needs to outlive only a slow upload; it never leaves this process. */
@@ -41,13 +44,15 @@ interface Pending {
 
 /**
  * The API's side of the upload relay: one worker thread (relay-worker.ts) that hashes proxied PUTs
- * and streams them to storage through presigned PUT URLs signed here. The event loop only reads the request and hands its bytes over, so
- * a shoot being uploaded leaves it free for the requests of everyone else. Started on the first
+ * and streams them to storage through presigned PUT URLs signed here. The event loop only reads the
+ * request and hands its bytes over, so a shoot being uploaded leaves it free for everyone else's
+ * requests. Started on the first
  * upload; a thread that dies fails the bodies it was relaying, and the next upload starts another.
  */
 export class UploadRelayThread {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
+  private readonly spare: ArrayBuffer[] = [];
   private nextId = 1;
   private closed = false;
 
@@ -57,7 +62,7 @@ export class UploadRelayThread {
     const worker = this.start();
     const id = this.nextId++;
     const send = (message: ToRelay, transfer?: ArrayBuffer[]) => worker.postMessage(message, transfer);
-    let batch: Buffer[] = [];
+    let batch: Uint8Array | undefined;
     let batchBytes = 0;
     let inFlight = 0;
     let started = false;
@@ -70,27 +75,25 @@ export class UploadRelayThread {
     const flush = () => {
       clearTimeout(flushLater);
       flushLater = undefined;
-      if (batchBytes === 0 || settled) return;
-      // A Uint8Array of its own, never a slice of Node's buffer pool, which cannot be transferred.
-      const bytes = new Uint8Array(batchBytes);
-      let offset = 0;
-      for (const chunk of batch) {
-        bytes.set(chunk, offset);
-        offset += chunk.length;
-      }
-      send({ type: 'bytes', id, bytes }, [bytes.buffer]);
+      if (!batch || batchBytes === 0 || settled) return;
+      send({ type: 'bytes', id, batch: batch.buffer as ArrayBuffer, byteSize: batchBytes }, [batch.buffer as ArrayBuffer]);
       inFlight += batchBytes;
-      batch = [];
+      batch = undefined;
       batchBytes = 0;
       if (inFlight >= IN_FLIGHT_BYTES) source.pause();
     };
     const onData = (chunk: Buffer) => {
       if (settled) return;
-      batch.push(chunk);
-      batchBytes += chunk.length;
-      if (batchBytes >= BATCH_BYTES) flush();
+      for (let offset = 0; offset < chunk.length; ) {
+        batch ??= new Uint8Array(this.spare.pop() ?? new ArrayBuffer(BATCH_BYTES));
+        const taken = Math.min(chunk.length - offset, BATCH_BYTES - batchBytes);
+        batch.set(chunk.subarray(offset, offset + taken), batchBytes);
+        batchBytes += taken;
+        offset += taken;
+        if (batchBytes === BATCH_BYTES) flush();
+      }
       // A slow client's bytes reach storage soon, not only once a batch is full.
-      else flushLater ??= setTimeout(flush, BATCH_WAIT_MS);
+      if (batchBytes > 0) flushLater ??= setTimeout(flush, BATCH_WAIT_MS);
     };
     const onEnd = () => {
       ended = true;
@@ -164,6 +167,7 @@ export class UploadRelayThread {
     const { url, execArgv } = workerEntry(import.meta.url, 'relay-worker', { erasableTypesOnly: true });
     const worker = new Worker(url, { execArgv, name: 'upload-relay' });
     worker.on('message', (message: FromRelay) => {
+      if (message.type === 'consumed' && this.spare.length < SPARE_BATCHES) this.spare.push(message.batch);
       const pending = this.pending.get(message.id);
       if (!pending) return;
       if (message.type === 'consumed') pending.consumed(message.byteSize);

@@ -58,11 +58,13 @@ class StoragePut {
     this.request.on('error', (error) => this.settle({ type: 'failed', id: this.id, message: error.message }));
   }
 
-  add(chunk: Buffer): void {
+  add(batch: ArrayBuffer, byteSize: number): void {
+    const chunk = Buffer.from(batch, 0, byteSize);
     this.sha256.update(chunk);
     this.crc32 = zlib.crc32(chunk, this.crc32);
-    this.byteSize += chunk.length;
-    this.request.write(chunk, () => reply({ type: 'consumed', id: this.id, byteSize: chunk.length }));
+    this.byteSize += byteSize;
+    // Once the socket has taken the bytes, the batch goes back to be filled again.
+    this.request.write(chunk, () => port.postMessage({ type: 'consumed', id: this.id, byteSize, batch } satisfies FromRelay, [batch]));
   }
 
   end(): void {
@@ -111,10 +113,13 @@ port.on('message', (message: ToRelay) => {
     uploads.set(message.id, new StoragePut(message.id, message.url, message.contentType, message.byteSize));
     return;
   }
-  // Bytes of an upload that has settled already are dropped: its outcome has been reported.
+  // Bytes of an upload that has settled already are dropped (their batch goes back): its outcome has been reported.
   const upload = uploads.get(message.id);
-  if (!upload) return;
-  if (message.type === 'bytes') upload.add(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
+  if (!upload) {
+    if (message.type === 'bytes') port.postMessage({ type: 'consumed', id: message.id, byteSize: message.byteSize, batch: message.batch } satisfies FromRelay, [message.batch]);
+    return;
+  }
+  if (message.type === 'bytes') upload.add(message.batch, message.byteSize);
   else if (message.type === 'end') upload.end();
   else upload.abort();
 });
