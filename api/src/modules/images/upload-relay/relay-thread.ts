@@ -46,8 +46,8 @@ interface Pending {
  * The API's side of the upload relay: one worker thread (relay-worker.ts) that hashes proxied PUTs
  * and streams them to storage through presigned PUT URLs signed here. The event loop only reads the
  * request and hands its bytes over, so a shoot being uploaded leaves it free for everyone else's
- * requests. Started on the first
- * upload; a thread that dies fails the bodies it was relaying, and the next upload starts another.
+ * requests. Started on the first upload; a thread that dies fails the bodies it was relaying, and
+ * the next upload starts another.
  */
 export class UploadRelayThread {
   private worker: Worker | undefined;
