@@ -92,7 +92,7 @@ function DecisionButtons() {
   return (
     <Stack spacing={1} sx={{ minWidth: 170, alignSelf: 'stretch' }} onClick={(event) => event.stopPropagation()}>
       {decisions.map((which) => (
-        <Button key={which} size="small" variant={which === 'DECLINED' ? 'outlined' : 'contained'} color={which === 'DECLINED' ? 'inherit' : 'primary'} onClick={() => open(which)}>
+        <Button key={which} size="small" variant={which === 'DECLINED' ? 'outlined' : 'contained'} color={which === 'DECLINED' ? 'inherit' : 'primary'} sx={{ whiteSpace: 'nowrap' }} onClick={() => open(which)}>
           {translate(`pixgate.enums.ExtraDecision.${which}`)}
         </Button>
       ))}
