@@ -2,15 +2,11 @@ import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../../../shared/worker-entry.js';
 import type { ObjectStorage } from '../../../storage/object-storage.js';
+import type { UploadReceipt } from '../image.entity.js';
 import type { FromRelay, ToRelay } from './relay-protocol.js';
 
-/** What storage stored for one relayed body, and the hashes of exactly those bytes. */
-export interface RelayedBody {
-  etag: string | undefined;
-  sha256: string;
-  crc32: number;
-  byteSize: number;
-}
+/** What storage stored for one relayed body, and the hashes of exactly those bytes: an upload receipt, if storage named an ETag. */
+export type RelayedBody = Omit<UploadReceipt, 'etag'> & { etag: string | undefined };
 
 /** One body on its way through the relay thread. */
 export interface Relay {
